@@ -12,7 +12,9 @@
 #                      when the Go module proxy refuses that commit: the commit is then
 #                      served to `go install` from a file-system module proxy built from
 #                      that repository (see scripts/fabric-modproxy). Same source, same
-#                      commit, nothing of Fabric is copied into this project.
+#                      commit, nothing of Fabric is copied into this project. When unset, a
+#                      read-only mirror at /work/.mirror/hyperledger+fabric/repo is used if
+#                      present (the workplace this project grew up in keeps one there).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +46,9 @@ for b in "${BINS[@]}"; do pkgs+=("$FABRIC_MODULE/cmd/$b@$FABRIC_COMMIT"); done
 
 go_env=(GOBIN="$DEST/bin" GOFLAGS=-mod=mod)
 log "go install ${BINS[*]} @ $FABRIC_COMMIT (first time: several minutes)"
+if [[ -z "${FABRIC_SOURCE_GIT:-}" && -d /work/.mirror/hyperledger+fabric/repo ]]; then
+  FABRIC_SOURCE_GIT=/work/.mirror/hyperledger+fabric/repo
+fi
 if ! out=$(env "${go_env[@]}" go install "${pkgs[@]}" 2>&1); then
   if [[ -z "${FABRIC_SOURCE_GIT:-}" ]]; then
     printf '%s\n' "$out" >&2

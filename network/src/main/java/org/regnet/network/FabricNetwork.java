@@ -1,0 +1,389 @@
+package org.regnet.network;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.regnet.crypto.NodeSpec;
+import org.regnet.crypto.NodeType;
+import org.regnet.crypto.OrgSpec;
+import org.regnet.crypto.OrganizationCrypto;
+import org.regnet.crypto.TlsServerSpec;
+import org.regnet.crypto.UserSpec;
+import org.regnet.crypto.UserType;
+import org.regnet.network.config.Endpoint;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.OrdererDefinition;
+import org.regnet.network.config.OrderingDefinition;
+import org.regnet.network.config.OrganizationDefinition;
+import org.regnet.network.fabric.CcaasPackage;
+import org.regnet.network.fabric.ConfigtxWriter;
+import org.regnet.network.fabric.FabricCli;
+import org.regnet.network.fabric.NodeConfigs;
+import org.regnet.network.process.CommandRunner;
+import org.regnet.network.process.Ports;
+import org.regnet.network.process.ProcessRecord;
+import org.regnet.network.process.ProcessSupervisor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a whole network up from its definition, and down again: crypto material, channel
+ * genesis block, orderers joined through channel participation, peers joined, the chaincode
+ * packaged as a service, installed, approved by every organisation and committed, one chaincode
+ * server per organisation. Either {@link #up()} completes, or it stops whatever it started and
+ * removes the state it wrote.
+ */
+public final class FabricNetwork {
+  private static final Logger LOG = LoggerFactory.getLogger(FabricNetwork.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /** Marks a directory as a network's state, so {@link #down()} never removes anything else. */
+  private static final String STATE_MARKER = ".regnet-network";
+
+  private final NetworkDefinition def;
+  private final NetworkLayout layout;
+  private final ProcessSupervisor supervisor;
+  private final FabricCli cli;
+  private final CommandRunner commands;
+  private final List<NetworkExtension> extensions;
+
+  public FabricNetwork(NetworkDefinition def, NetworkLayout layout) {
+    this(def, layout, List.of());
+  }
+
+  /** @param extensions services started after the chaincode is live (e.g. authority nodes) */
+  public FabricNetwork(NetworkDefinition def, NetworkLayout layout, List<NetworkExtension> extensions) {
+    this.def = def;
+    this.layout = layout;
+    this.supervisor = new ProcessSupervisor(layout.processes(), layout.logs());
+    this.commands = new CommandRunner(layout.logs().resolve("commands.log"));
+    this.cli = new FabricCli(def, layout, commands);
+    this.extensions = List.copyOf(extensions);
+  }
+
+  public NetworkDefinition definition() {
+    return def;
+  }
+
+  public NetworkLayout layout() {
+    return layout;
+  }
+
+  public FabricCli cli() {
+    return cli;
+  }
+
+  public ProcessSupervisor supervisor() {
+    return supervisor;
+  }
+
+  /** Starts the network; returns the path of its network.json. */
+  public Path up() {
+    preflight();
+    long t0 = System.nanoTime();
+    try {
+      Files.createDirectories(layout.stateDir());
+      Files.writeString(layout.stateDir().resolve(STATE_MARKER), def.name() + "\n");
+      step("crypto material", this::generateCrypto);
+      step("channel genesis block", this::createGenesisBlock);
+      step("orderers", this::startOrderers);
+      step("peers", this::startPeers);
+      Map<String, String> packageIds = new LinkedHashMap<>();
+      step("chaincode servers", () -> packageIds.putAll(installChaincode()));
+      step("chaincode definition", () -> approveAndCommit(packageIds));
+      step("chaincode answers on every peer", this::awaitChaincode);
+      Map<String, String> urls = new HashMap<>();
+      Map<String, List<Map<String, String>>> users = new HashMap<>();
+      Map<String, Path> cas = new HashMap<>();
+      for (NetworkExtension ext : extensions) {
+        step(ext.name(), () -> ext.start(this, urls, users, cas));
+      }
+      Path descriptor = NetworkDescriptor.write(def, layout, cli, packageIds, urls, users, cas);
+      LOG.info("network up in {} s", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+      return descriptor;
+    } catch (IOException e) {
+      down();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      LOG.error("start failed, stopping what was started: {}", e.getMessage());
+      down();
+      throw e;
+    }
+  }
+
+  /** Stops every process of this network and removes its state directory. */
+  public void down() {
+    List<String> killed = supervisor.stopAll(Duration.ofSeconds(10));
+    if (!killed.isEmpty()) {
+      LOG.warn("had to kill {}", killed);
+    }
+    Path state = layout.stateDir();
+    if (Files.exists(state.resolve(STATE_MARKER)) || isEmptyDir(state)) {
+      deleteTree(state);
+    } else if (Files.exists(state)) {
+      throw new NetworkException(state + " is not a regnet state directory; not removing it");
+    }
+  }
+
+  private static boolean isEmptyDir(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The processes this network started, alive or not. */
+  public List<ProcessRecord> processes() {
+    return supervisor.records();
+  }
+
+  public boolean isRunning() {
+    return Files.exists(layout.descriptor()) && !processes().isEmpty()
+        && processes().stream().allMatch(ProcessRecord::alive);
+  }
+
+  private void preflight() {
+    List<ProcessRecord> records = supervisor.records();
+    long alive = records.stream().filter(ProcessRecord::alive).count();
+    if (!records.isEmpty() && alive == records.size() && Files.exists(layout.descriptor())) {
+      throw new NetworkException(
+          "a network is already running from " + layout.stateDir() + " (" + alive
+              + " processes); run `scripts/network.sh down` first");
+    }
+    if (!records.isEmpty() || Files.exists(layout.stateDir())) {
+      down();
+      throw new NetworkException(
+          "found a half-started network in " + layout.stateDir() + " (" + alive + " of " + records.size()
+              + " processes alive); stopped it and removed its state. Run `up` again.");
+    }
+    List<String> busy = new ArrayList<>();
+    for (Map.Entry<String, Endpoint> e : endpoints().entrySet()) {
+      if (!Ports.isFree(e.getValue())) {
+        busy.add(e.getValue() + " (" + e.getKey() + ")");
+      }
+    }
+    if (!busy.isEmpty()) {
+      throw new NetworkException(
+          "ports in use by another process: " + String.join(", ", busy)
+              + ". Stop that process or set portOffset in the network definition.");
+    }
+    requireFile(layout.fabricBin("peer"), "Fabric binaries missing: run scripts/install-fabric.sh");
+    requireFile(layout.fabricSampleConfig().resolve("core.yaml"), "Fabric sampleconfig missing: run scripts/install-fabric.sh");
+    requireFile(layout.chaincodeJar(), "chaincode jar missing: run mvn -DskipTests package");
+  }
+
+  /** Every port this network will listen on, with what listens there. */
+  public Map<String, Endpoint> endpoints() {
+    Map<String, Endpoint> all = new LinkedHashMap<>();
+    OrderingDefinition ordering = def.ordering();
+    for (OrdererDefinition o : ordering.orderers()) {
+      String n = ordering.hostName(o);
+      all.put(n, o.endpoint());
+      all.put(n + " cluster", o.cluster());
+      all.put(n + " admin", o.admin());
+      all.put(n + " operations", o.operations());
+    }
+    for (OrganizationDefinition org : def.organizations()) {
+      all.put(org.peerHostName(), org.peer().endpoint());
+      all.put(org.peerHostName() + " chaincode listener", org.peer().chaincodeListener());
+      all.put(org.peerHostName() + " operations", org.peer().operations());
+      all.put(org.chaincodeHostName(), org.chaincodeServer().endpoint());
+      if (org.node() != null && !extensions.isEmpty()) {
+        all.put(org.nodeHostName(), org.node().endpoint());
+      }
+    }
+    return all;
+  }
+
+  private void generateCrypto() {
+    OrderingDefinition ordering = def.ordering();
+    List<NodeSpec> orderers = ordering.orderers().stream()
+        .map(o -> new NodeSpec(o.name(), NodeType.ORDERER, List.of(o.host())))
+        .toList();
+    OrganizationCrypto.generate(
+        layout.crypto(),
+        new OrgSpec(ordering.domain(), ordering.mspId(), ordering.country(), orderers,
+            List.of(new UserSpec("Admin", UserType.ADMIN, Map.of())), List.of()));
+    for (OrganizationDefinition org : def.organizations()) {
+      List<UserSpec> users = new ArrayList<>();
+      users.add(new UserSpec("Admin", UserType.ADMIN, Map.of()));
+      for (String role : Identities.ROLES) {
+        users.add(new UserSpec(role, UserType.CLIENT, Map.of("role", role)));
+      }
+      List<TlsServerSpec> tlsServers = new ArrayList<>();
+      tlsServers.add(new TlsServerSpec("ccaas", List.of(org.chaincodeServer().host())));
+      if (org.node() != null) {
+        tlsServers.add(new TlsServerSpec("node", List.of(org.node().host())));
+      }
+      OrganizationCrypto.generate(
+          layout.crypto(),
+          new OrgSpec(org.domain(), org.mspId(), org.jurisdiction(),
+              List.of(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host()))),
+              users, tlsServers));
+    }
+  }
+
+  private void createGenesisBlock() {
+    Path dir = layout.channelDir();
+    ConfigtxWriter.write(def, layout, dir);
+    cli.configtxgen(dir, ConfigtxWriter.PROFILE, layout.genesisBlock());
+  }
+
+  private void startOrderers() {
+    OrderingDefinition ordering = def.ordering();
+    List<ProcessRecord> started = new ArrayList<>();
+    for (OrdererDefinition o : ordering.orderers()) {
+      Path home = NodeConfigs.writeOrderer(ordering, o, layout);
+      started.add(supervisor.start(ordering.hostName(o), List.of(layout.fabricBin("orderer").toString()),
+          Map.of("FABRIC_CFG_PATH", home.toString()), home));
+    }
+    for (int i = 0; i < started.size(); i++) {
+      OrdererDefinition o = ordering.orderers().get(i);
+      Ports.awaitListening(o.admin(), started.get(i), supervisor.logFile(started.get(i).name()), START_TIMEOUT);
+    }
+    for (OrdererDefinition o : ordering.orderers()) {
+      cli.osnadminJoin(o, layout.genesisBlock());
+    }
+  }
+
+  private void startPeers() {
+    List<ProcessRecord> started = new ArrayList<>();
+    for (OrganizationDefinition org : def.organizations()) {
+      Path home = NodeConfigs.writePeer(org, layout);
+      started.add(supervisor.start(org.peerHostName(), List.of(layout.fabricBin("peer").toString(), "node", "start"),
+          Map.of("FABRIC_CFG_PATH", home.toString()), home));
+    }
+    for (int i = 0; i < started.size(); i++) {
+      OrganizationDefinition org = def.organizations().get(i);
+      Ports.awaitListening(org.peer().endpoint(), started.get(i), supervisor.logFile(started.get(i).name()), START_TIMEOUT);
+    }
+    for (OrganizationDefinition org : def.organizations()) {
+      retry(() -> cli.peer(org, "peer channel join", "channel", "join", "-b", layout.genesisBlock().toString()));
+    }
+  }
+
+  private Map<String, String> installChaincode() {
+    Map<String, String> ids = new LinkedHashMap<>();
+    List<ProcessRecord> servers = new ArrayList<>();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    for (OrganizationDefinition org : def.organizations()) {
+      Path orgDir = layout.orgCrypto(org.domain());
+      Path peerTls = orgDir.resolve("nodes").resolve(org.peerHostName()).resolve("tls");
+      Path serverTls = orgDir.resolve("tls-servers").resolve(org.chaincodeHostName());
+      CcaasPackage pkg = CcaasPackage.create(
+          layout.chaincodeDir(org), def.chaincode().label(),
+          org.chaincodeServer().endpoint().toString(),
+          serverTls.resolve("ca.crt"), peerTls.resolve("server.crt"), peerTls.resolve("server.key"),
+          commands);
+      ids.put(org.mspId(), pkg.packageId());
+      Map<String, String> env = new HashMap<>();
+      env.put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().endpoint().toString());
+      env.put("CHAINCODE_ID", pkg.packageId());
+      env.put("CHAINCODE_TLS_CERT_FILE", serverTls.resolve("server.crt").toString());
+      env.put("CHAINCODE_TLS_KEY_FILE", serverTls.resolve("server.key").toString());
+      env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
+      servers.add(supervisor.start(org.chaincodeHostName(),
+          List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()), env, layout.chaincodeDir(org)));
+      cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.file().toString());
+    }
+    for (int i = 0; i < servers.size(); i++) {
+      OrganizationDefinition org = def.organizations().get(i);
+      Ports.awaitListening(org.chaincodeServer().endpoint(), servers.get(i),
+          supervisor.logFile(servers.get(i).name()), START_TIMEOUT);
+    }
+    return ids;
+  }
+
+  private void approveAndCommit(Map<String, String> packageIds) {
+    List<String> definition = new ArrayList<>(List.of(
+        "--channelID", def.channel(), "--name", def.chaincode().name(),
+        "--version", def.chaincode().version(), "--sequence", String.valueOf(def.chaincode().sequence())));
+    if (def.chaincode().endorsementPolicy() != null) {
+      definition.addAll(List.of("--signature-policy", def.chaincode().endorsementPolicy()));
+    }
+    for (OrganizationDefinition org : def.organizations()) {
+      List<String> args = new ArrayList<>(List.of("lifecycle", "chaincode", "approveformyorg"));
+      args.addAll(definition);
+      args.addAll(List.of("--package-id", packageIds.get(org.mspId()), "--waitForEvent"));
+      args.addAll(cli.ordererFlags());
+      retry(() -> cli.peer(org, "approve chaincode", args.toArray(String[]::new)));
+    }
+    OrganizationDefinition first = def.organizations().get(0);
+    List<String> args = new ArrayList<>(List.of("lifecycle", "chaincode", "commit"));
+    args.addAll(definition);
+    args.addAll(cli.ordererFlags());
+    for (OrganizationDefinition org : def.organizations()) {
+      args.addAll(List.of("--peerAddresses", org.peer().endpoint().toString(),
+          "--tlsRootCertFiles", cli.peerTlsCa(org).toString()));
+    }
+    args.add("--waitForEvent");
+    retry(() -> cli.peer(first, "commit chaincode", args.toArray(String[]::new)));
+  }
+
+  private void awaitChaincode() {
+    for (OrganizationDefinition org : def.organizations()) {
+      retry(() -> cli.peer(org, "query meta:version", "chaincode", "query", "-C", def.channel(),
+          "-n", def.chaincode().name(), "-c", "{\"Args\":[\"meta:version\"]}"));
+    }
+  }
+
+  /**
+   * Retries a CLI step that can fail while the network settles (no Raft leader yet, a peer still
+   * catching up on blocks): every second, up to a minute.
+   */
+  private static void retry(Runnable step) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        step.run();
+        return;
+      } catch (NetworkException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.debug("retrying: {}", e.getMessage());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void step(String name, Runnable body) {
+    long t = System.nanoTime();
+    LOG.info("{} ...", name);
+    body.run();
+    LOG.info("{}: done in {} s", name, String.format("%.1f", (System.nanoTime() - t) / 1e9));
+  }
+
+  private static void requireFile(Path p, String message) {
+    if (!Files.exists(p)) {
+      throw new NetworkException(message + " (" + p + ")");
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root, e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.regnet.network.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.regnet.network.FabricNetwork;
+import org.regnet.network.NetworkException;
+import org.regnet.network.NetworkLayout;
+import org.regnet.network.config.InvalidDefinitionException;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.NetworkDefinitions;
+import org.regnet.network.process.Ports;
+import org.regnet.network.process.ProcessRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code regnet-network up|down|status}: the network's life cycle, behind scripts/network.sh. */
+@Command(
+    name = "regnet-network",
+    mixinStandardHelpOptions = true,
+    subcommands = {NetworkCli.Up.class, NetworkCli.Down.class, NetworkCli.Status.class})
+public final class NetworkCli {
+
+  static class Common {
+    @Option(names = "--project", description = "project root (default: current directory)")
+    Path project = Path.of("").toAbsolutePath();
+
+    @Option(names = "--config", description = "network definition (default: network-config/network.yaml)")
+    Path config;
+
+    @Option(names = "--state-dir", description = "where the network keeps its state (default: .network)")
+    Path stateDir;
+
+    @Option(names = "--port-offset", description = "added to every port of the definition")
+    int portOffset;
+
+    @Option(names = "--with-nodes", negatable = true, defaultValue = "true",
+        description = "also start one authority node per organisation (default: ${DEFAULT-VALUE})")
+    boolean withNodes;
+
+    FabricNetwork network() {
+      Path cfg = config != null ? config : project.resolve("network-config/network.yaml");
+      NetworkDefinition def = NetworkDefinitions.load(cfg);
+      if (portOffset != 0) {
+        def = def.withPortOffset(portOffset);
+      }
+      Path state = stateDir != null ? stateDir : project.resolve(".network");
+      NetworkLayout layout = new NetworkLayout(project, state);
+      return new FabricNetwork(def, layout, withNodes ? Extensions.nodes(layout) : List.of());
+    }
+  }
+
+  @Command(name = "up", description = "Start the network and wait until the chaincode answers.")
+  static final class Up extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      FabricNetwork network = network();
+      Path descriptor = network.up();
+      Status.print(network);
+      System.out.println("network description: " + descriptor);
+      return 0;
+    }
+  }
+
+  @Command(name = "down", description = "Stop every process of the network and remove its state.")
+  static final class Down extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      FabricNetwork network = network();
+      int n = network.processes().size();
+      network.down();
+      System.out.println("stopped " + n + " processes; removed " + network.layout().stateDir());
+      return 0;
+    }
+  }
+
+  @Command(name = "status", description = "Say what runs, where.")
+  static final class Status extends Common implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      FabricNetwork network = network();
+      if (network.processes().isEmpty()) {
+        System.out.println("no network running from " + network.layout().stateDir());
+        return 3;
+      }
+      print(network);
+      return network.isRunning() ? 0 : 1;
+    }
+
+    static void print(FabricNetwork network) {
+      System.out.printf("%-34s %-8s %-8s %s%n", "PROCESS", "PID", "STATE", "LISTENS ON");
+      var endpoints = network.endpoints();
+      for (ProcessRecord r : network.processes()) {
+        String listens = endpoints.entrySet().stream()
+            .filter(e -> e.getKey().equals(r.name()) || e.getKey().startsWith(r.name() + " "))
+            .map(e -> e.getValue() + (e.getKey().equals(r.name()) ? "" : " (" + e.getKey().substring(r.name().length() + 1) + ")")
+                + (Ports.isListening(e.getValue()) ? "" : " [closed]"))
+            .reduce((a, b) -> a + ", " + b).orElse("");
+        System.out.printf("%-34s %-8d %-8s %s%n", r.name(), r.pid(), r.alive() ? "running" : "DEAD", listens);
+      }
+      Path log = network.layout().logs();
+      if (Files.isDirectory(log)) {
+        System.out.println("logs: " + log);
+      }
+    }
+  }
+
+  public static void main(String[] args) {
+    CommandLine cmd = new CommandLine(new NetworkCli());
+    cmd.setExecutionExceptionHandler((ex, line, parse) -> {
+      if (ex instanceof NetworkException || ex instanceof InvalidDefinitionException) {
+        line.getErr().println("error: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    System.exit(cmd.execute(args));
+  }
+}

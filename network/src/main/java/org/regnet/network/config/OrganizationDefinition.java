@@ -1,0 +1,63 @@
+package org.regnet.network.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A member authority: its MSP, jurisdiction, peer, chaincode server and node. */
+public record OrganizationDefinition(
+    String name,
+    String mspId,
+    String domain,
+    String jurisdiction,
+    PeerDefinition peer,
+    ServiceEndpoint chaincodeServer,
+    ServiceEndpoint node) {
+
+  public OrganizationDefinition {
+    Names.require(name, "organizations.name");
+    Names.requireMspId(mspId, "organizations.mspId");
+    Names.requireDomain(domain, "organizations.domain");
+    Names.requireCountry(jurisdiction, "organizations.jurisdiction");
+    Objects.requireNonNull(peer, "organizations.peer");
+    Objects.requireNonNull(chaincodeServer, "organizations.chaincodeServer");
+  }
+
+  OrganizationDefinition shifted(int offset) {
+    return new OrganizationDefinition(
+        name,
+        mspId,
+        domain,
+        jurisdiction,
+        peer.shifted(offset),
+        chaincodeServer.shifted(offset),
+        node == null ? null : node.shifted(offset));
+  }
+
+  /** The TLS host name of this organisation's peer, e.g. {@code peer0.alpinefma.regnet.test}. */
+  public String peerHostName() {
+    return peer.name() + "." + domain;
+  }
+
+  /** The TLS host name of this organisation's chaincode server. */
+  public String chaincodeHostName() {
+    return "ccaas." + domain;
+  }
+
+  /** The TLS host name of this organisation's authority node. */
+  public String nodeHostName() {
+    return "node." + domain;
+  }
+
+  List<Endpoint> endpoints() {
+    List<Endpoint> base =
+        List.of(
+            peer.endpoint(),
+            peer.chaincodeListener(),
+            peer.operations(),
+            chaincodeServer.endpoint());
+    return node == null
+        ? base
+        : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(node.endpoint()))
+            .toList();
+  }
+}

@@ -1,0 +1,110 @@
+package org.regnet.network.fabric;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.regnet.network.NetworkException;
+import org.regnet.network.NetworkLayout;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.OrdererDefinition;
+import org.regnet.network.config.OrganizationDefinition;
+import org.regnet.network.process.CommandRunner;
+
+/**
+ * Fabric's own command-line tools (peer, osnadmin, configtxgen) run as an organisation's admin,
+ * with the environment each expects. One place knows the flags; the orchestration reads as steps.
+ */
+public final class FabricCli {
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+  private final NetworkDefinition def;
+  private final NetworkLayout layout;
+  private final CommandRunner runner;
+
+  public FabricCli(NetworkDefinition def, NetworkLayout layout, CommandRunner runner) {
+    this.def = def;
+    this.layout = layout;
+    this.runner = runner;
+  }
+
+  public void configtxgen(Path configDir, String profile, Path outputBlock) {
+    runner.run(
+        "configtxgen",
+        List.of(
+            bin("configtxgen"), "-configPath", configDir.toString(), "-profile", profile,
+            "-channelID", def.channel(), "-outputBlock", outputBlock.toString()),
+        Map.of("FABRIC_CFG_PATH", configDir.toString()),
+        TIMEOUT);
+  }
+
+  /** Joins an orderer to the channel through its channel-participation admin endpoint. */
+  public void osnadminJoin(OrdererDefinition o, Path block) {
+    Path admin = adminTls(def.ordering().domain());
+    runner.run(
+        "osnadmin channel join on " + o.name(),
+        List.of(
+            bin("osnadmin"), "channel", "join", "--channelID", def.channel(),
+            "--config-block", block.toString(), "-o", o.admin().toString(),
+            "--ca-file", admin.resolve("ca.crt").toString(),
+            "--client-cert", admin.resolve("client.crt").toString(),
+            "--client-key", admin.resolve("client.key").toString()),
+        Map.of(),
+        TIMEOUT);
+  }
+
+  public String peer(OrganizationDefinition org, String what, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(bin("peer"));
+    cmd.addAll(List.of(args));
+    return runner.run(what + " (" + org.mspId() + ")", cmd, peerEnv(org), TIMEOUT);
+  }
+
+  /** Flags that make a peer CLI command talk to the first orderer over TLS. */
+  public List<String> ordererFlags() {
+    OrdererDefinition o = def.ordering().orderers().get(0);
+    return List.of(
+        "-o", o.endpoint().toString(),
+        "--ordererTLSHostnameOverride", def.ordering().hostName(o),
+        "--tls", "--cafile", ordererTlsCa().toString());
+  }
+
+  public Path ordererTlsCa() {
+    return layout.orgCrypto(def.ordering().domain()).resolve("msp/tlscacerts")
+        .resolve("tlsca." + def.ordering().domain() + "-cert.pem");
+  }
+
+  public Path peerTlsCa(OrganizationDefinition org) {
+    return layout.orgCrypto(org.domain()).resolve("msp/tlscacerts").resolve("tlsca." + org.domain() + "-cert.pem");
+  }
+
+  public Path adminMsp(String domain) {
+    return layout.orgCrypto(domain).resolve("users").resolve("Admin@" + domain).resolve("msp");
+  }
+
+  private Path adminTls(String domain) {
+    return layout.orgCrypto(domain).resolve("users").resolve("Admin@" + domain).resolve("tls");
+  }
+
+  private Map<String, String> peerEnv(OrganizationDefinition org) {
+    Map<String, String> env = new HashMap<>();
+    env.put("FABRIC_CFG_PATH", layout.fabricSampleConfig().toString());
+    env.put("CORE_PEER_LOCALMSPID", org.mspId());
+    env.put("CORE_PEER_MSPCONFIGPATH", adminMsp(org.domain()).toString());
+    env.put("CORE_PEER_ADDRESS", org.peer().endpoint().toString());
+    env.put("CORE_PEER_TLS_ENABLED", "true");
+    env.put("CORE_PEER_TLS_ROOTCERT_FILE", peerTlsCa(org).toString());
+    env.put("CORE_PEER_TLS_SERVERHOSTOVERRIDE", org.peerHostName());
+    return env;
+  }
+
+  private String bin(String name) {
+    Path p = layout.fabricBin(name);
+    if (!p.toFile().canExecute()) {
+      throw new NetworkException(name + " not found at " + p + ": run scripts/install-fabric.sh");
+    }
+    return p.toString();
+  }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The regnet network's life cycle on this machine.
+#
+#   scripts/network.sh up      build what is missing, start orderers, peers, chaincode servers
+#                              and authority nodes, deploy the chaincode, write .network/network.json
+#   scripts/network.sh down    stop everything `up` started and remove .network/
+#   scripts/network.sh status  say what runs where
+#
+# Extra arguments go to the network CLI (e.g. --port-offset 1000, --no-with-nodes).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source "$ROOT/scripts/lib/common.sh"
+
+cmd="${1:-}"
+[[ -n "$cmd" ]] && shift
+case "$cmd" in
+  up)
+    "$ROOT/scripts/install-fabric.sh"
+    build_jars_if_stale
+    start=$(date +%s)
+    run_network_cli up "$@"
+    echo "up took $(( $(date +%s) - start ))s (excluding builds)"
+    ;;
+  down|status)
+    if [[ ! -f "$(network_cli_jar)" ]]; then
+      [[ -d "$ROOT/.network" ]] || { echo "no network state in $ROOT/.network"; [[ "$cmd" == down ]]; exit $?; }
+      build_jars_if_stale
+    fi
+    run_network_cli "$cmd" "$@"
+    ;;
+  *)
+    echo "usage: scripts/network.sh up|down|status [options]" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests of each module, then the integration tests, which start real
+# Fabric networks of their own (ports shifted by 10000 and 20000, state under
+# system-tests/target) and stop them again, whatever the outcome.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+"$ROOT/scripts/install-fabric.sh"
+exec mvn -B verify "$@"

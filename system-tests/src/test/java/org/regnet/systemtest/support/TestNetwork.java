@@ -1,0 +1,87 @@
+package org.regnet.systemtest.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.regnet.network.FabricNetwork;
+import org.regnet.network.NetworkExtension;
+import org.regnet.network.NetworkLayout;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.NetworkDefinitions;
+
+/**
+ * The real Fabric network the integration tests share: started once per test JVM through the
+ * same {@link FabricNetwork#up()} as {@code scripts/network.sh up}, from the same
+ * network-config/network.yaml, with every port moved by {@link #PORT_OFFSET} so a developer's
+ * own network can keep running. A shutdown hook brings it down whatever the tests did, so no
+ * process outlives the run.
+ */
+public final class TestNetwork {
+  public static final int PORT_OFFSET = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static TestNetwork shared;
+
+  private final FabricNetwork network;
+  private final JsonNode descriptor;
+
+  private TestNetwork(FabricNetwork network, JsonNode descriptor) {
+    this.network = network;
+    this.descriptor = descriptor;
+  }
+
+  /** The network of this test run, started on first use. */
+  public static synchronized TestNetwork shared() {
+    if (shared == null) {
+      shared = start(List.of());
+    }
+    return shared;
+  }
+
+  /** Starts a fresh network in the test state directory, after clearing any left-over one. */
+  public static TestNetwork start(List<NetworkExtension> extensions) {
+    Path root = projectRoot();
+    NetworkDefinition def =
+        NetworkDefinitions.load(root.resolve("network-config/network.yaml")).withPortOffset(PORT_OFFSET);
+    NetworkLayout layout = new NetworkLayout(root, root.resolve("system-tests/target/it-network"));
+    FabricNetwork network = new FabricNetwork(def, layout, extensions);
+    // A run killed earlier may have left processes behind: stop them first.
+    network.down();
+    Runtime.getRuntime().addShutdownHook(new Thread(network::down, "it-network-down"));
+    Path descriptorFile = network.up();
+    try {
+      return new TestNetwork(network, JSON.readTree(descriptorFile.toFile()));
+    } catch (IOException e) {
+      network.down();
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Path projectRoot() {
+    String root = System.getProperty("regnet.projectRoot");
+    return (root == null ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();
+  }
+
+  public FabricNetwork network() {
+    return network;
+  }
+
+  /** The parsed network.json, as any client would read it. */
+  public JsonNode descriptor() {
+    return descriptor;
+  }
+
+  public JsonNode organization(int index) {
+    return descriptor.get("organizations").get(index);
+  }
+
+  public String channel() {
+    return descriptor.get("channel").asText();
+  }
+
+  public String chaincode() {
+    return descriptor.get("chaincode").asText();
+  }
+}
