@@ -27,6 +27,8 @@ build_jars_if_stale() {
   fi
 }
 
+# run_network_cli <up|down|status> [options]
 run_network_cli() {
-  java -jar "$(network_cli_jar)" --project "$ROOT" "$@"
+  local sub="$1"; shift
+  java -jar "$(network_cli_jar)" "$sub" --project "$ROOT" "$@"
 }

@@ -114,8 +114,32 @@ public final class FabricNetwork {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       LOG.error("start failed, stopping what was started: {}", e.getMessage());
+      supervisor.stopAll(Duration.ofSeconds(10));
+      Path kept = keepLogs();
       down();
-      throw e;
+      throw kept == null ? e : new NetworkException(e.getMessage() + "\n(logs of the failed start kept in " + kept + ")", e);
+    }
+  }
+
+  /** Copies the logs of a failed start beside the state directory, which is about to go. */
+  private Path keepLogs() {
+    Path logs = layout.logs();
+    if (!Files.isDirectory(logs)) {
+      return null;
+    }
+    Path kept = layout.stateDir().resolveSibling(layout.stateDir().getFileName() + "-failed-logs");
+    try {
+      deleteTree(kept);
+      Files.createDirectories(kept);
+      try (Stream<Path> files = Files.list(logs)) {
+        for (Path f : files.toList()) {
+          Files.copy(f, kept.resolve(f.getFileName()));
+        }
+      }
+      return kept;
+    } catch (IOException | UncheckedIOException ex) {
+      LOG.warn("could not keep the logs: {}", ex.getMessage());
+      return null;
     }
   }
 
@@ -291,6 +315,8 @@ public final class FabricNetwork {
       env.put("CHAINCODE_TLS_CERT_FILE", serverTls.resolve("server.crt").toString());
       env.put("CHAINCODE_TLS_KEY_FILE", serverTls.resolve("server.key").toString());
       env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
+      // The shim answers stub.getMspId() from this: the organisation whose peer calls us.
+      env.put("CORE_PEER_LOCALMSPID", org.mspId());
       servers.add(supervisor.start(org.chaincodeHostName(),
           List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()), env, layout.chaincodeDir(org)));
       cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.file().toString());

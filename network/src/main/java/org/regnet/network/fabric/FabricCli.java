@@ -96,7 +96,6 @@ public final class FabricCli {
     env.put("CORE_PEER_ADDRESS", org.peer().endpoint().toString());
     env.put("CORE_PEER_TLS_ENABLED", "true");
     env.put("CORE_PEER_TLS_ROOTCERT_FILE", peerTlsCa(org).toString());
-    env.put("CORE_PEER_TLS_SERVERHOSTOVERRIDE", org.peerHostName());
     return env;
   }
 

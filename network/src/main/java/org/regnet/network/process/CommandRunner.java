@@ -58,9 +58,11 @@ public final class CommandRunner {
     }
   }
 
+  /** The lines that say what went wrong: Fabric's "Error:" lines if any, else the last few. */
   private static String lastLines(String text) {
-    String[] lines = text.strip().split("\n");
-    int from = Math.max(0, lines.length - 12);
-    return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    List<String> lines = text.strip().lines().toList();
+    List<String> errors = lines.stream().filter(l -> l.startsWith("Error")).toList();
+    List<String> shown = errors.isEmpty() ? lines : errors;
+    return String.join("\n", shown.subList(Math.max(0, shown.size() - 8), shown.size()));
   }
 }
