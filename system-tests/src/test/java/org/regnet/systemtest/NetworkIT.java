@@ -50,7 +50,7 @@ class NetworkIT {
   }
 
   @Test
-  void chaincode_answers_through_every_peer_with_the_gateway_client() {
+  void chaincode_answers_through_every_peer_with_the_gateway_client() throws Exception {
     for (JsonNode org : net.descriptor().get("organizations")) {
       try (Gateway gw = gateway(org, "auditor")) {
         byte[] result = gw.getNetwork(net.channel()).getContract(net.chaincode()).evaluateTransaction("meta:version");
