@@ -52,10 +52,41 @@ public final class TestNetwork {
     Runtime.getRuntime().addShutdownHook(new Thread(network::down, "it-network-down"));
     Path descriptorFile = network.up();
     try {
-      return new TestNetwork(network, JSON.readTree(descriptorFile.toFile()));
+      TestNetwork net = new TestNetwork(network, JSON.readTree(descriptorFile.toFile()));
+      net.awaitDiscovery();
+      return net;
     } catch (IOException e) {
       network.down();
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Waits until every peer's gateway can reach every other organisation's peer for endorsement:
+   * gossip membership through the anchor peers takes a few seconds after the channel is joined.
+   */
+  private void awaitDiscovery() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+    try (Actors actors = new Actors(this)) {
+      int n = descriptor.get("organizations").size();
+      for (int from = 0; from < n; from++) {
+        for (int to = 0; to < n; to++) {
+          while (true) {
+            Calls.Result r = Calls.evaluate(actors.contract(from, "auditor"), "meta:version", null,
+                java.util.Map.of(), actors.msp(to));
+            if (r.ok()) {
+              break;
+            }
+            if (System.nanoTime() > deadline) {
+              throw new IllegalStateException("peers did not discover each other: " + r.error());
+            }
+            Thread.sleep(500);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
