@@ -60,6 +60,29 @@ class NetworkIT {
   }
 
   @Test
+  void a_transaction_submitted_as_A_is_read_back_through_the_peers_of_B_and_C() throws Exception {
+    JsonNode a = net.organization(0), b = net.organization(1), c = net.organization(2);
+    String request = org.regnet.systemtest.support.Requests.foundTreaty("TRT-IT-NETWORK",
+        new String[] {a.get("mspId").asText(), b.get("mspId").asText(), c.get("mspId").asText()},
+        new String[] {a.get("jurisdiction").asText(), b.get("jurisdiction").asText(), c.get("jurisdiction").asText()});
+    byte[] written;
+    try (Gateway gw = gateway(a, "treaty-admin")) {
+      written = gw.getNetwork(net.channel()).getContract(net.chaincode()).submitTransaction("treaty:found", request);
+    }
+    assertThat(new String(written, StandardCharsets.UTF_8)).contains("TRT-IT-NETWORK");
+
+    for (JsonNode reader : List.of(b, c)) {
+      try (Gateway gw = gateway(reader, "auditor")) {
+        byte[] read = gw.getNetwork(net.channel()).getContract(net.chaincode())
+            .newProposal("treaty:get").addArguments("{\"treatyId\":\"TRT-IT-NETWORK\"}")
+            .setEndorsingOrganizations(reader.get("mspId").asText()).build().evaluate();
+        assertThat(new String(read, StandardCharsets.UTF_8)).as("read through " + reader.get("mspId").asText())
+            .isEqualTo(new String(written, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
   void the_peer_cli_queries_as_every_organisation_from_network_json_alone() {
     JsonNode d = net.descriptor();
     CommandRunner runner = new CommandRunner(TestNetwork.projectRoot().resolve("system-tests/target/peer-cli.log"));
