@@ -112,7 +112,7 @@ class ReferralJourneyIT {
   @Order(4)
   void Bs_investigator_reads_the_payload_on_its_own_peer_after_a_recorded_access() {
     Result receipt = submit(actors.contract(B, "investigator"), "referral:readPayload",
-        "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}", Map.of(), actors.msp(B));
+        "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}", Map.of(), actors.msp(B), actors.msp(A));
     assertThat(receipt.ok()).as(receipt.error()).isTrue();
     assertThat(receipt.body()).doesNotContain(marker);
     String accessId = receipt.json().get("accessId").asText();

@@ -1,0 +1,54 @@
+package org.regnet.chaincode.contract;
+
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.RegnetContext;
+import org.regnet.chaincode.access.AccessPolicy;
+import org.regnet.chaincode.json.Json;
+
+/**
+ * What every regnet contract shares: our context, the access policy before every transaction, and
+ * the flush of buffered writes after a successful one (a failure leaves the buffer unwritten).
+ */
+abstract class RegnetContract implements ContractInterface {
+
+  /** Largest request argument, in bytes. */
+  static final int MAX_REQUEST = 16 * 1024;
+
+  /** The contract name, e.g. {@code referral}. */
+  abstract String area();
+
+  @Override
+  public final Context createContext(final ChaincodeStub stub) {
+    return new RegnetContext(stub);
+  }
+
+  @Override
+  public final void beforeTransaction(final Context ctx) {
+    AccessPolicy.authorize(rc(ctx), area());
+  }
+
+  @Override
+  public final void afterTransaction(final Context ctx, final Object result) {
+    rc(ctx).ledger().flush();
+  }
+
+  @Override
+  public final void unknownTransaction(final Context ctx) {
+    throw ErrorCode.NOT_FOUND.exception("function", "unknown transaction " + ctx.getStub().getFunction());
+  }
+
+  static RegnetContext rc(final Context ctx) {
+    return (RegnetContext) ctx;
+  }
+
+  static <T> T request(final String json, final Class<T> type) {
+    return Json.parse("request", json, MAX_REQUEST, type);
+  }
+
+  static String json(final Object result) {
+    return Json.string(result);
+  }
+}

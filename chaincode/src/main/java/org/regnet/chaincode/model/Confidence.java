@@ -1,0 +1,6 @@
+package org.regnet.chaincode.model;
+
+/** Confidence of an illicit-activity flag. */
+public enum Confidence {
+  LOW, MEDIUM, HIGH;
+}

@@ -1,0 +1,68 @@
+package org.regnet.chaincode.request;
+
+import org.regnet.chaincode.model.Outcome;
+import org.regnet.chaincode.model.PermittedUse;
+import org.regnet.chaincode.model.RefusalGround;
+import org.regnet.chaincode.validate.Check;
+
+/** Referral requests that carry more than the id. */
+public final class ReferralActionRequest {
+
+  private ReferralActionRequest() {
+  }
+
+  /** {@code referral:close}. */
+  public record Close(String referralId, Outcome outcome) {
+    public Close validated() {
+      IdRef.checkReferralId("referralId", referralId);
+      Check.required("outcome", outcome);
+      return this;
+    }
+  }
+
+  /** {@code referral:decline}. */
+  public record Decline(String referralId, RefusalGround refusalGround) {
+    public Decline validated() {
+      IdRef.checkReferralId("referralId", referralId);
+      Check.required("refusalGround", refusalGround);
+      return this;
+    }
+  }
+
+  /** {@code referral:readPayload}. */
+  public record Read(String referralId, PermittedUse purpose) {
+    public Read validated() {
+      IdRef.checkReferralId("referralId", referralId);
+      Check.required("purpose", purpose);
+      return this;
+    }
+  }
+
+  /** {@code referral:fetchPayload}. */
+  public record Fetch(String referralId, String accessId) {
+    public Fetch validated() {
+      IdRef.checkReferralId("referralId", referralId);
+      Check.matches("accessId", accessId, java.util.regex.Pattern.compile("[0-9a-f]{16,64}"), "an access id");
+      return this;
+    }
+  }
+
+  /** {@code referral:requestConsent}. */
+  public record RequestConsent(String referralId, String recipient, PermittedUse use) {
+    public RequestConsent validated() {
+      IdRef.checkReferralId("referralId", referralId);
+      Check.msp("recipient", recipient);
+      Check.required("use", use);
+      return this;
+    }
+  }
+
+  /** {@code referral:grantConsent} and {@code referral:shareOnward}. */
+  public record ConsentRef(String referralId, String consentId) {
+    public ConsentRef validated() {
+      IdRef.checkReferralId("referralId", referralId);
+      Check.matches("consentId", consentId, Check.generatedId("CNS"), "a consent id");
+      return this;
+    }
+  }
+}

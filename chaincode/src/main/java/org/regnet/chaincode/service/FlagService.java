@@ -1,0 +1,98 @@
+package org.regnet.chaincode.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.RegnetContext;
+import org.regnet.chaincode.Transient;
+import org.regnet.chaincode.access.AccessPolicy;
+import org.regnet.chaincode.access.Caller;
+import org.regnet.chaincode.model.Flag;
+import org.regnet.chaincode.model.FlagStatus;
+import org.regnet.chaincode.model.Treaty;
+import org.regnet.chaincode.request.FlagRequest;
+import org.regnet.chaincode.request.IdRef;
+import org.regnet.chaincode.state.Keys;
+import org.regnet.chaincode.validate.Check;
+
+/**
+ * Illicit-activity flags. The identifier never reaches the chaincode: the client sends a keyed hash
+ * (HMAC with the treaty's lookup key, held by members off-chain) in the transient map.
+ */
+public final class FlagService {
+
+  static final int MAX_LOOKUP_RESULTS = 100;
+
+  private FlagService() {
+  }
+
+  /** The result of {@code flag:lookup}. */
+  public record LookupResult(String treatyId, boolean flagged, List<Flag> flags) {
+  }
+
+  public static Flag raise(final RegnetContext ctx, final FlagRequest.Raise raw) {
+    final Instant now = ctx.now();
+    final FlagRequest.Raise req = raw.validated(now);
+    final String lookupKey = lookupKey(ctx);
+    final Caller c = ctx.caller();
+    final Treaty t = Repository.treaty(ctx, req.treatyId());
+    AccessPolicy.requireActiveMember(c, t);
+    final String id = ctx.newId("FLG");
+    if (ctx.ledger().exists(Repository.flagKey(ctx, id))) {
+      throw ErrorCode.CONFLICT.exception("flagId", "flag " + id + " already exists");
+    }
+    final Flag f = new Flag(id, t.treatyId(), c.msp(), req.subjectType(), req.chainId(), req.category(),
+        req.confidence(), Instant.parse(req.expiresAt()).toString(), req.evidenceRef(), FlagStatus.ACTIVE,
+        now.toString(), null);
+    Repository.save(ctx, f);
+    ctx.ledger().putString(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, id), id);
+    AuditLog.record(ctx, Change.of("flag.raised", "flag", id, t.treatyId(), t.allMsps(), f.status().name()));
+    return f;
+  }
+
+  public static Flag retract(final RegnetContext ctx, final IdRef.FlagRef ref) {
+    final Flag f = Repository.flag(ctx, ref.id());
+    final Caller c = ctx.caller();
+    if (!f.originator().equals(c.msp())) {
+      throw ErrorCode.ACCESS_DENIED.exception("flagId", "only the originator " + f.originator() + " may retract");
+    }
+    final Treaty t = Repository.treaty(ctx, f.treatyId());
+    AccessPolicy.requireCurrentMember(c, t);
+    if (f.status() != FlagStatus.ACTIVE) {
+      throw ErrorCode.INVALID_STATE.exception("flagId", "flag is " + f.status());
+    }
+    final Flag next = f.retracted(ctx.nowString());
+    Repository.save(ctx, next);
+    AuditLog.record(ctx, Change.of("flag.retracted", "flag", f.flagId(), f.treatyId(), t.allMsps(), next.status().name()));
+    return next;
+  }
+
+  public static LookupResult lookup(final RegnetContext ctx, final FlagRequest.Lookup raw) {
+    final FlagRequest.Lookup req = raw.validated();
+    final String lookupKey = lookupKey(ctx);
+    final Treaty t = Repository.treaty(ctx, req.treatyId());
+    AccessPolicy.requireActiveMember(ctx.caller(), t);
+    final Instant now = ctx.now();
+    final List<Flag> flags = new ArrayList<>();
+    for (KeyValue kv : ctx.ledger().partial(Keys.FLAG_LOOKUP, MAX_LOOKUP_RESULTS, t.treatyId(), lookupKey)) {
+      final Flag f = Repository.flag(ctx, new String(kv.getValue(), StandardCharsets.UTF_8));
+      if (f.status() == FlagStatus.ACTIVE && now.isBefore(Instant.parse(f.expiresAt()))) {
+        flags.add(f);
+      }
+    }
+    return new LookupResult(t.treatyId(), !flags.isEmpty(), flags);
+  }
+
+  /** Fetches a treaty-level flag for the audit access check. */
+  public static Flag flagFor(final RegnetContext ctx, final String id) {
+    return Repository.flag(ctx, id);
+  }
+
+  private static String lookupKey(final RegnetContext ctx) {
+    final byte[] raw = Transient.required(ctx.getStub(), "lookupKey", 64);
+    return Check.hex("transient.lookupKey", new String(raw, StandardCharsets.UTF_8), 64);
+  }
+}

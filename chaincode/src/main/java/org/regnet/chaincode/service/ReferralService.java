@@ -1,0 +1,159 @@
+package org.regnet.chaincode.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.RegnetContext;
+import org.regnet.chaincode.Transient;
+import org.regnet.chaincode.access.AccessPolicy;
+import org.regnet.chaincode.access.Caller;
+import org.regnet.chaincode.access.Turns;
+import org.regnet.chaincode.json.Json;
+import org.regnet.chaincode.model.Agreement;
+import org.regnet.chaincode.model.Exchange;
+import org.regnet.chaincode.model.ExchangeKind;
+import org.regnet.chaincode.model.Referral;
+import org.regnet.chaincode.model.ReferralStatus;
+import org.regnet.chaincode.model.Treaty;
+import org.regnet.chaincode.model.payload.InformationMessage;
+import org.regnet.chaincode.model.payload.ReferralPayload;
+import org.regnet.chaincode.model.payload.SealedPayload;
+import org.regnet.chaincode.request.IdRef;
+import org.regnet.chaincode.request.PageRequest;
+import org.regnet.chaincode.request.ReferralActionRequest;
+import org.regnet.chaincode.request.SubmitReferralRequest;
+import org.regnet.chaincode.state.Keys;
+import org.regnet.chaincode.state.Page;
+
+/** Referral submission and life cycle. */
+public final class ReferralService {
+
+  static final int MAX_EXCHANGES = 100;
+
+  private ReferralService() {
+  }
+
+  public static Referral submit(final RegnetContext ctx, final SubmitReferralRequest raw) {
+    final SubmitReferralRequest req = raw.validated();
+    final ReferralPayload payload = Json.parse("transient.payload",
+        Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD), Transient.MAX_PAYLOAD,
+        ReferralPayload.class).validated();
+    final byte[] salt = Transient.salt(ctx.getStub());
+    final Caller c = ctx.caller();
+    final Agreement a = Repository.agreement(ctx, req.agreementId());
+    AccessPolicy.requireAgreementParty(c, a);
+    final Treaty t = Repository.treaty(ctx, a.treatyId());
+    AccessPolicy.requireActiveMember(c, t);
+    final String recipient = a.otherParty(c.msp());
+    final Instant now = ctx.now();
+    if (!a.inForceAt(now)) {
+      throw ErrorCode.INVALID_STATE.exception("agreementId", "agreement is " + a.statusAt(now) + ", not in force");
+    }
+    if (!t.activeMember(recipient)) {
+      throw ErrorCode.INVALID_STATE.exception("agreementId", recipient + " is not an active member");
+    }
+    AccessPolicy.requireScope(a.scope(), req.instrumentClass(), req.dataClasses(), req.purposes());
+    final String id = ctx.newId("REF");
+    if (ctx.ledger().exists(Repository.referralKey(ctx, id))) {
+      throw ErrorCode.CONFLICT.exception("referralId", "referral " + id + " already exists");
+    }
+    final SealedPayload sealed = Sealing.seal(payload, salt);
+    final String at = now.toString();
+    final Referral r = new Referral(id, t.treatyId(), a.agreementId(), c.msp(), recipient, req.typology(),
+        req.instrumentClass(), req.dataClasses(), req.purposes(), ReferralStatus.SUBMITTED, null, null,
+        sealed.hash(), now.plus(Duration.ofDays(t.terms().responseDeadlineDays())).toString(), at, at,
+        List.of(), List.of(), List.of());
+    Repository.save(ctx, r);
+    final String privateKey = ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id);
+    ctx.ledger().putPrivate(Keys.implicitCollection(c.msp()), privateKey, sealed);
+    ctx.ledger().putPrivate(Keys.implicitCollection(recipient), privateKey, sealed);
+    final String ts = Keys.sortable(now);
+    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_OUTBOX, c.msp(), ts, id), id);
+    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_INBOX, recipient, ts, id), id);
+    AuditLog.record(ctx, change(r, "referral.submitted").withPayloadHash(r.payloadHash()));
+    return r;
+  }
+
+  /** acknowledge and startInvestigation: the step table decides who and from where. */
+  public static Referral step(final RegnetContext ctx, final IdRef.ReferralRef ref, final String action) {
+    final Referral r = Repository.referral(ctx, ref.id());
+    final Turns.Step step = turn(ctx, r);
+    return saved(ctx, r.withStatus(step.to(), ctx.nowString()), action, null);
+  }
+
+  public static Referral close(final RegnetContext ctx, final ReferralActionRequest.Close raw) {
+    final ReferralActionRequest.Close req = raw.validated();
+    final Referral r = Repository.referral(ctx, req.referralId());
+    turn(ctx, r);
+    return saved(ctx, r.closed(req.outcome(), ctx.nowString()), "referral.closed", null);
+  }
+
+  public static Referral decline(final RegnetContext ctx, final ReferralActionRequest.Decline raw) {
+    final ReferralActionRequest.Decline req = raw.validated();
+    final Referral r = Repository.referral(ctx, req.referralId());
+    turn(ctx, r);
+    final Treaty t = Repository.treaty(ctx, r.treatyId());
+    if (!t.terms().refusalGrounds().contains(req.refusalGround())) {
+      throw ErrorCode.OUT_OF_SCOPE.exception("refusalGround", req.refusalGround() + " is not a refusal ground of the treaty");
+    }
+    return saved(ctx, r.declined(req.refusalGround(), ctx.nowString()), "referral.declined", null);
+  }
+
+  /** requestInformation (recipient) and provideInformation (originator): a private message each. */
+  public static Referral exchange(final RegnetContext ctx, final IdRef.ReferralRef ref, final ExchangeKind kind,
+      final String action) {
+    final Referral r = Repository.referral(ctx, ref.id());
+    final Turns.Step step = turn(ctx, r);
+    final InformationMessage message = Json.parse("transient.payload",
+        Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD), Transient.MAX_PAYLOAD,
+        InformationMessage.class).validated();
+    final byte[] salt = Transient.salt(ctx.getStub());
+    if (r.exchanges().size() >= MAX_EXCHANGES) {
+      throw ErrorCode.INVALID_STATE.exception("referralId", "at most " + MAX_EXCHANGES + " information exchanges");
+    }
+    final SealedPayload sealed = Sealing.seal(message, salt);
+    final int seq = r.exchanges().size() + 1;
+    final String key = exchangeKey(ctx, r.referralId(), seq);
+    ctx.ledger().putPrivate(Keys.implicitCollection(r.originator()), key, sealed);
+    ctx.ledger().putPrivate(Keys.implicitCollection(r.recipient()), key, sealed);
+    final String at = ctx.nowString();
+    final Exchange e = new Exchange(seq, kind, ctx.caller().msp(), at, sealed.hash());
+    return saved(ctx, r.withExchange(e, step.to(), at), action, sealed.hash());
+  }
+
+  public static Referral get(final RegnetContext ctx, final IdRef.ReferralRef ref) {
+    final Referral r = Repository.referral(ctx, ref.id());
+    AccessPolicy.requireReferralParty(ctx.caller(), r);
+    return r;
+  }
+
+  public static Page<Referral> list(final RegnetContext ctx, final PageRequest req, final boolean inbox) {
+    final CompositeKey prefix = new CompositeKey(inbox ? Keys.REFERRAL_INBOX : Keys.REFERRAL_OUTBOX,
+        ctx.caller().msp());
+    return ctx.ledger().partialPage(prefix, PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()),
+        kv -> Repository.referral(ctx, new String(kv.getValue(), StandardCharsets.UTF_8)));
+  }
+
+  static String exchangeKey(final RegnetContext ctx, final String referralId, final int seq) {
+    return ctx.ledger().key(Keys.PRIVATE_EXCHANGE, referralId, String.format(java.util.Locale.ROOT, "%03d", seq));
+  }
+
+  static Change change(final Referral r, final String action) {
+    return Change.of(action, "referral", r.referralId(), r.treatyId(), r.parties(), r.status().name());
+  }
+
+  private static Turns.Step turn(final RegnetContext ctx, final Referral r) {
+    final Turns.Step step = AccessPolicy.requireTurn(ctx, r);
+    AccessPolicy.requireCurrentMember(ctx.caller(), Repository.treaty(ctx, r.treatyId()));
+    return step;
+  }
+
+  private static Referral saved(final RegnetContext ctx, final Referral next, final String action, final String hash) {
+    Repository.save(ctx, next);
+    AuditLog.record(ctx, change(next, action).withPayloadHash(hash));
+    return next;
+  }
+}

@@ -1,0 +1,128 @@
+package org.regnet.chaincode.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * An in-memory channel ledger with Fabric's semantics for the chaincode: committed world state
+ * with versions (MVCC check at commit), private data per collection with the hashes every peer
+ * holds, key history, committed events. Transactions run on {@link TxStub}s that buffer their writes
+ * until {@link #commit}; a failed transaction is simply never committed.
+ */
+public final class InMemoryLedger {
+
+  /** Fabric orders keys by their UTF-8 bytes. */
+  static final Comparator<String> BYTE_ORDER = (a, b) ->
+      Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+  record Versioned(byte[] value, long version) {
+  }
+
+  /** One entry of a key's history. */
+  public record Modification(String txId, Instant timestamp, byte[] value, boolean deleted) {
+  }
+
+  /** A committed transaction: its id, event name and payload (null when none). */
+  public record Committed(String txId, String eventName, byte[] eventPayload) {
+  }
+
+  final TreeMap<String, Versioned> state = new TreeMap<>(BYTE_ORDER);
+  final Map<String, TreeMap<String, byte[]>> privateData = new TreeMap<>();
+  final Map<String, TreeMap<String, byte[]>> privateHashes = new TreeMap<>();
+  final Map<String, List<Modification>> history = new TreeMap<>(BYTE_ORDER);
+  final Map<String, byte[]> validationParameters = new TreeMap<>(BYTE_ORDER);
+  private final List<Committed> committed = new ArrayList<>();
+  private long height;
+
+  /** Starts simulating a transaction against the current committed state. */
+  public TxStub begin(final TxStub.Spec spec) {
+    return new TxStub(this, spec);
+  }
+
+  /**
+   * Commits the transaction's buffered writes, as a peer does at validation: refused when a key it
+   * read changed since (MVCC), when it left an iterator open, or when it wrote after a paginated query.
+   */
+  public synchronized void commit(final TxStub tx) {
+    for (Map.Entry<String, Long> read : tx.readVersions().entrySet()) {
+      final Versioned now = state.get(read.getKey());
+      final long current = now == null ? -1 : now.version();
+      if (current != read.getValue()) {
+        throw new IllegalStateException("MVCC_READ_CONFLICT on " + printable(read.getKey()));
+      }
+    }
+    if (tx.openIterators() != 0) {
+      throw new IllegalStateException("transaction left " + tx.openIterators() + " iterator(s) open");
+    }
+    if (tx.usedPagination() && (!tx.writes().isEmpty() || !tx.privateWrites().isEmpty())) {
+      throw new IllegalStateException("paginated queries are not supported in update transactions");
+    }
+    height++;
+    for (Map.Entry<String, byte[]> w : tx.writes().entrySet()) {
+      final boolean delete = w.getValue() == null;
+      if (delete) {
+        state.remove(w.getKey());
+      } else {
+        state.put(w.getKey(), new Versioned(w.getValue().clone(), height));
+      }
+      history.computeIfAbsent(w.getKey(), k -> new ArrayList<>())
+          .add(new Modification(tx.getTxId(), tx.getTxTimestamp(), delete ? new byte[0] : w.getValue().clone(), delete));
+    }
+    for (Map.Entry<String, TreeMap<String, byte[]>> c : tx.privateWrites().entrySet()) {
+      for (Map.Entry<String, byte[]> w : c.getValue().entrySet()) {
+        final NavigableMap<String, byte[]> data = privateData.computeIfAbsent(c.getKey(), k -> new TreeMap<>(BYTE_ORDER));
+        final NavigableMap<String, byte[]> hashes = privateHashes.computeIfAbsent(c.getKey(), k -> new TreeMap<>(BYTE_ORDER));
+        if (w.getValue() == null) {
+          data.remove(w.getKey());
+          hashes.remove(w.getKey());
+        } else {
+          data.put(w.getKey(), w.getValue().clone());
+          hashes.put(w.getKey(), sha256(w.getValue()));
+        }
+      }
+    }
+    validationParameters.putAll(tx.validationParameterWrites());
+    committed.add(new Committed(tx.getTxId(), tx.eventName(), tx.eventPayload()));
+  }
+
+  public synchronized byte[] state(final String key) {
+    final Versioned v = state.get(key);
+    return v == null ? null : v.value().clone();
+  }
+
+  /** Every committed key, in ledger order. */
+  public synchronized List<String> keys() {
+    return List.copyOf(state.keySet());
+  }
+
+  /** What the peers of the collection's members hold; tests use it to check dissemination. */
+  public synchronized byte[] privateData(final String collection, final String key) {
+    final TreeMap<String, byte[]> c = privateData.get(collection);
+    final byte[] v = c == null ? null : c.get(key);
+    return v == null ? null : v.clone();
+  }
+
+  public synchronized List<Committed> committed() {
+    return List.copyOf(committed);
+  }
+
+  static byte[] sha256(final byte[] v) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(v);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String printable(final String key) {
+    return key.replace('\u0000', '|');
+  }
+}

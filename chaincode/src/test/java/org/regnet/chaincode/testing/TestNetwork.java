@@ -1,0 +1,144 @@
+package org.regnet.chaincode.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeServer;
+
+/**
+ * Runs transactions through the shim's real {@link ContractRouter} (routing, serialisation,
+ * before/after hooks, error responses) against an {@link InMemoryLedger}. Transaction ids and
+ * timestamps are set by the test: ids are deterministic, the clock only moves when told.
+ */
+public final class TestNetwork {
+
+  private static ContractRouter router;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final InMemoryLedger ledger = new InMemoryLedger();
+  private Instant clock = Instant.parse("2025-03-01T09:00:00Z");
+  private long counter;
+
+  /** The result of a proposal: response plus the simulated transaction. */
+  public record Result(int status, String message, byte[] payload, TxStub tx) {
+
+    public boolean ok() {
+      return status == 200;
+    }
+
+    public String body() {
+      return payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
+    }
+
+    public JsonNode json() {
+      if (!ok()) {
+        throw new AssertionError("transaction failed: " + message);
+      }
+      try {
+        return MAPPER.readTree(payload);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + body(), e);
+      }
+    }
+
+    /** The error code (the error response payload). */
+    public String errorCode() {
+      return ok() ? null : body();
+    }
+
+    public String txId() {
+      return tx.getTxId();
+    }
+  }
+
+  static synchronized ContractRouter router() {
+    if (router == null) {
+      try {
+        final ContractRouter r = new ContractRouter(new String[] {"--id", "regnet:test"});
+        r.startRouterWithChaincodeServer(new ChaincodeServer() {
+          @Override
+          public void start() {
+          }
+
+          @Override
+          public void stop() {
+          }
+        });
+        router = r;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return router;
+  }
+
+  public InMemoryLedger ledger() {
+    return ledger;
+  }
+
+  public Instant now() {
+    return clock;
+  }
+
+  public void advance(final Duration d) {
+    clock = clock.plus(d);
+  }
+
+  /** The next transaction's spec; each call consumes a tx id and moves the clock one second. */
+  public TxStub.Spec spec(final Identity who, final String peerMsp, final String function, final String arg,
+      final Map<String, byte[]> transientMap) {
+    counter++;
+    clock = clock.plusSeconds(1);
+    final String txId = HexFormat.of().formatHex(InMemoryLedger.sha256(("tx-" + counter).getBytes(StandardCharsets.UTF_8)));
+    final List<String> args = arg == null ? List.of(function) : List.of(function, arg);
+    return new TxStub.Spec(txId, clock, who.serialized(), peerMsp, args, transientMap);
+  }
+
+  /** Endorses on one peer and, when it succeeds, commits (a failure commits nothing). */
+  public Result submit(final Identity who, final String function, final String arg) {
+    return submit(who, function, arg, Map.of(), who.msp());
+  }
+
+  public Result submit(final Identity who, final String function, final String arg, final Map<String, byte[]> tr) {
+    return submit(who, function, arg, tr, who.msp());
+  }
+
+  public Result submit(final Identity who, final String function, final String arg, final Map<String, byte[]> tr,
+      final String peerMsp) {
+    final Result r = execute(spec(who, peerMsp, function, arg, tr), peerMsp);
+    if (r.ok()) {
+      ledger.commit(r.tx());
+    }
+    return r;
+  }
+
+  /** Evaluates on the caller's own peer: never committed. */
+  public Result evaluate(final Identity who, final String function, final String arg) {
+    return evaluate(who, function, arg, Map.of(), who.msp());
+  }
+
+  public Result evaluate(final Identity who, final String function, final String arg, final Map<String, byte[]> tr,
+      final String peerMsp) {
+    return execute(spec(who, peerMsp, function, arg, tr), peerMsp);
+  }
+
+  /** Simulates an already built proposal on a given peer without committing. */
+  public Result execute(final TxStub.Spec spec, final String peerMsp) {
+    final TxStub.Spec onPeer = new TxStub.Spec(spec.txId(), spec.timestamp(), spec.creator(), peerMsp, spec.args(),
+        spec.transientMap());
+    final TxStub tx = ledger.begin(onPeer);
+    final Chaincode.Response response = router().invoke(tx);
+    return new Result(response.getStatusCode(), response.getMessage(), response.getPayload(), tx);
+  }
+
+  public void commit(final Result r) {
+    ledger.commit(r.tx());
+  }
+}
