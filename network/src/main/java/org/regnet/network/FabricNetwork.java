@@ -203,6 +203,9 @@ public final class FabricNetwork {
     requireFile(layout.fabricBin("peer"), "Fabric binaries missing: run scripts/install-fabric.sh");
     requireFile(layout.fabricSampleConfig().resolve("core.yaml"), "Fabric sampleconfig missing: run scripts/install-fabric.sh");
     requireFile(layout.chaincodeJar(), "chaincode jar missing: run mvn -DskipTests package");
+    if (!extensions.isEmpty()) {
+      requireFile(layout.nodeJar(), "node jar missing: run mvn -DskipTests package");
+    }
   }
 
   /** Every port this network will listen on, with what listens there. */

@@ -9,6 +9,6 @@ final class Extensions {
   private Extensions() {}
 
   static List<NetworkExtension> nodes(NetworkLayout layout) {
-    return List.of();
+    return List.of(new org.regnet.network.NodesExtension());
   }
 }

@@ -1,0 +1,183 @@
+package org.regnet.node;
+
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.hyperledger.fabric.client.Gateway;
+import org.regnet.crypto.CertificateAuthority;
+import org.regnet.crypto.KeyPairs;
+import org.regnet.node.auth.Passwords;
+import org.regnet.node.auth.Security;
+import org.regnet.node.auth.TokenRealm;
+import org.regnet.node.auth.Tokens;
+import org.regnet.node.config.NodeConfig;
+import org.regnet.node.http.Metrics;
+import org.regnet.node.http.NodeInitializer;
+import org.regnet.node.http.NodeServer;
+import org.regnet.node.http.RequestHandler;
+import org.regnet.node.http.Route;
+import org.regnet.node.http.Router;
+import org.regnet.node.http.route.*;
+import org.regnet.node.ledger.EventFollower;
+import org.regnet.node.ledger.FabricLedger;
+import org.regnet.node.service.InboxFilter;
+import org.regnet.node.service.KeySealer;
+import org.regnet.node.service.Ledger;
+import org.regnet.node.service.ReferralCases;
+import org.regnet.node.service.UserAdmin;
+import org.regnet.node.store.Database;
+import org.regnet.node.store.InboxStore;
+import org.regnet.node.store.LoginThrottle;
+import org.regnet.node.store.TokenStore;
+import org.regnet.node.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the node's parts together; {@link NodeMain} only parses arguments and calls this. */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  private final NodeConfig config;
+  private final Database db;
+  private final UserStore users;
+  private final TokenStore tokenStore;
+  private final KeySealer sealer;
+  private final CertificateAuthority ca;
+  private final ExecutorService workers = Executors.newFixedThreadPool(16, named("api-worker"));
+  private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(2, named("inbox-poller"));
+  private final NodeServer server = new NodeServer();
+  private FabricLedger ledger;
+  private EventFollower follower;
+  private Gateway eventGateway;
+
+  public Node(NodeConfig config) {
+    this.config = config;
+    this.db = new Database(config.dataDir());
+    this.users = new UserStore(db);
+    this.tokenStore = new TokenStore(db);
+    this.sealer = new KeySealer(config.secret());
+    this.ca = CertificateAuthority.load(config.caCert(), config.caKey());
+  }
+
+  public UserAdmin userAdmin() {
+    return new UserAdmin(users, tokenStore, new Passwords(), sealer, ca);
+  }
+
+  public UserStore users() {
+    return users;
+  }
+
+  /** Starts the ledger connection, the event follower and the HTTPS server; returns the bound address. */
+  public InetSocketAddress start() throws InterruptedException {
+    ledger = new FabricLedger(config, users, sealer);
+    InboxStore inbox = new InboxStore(db);
+    // The node's own reader identity for the event stream: short-lived, never stored.
+    KeyPair pair = KeyPairs.p256();
+    eventGateway = ledger.connect(ca.issueClient("node-events." + config.name(), "client", pair.getPublic(),
+        Map.of("role", "auditor"), Duration.ofDays(30)), pair.getPrivate());
+    follower = new EventFollower(eventGateway.getNetwork(config.channel()), config.chaincode(), inbox,
+        new InboxFilter(config.mspId()));
+    follower.start();
+    InetSocketAddress bound = startHttp(ledger, inbox);
+    LOG.info("node {} ({}) listening on https://{}:{}", config.name(), config.mspId(), bound.getHostString(), bound.getPort());
+    return bound;
+  }
+
+  /** Starts the HTTPS server on a given ledger (tests pass their own). */
+  public InetSocketAddress startHttp(Ledger ledger, InboxStore inbox) throws InterruptedException {
+    Clock clock = Clock.systemUTC();
+    Passwords passwords = new Passwords();
+    Tokens tokens = new Tokens(tokenStore, config.tokenTtl(), clock);
+    Security security = new Security(new TokenRealm(tokens, users));
+    Metrics metrics = new Metrics();
+    List<Route> routes = routes(ledger, inbox, passwords, tokens, metrics, clock);
+    Router router = new Router(routes);
+    RequestHandler handler = new RequestHandler(router, security, workers, metrics);
+    return server.start(config.listenHost(), config.listenPort(),
+        new NodeInitializer(NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler));
+  }
+
+  private List<Route> routes(Ledger ledger, InboxStore inbox, Passwords passwords, Tokens tokens, Metrics metrics,
+      Clock clock) {
+    ReferralCases cases = new ReferralCases(ledger, config.mspId());
+    List<Route> routes = new ArrayList<>();
+    routes.add(new Login(users, passwords, tokens,
+        new LoginThrottle(db, config.maxLoginFailures(), config.lockout()), clock));
+    routes.add(new Logout(tokens));
+    routes.add(new Health());
+    routes.add(new Ready(() -> {
+      try {
+        ledger.evaluate(users.all().stream().filter(u -> !u.disabled()).findFirst().map(u -> u.username())
+            .orElseThrow(), "meta:version", null, Map.of(), List.of());
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }));
+    routes.add(new PrometheusMetrics(metrics));
+    routes.add(new OpenApiDocument(() -> routes));
+    routes.add(new GetTreaty(ledger));
+    routes.add(new FoundTreaty(ledger));
+    routes.add(new ProposeMembershipChange(ledger));
+    routes.add(new ApproveMembershipChange(ledger));
+    routes.add(new GetMembershipChange(ledger));
+    routes.add(new ProposeAgreement(ledger));
+    routes.add(new SignAgreement(ledger));
+    routes.add(new SuspendAgreement(ledger));
+    routes.add(new TerminateAgreement(ledger));
+    routes.add(new GetAgreement(ledger));
+    routes.add(new ListAgreements(ledger));
+    routes.add(new SubmitReferral(cases));
+    routes.add(new ReferralInbox(ledger));
+    routes.add(new ReferralOutbox(ledger));
+    routes.add(new GetReferral(ledger));
+    routes.add(new AcknowledgeReferral(ledger));
+    routes.add(new StartInvestigation(ledger));
+    routes.add(new RequestInformation(cases));
+    routes.add(new ProvideInformation(cases));
+    routes.add(new CloseReferral(ledger));
+    routes.add(new DeclineReferral(ledger));
+    routes.add(new ViewPayload(cases));
+    routes.add(new RequestConsent(ledger));
+    routes.add(new GrantConsent(ledger));
+    routes.add(new RetractFlag(ledger));
+    routes.add(new AuditByObject(ledger));
+    routes.add(new AuditByActor(ledger));
+    routes.add(new AuditByTime(ledger));
+    routes.add(new ListInbox(inbox));
+    routes.add(new InboxStream(inbox, poller));
+    return List.copyOf(routes);
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    if (follower != null) {
+      follower.close();
+    }
+    if (eventGateway != null) {
+      eventGateway.close();
+    }
+    if (ledger != null) {
+      ledger.close();
+    }
+    workers.shutdownNow();
+    poller.shutdownNow();
+  }
+}

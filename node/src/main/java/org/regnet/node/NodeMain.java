@@ -1,0 +1,209 @@
+package org.regnet.node;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.regnet.crypto.FabricAttributes;
+import org.regnet.crypto.Pem;
+import org.regnet.node.config.ConfigException;
+import org.regnet.node.config.NodeConfig;
+import org.regnet.node.config.NodeConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code regnet-node --config node.yaml} runs the node; {@code regnet-node admin --config
+ * node.yaml <command>} administers it (create and disable users, rotate a password, show a user's
+ * identity, check health). The admin commands write the node's database directly (it allows a
+ * second process), so they work whether the node runs or not.
+ */
+@Command(name = "regnet-node", mixinStandardHelpOptions = true, subcommands = NodeMain.Admin.class)
+public final class NodeMain implements Callable<Integer> {
+  @Option(names = "--config", description = "the node's YAML configuration")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (config == null) {
+      throw new IllegalArgumentException("--config: required to run the node");
+    }
+    NodeConfig cfg = NodeConfigLoader.load(config, System.getenv());
+    Node node = new Node(cfg);
+    node.start();
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stop.countDown();
+    }, "shutdown"));
+    stop.await();
+    return 0;
+  }
+
+  @Command(name = "admin", description = "Administer users and check health.", subcommands = {
+      Admin.CreateUser.class, Admin.DisableUser.class, Admin.RotatePassword.class, Admin.ShowIdentity.class,
+      Admin.CheckHealth.class, Admin.SeedUsers.class})
+  static final class Admin {
+    @Option(names = "--config", required = true, description = "the node's YAML configuration")
+    Path config;
+
+    Node node() {
+      return new Node(NodeConfigLoader.load(config, System.getenv()));
+    }
+
+    static String passwordFromStdin() throws java.io.IOException {
+      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      if (line == null) {
+        throw new IllegalArgumentException("password: expected on standard input");
+      }
+      return line;
+    }
+
+    @Command(name = "create-user", description = "Create a user with a Fabric identity for their role.")
+    static final class CreateUser implements Callable<Integer> {
+      @CommandLine.ParentCommand Admin admin;
+      @Option(names = "--username", required = true) String username;
+      @Option(names = "--role", required = true) String role;
+      @Option(names = "--password-stdin", required = true) boolean stdin;
+
+      @Override
+      public Integer call() throws Exception {
+        X509Certificate cert = admin.node().userAdmin().create(username, role, passwordFromStdin());
+        System.out.println("created " + username + " (" + role + "), certificate " + cert.getSubjectX500Principal());
+        return 0;
+      }
+    }
+
+    @Command(name = "disable-user", description = "Disable a user and revoke their tokens.")
+    static final class DisableUser implements Callable<Integer> {
+      @CommandLine.ParentCommand Admin admin;
+      @Option(names = "--username", required = true) String username;
+
+      @Override
+      public Integer call() {
+        boolean done = admin.node().userAdmin().disable(username);
+        System.out.println(done ? "disabled " + username : "no such user: " + username);
+        return done ? 0 : 1;
+      }
+    }
+
+    @Command(name = "rotate-password", description = "Set a new password (from standard input), revoking tokens.")
+    static final class RotatePassword implements Callable<Integer> {
+      @CommandLine.ParentCommand Admin admin;
+      @Option(names = "--username", required = true) String username;
+
+      @Override
+      public Integer call() throws Exception {
+        boolean done = admin.node().userAdmin().rotatePassword(username, passwordFromStdin());
+        System.out.println(done ? "password rotated for " + username : "no such user: " + username);
+        return done ? 0 : 1;
+      }
+    }
+
+    @Command(name = "show-identity", description = "Show a user's Fabric certificate: subject, issuer, role.")
+    static final class ShowIdentity implements Callable<Integer> {
+      @CommandLine.ParentCommand Admin admin;
+      @Option(names = "--username", required = true) String username;
+
+      @Override
+      public Integer call() {
+        var user = admin.node().users().find(username);
+        if (user.isEmpty()) {
+          System.out.println("no such user: " + username);
+          return 1;
+        }
+        X509Certificate c = Pem.certificate(user.get().certificatePem());
+        System.out.println("user:       " + username + (user.get().disabled() ? " (disabled)" : ""));
+        System.out.println("subject:    " + c.getSubjectX500Principal().getName());
+        System.out.println("issuer:     " + c.getIssuerX500Principal().getName());
+        System.out.println("valid to:   " + c.getNotAfter().toInstant());
+        System.out.println("attributes: " + FabricAttributes.parse(c));
+        return 0;
+      }
+    }
+
+    @Command(name = "seed-users", description = "Create one demo user per role with a random password;"
+        + " writes them as JSON (local test networks only).")
+    static final class SeedUsers implements Callable<Integer> {
+      @CommandLine.ParentCommand Admin admin;
+      @Option(names = "--prefix", defaultValue = "") String prefix;
+      @Option(names = "--out", required = true) Path out;
+
+      @Override
+      public Integer call() throws Exception {
+        Node node = admin.node();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        com.fasterxml.jackson.databind.node.ArrayNode users = org.regnet.node.http.Json.MAPPER.createArrayNode();
+        for (org.regnet.node.auth.Role role : org.regnet.node.auth.Role.values()) {
+          byte[] b = new byte[18];
+          random.nextBytes(b);
+          String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+          String username = prefix + role.id();
+          node.userAdmin().create(username, role.id(), password);
+          users.addObject().put("username", username).put("password", password).put("role", role.id());
+        }
+        java.nio.file.Files.writeString(out, users.toPrettyString());
+        try {
+          java.nio.file.Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // not POSIX
+        }
+        System.out.println("created " + users.size() + " users; credentials in " + out);
+        return 0;
+      }
+    }
+
+    @Command(name = "health", description = "Ask the running node whether it is live and ready.")
+    static final class CheckHealth implements Callable<Integer> {
+      @CommandLine.ParentCommand Admin admin;
+
+      @Override
+      public Integer call() throws Exception {
+        NodeConfig cfg = NodeConfigLoader.load(admin.config, System.getenv());
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", Pem.readCertificate(tlsCa(cfg)));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
+        int code = 0;
+        for (String path : new String[] {"/v1/health", "/v1/ready"}) {
+          HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+              URI.create("https://localhost:" + cfg.listenPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+          System.out.println(path + ": " + r.statusCode() + " " + r.body());
+          code |= r.statusCode() == 200 ? 0 : 1;
+        }
+        return code;
+      }
+
+      private static Path tlsCa(NodeConfig cfg) {
+        return cfg.tlsCert().resolveSibling("ca.crt");
+      }
+    }
+  }
+
+  public static void main(String[] args) {
+    CommandLine cmd = new CommandLine(new NodeMain());
+    cmd.setExecutionExceptionHandler((ex, line, parse) -> {
+      if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+        line.getErr().println("error: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    System.exit(cmd.execute(args));
+  }
+}

@@ -1,0 +1,52 @@
+package org.regnet.node.auth;
+
+import java.util.Set;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.BearerToken;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
+import org.regnet.node.store.User;
+import org.regnet.node.store.UserStore;
+
+/**
+ * Shiro realm for bearer tokens: a live token of an enabled user authenticates as that user;
+ * authorization gives the user's role and its permissions. The token is the credential, already
+ * verified by lookup, so the credentials matcher allows what the lookup found.
+ */
+public final class TokenRealm extends AuthorizingRealm {
+  private final Tokens tokens;
+  private final UserStore users;
+
+  public TokenRealm(Tokens tokens, UserStore users) {
+    this.tokens = tokens;
+    this.users = users;
+    setAuthenticationTokenClass(BearerToken.class);
+    setCredentialsMatcher(new AllowAllCredentialsMatcher());
+    setAuthorizationCachingEnabled(false);
+    setAuthenticationCachingEnabled(false);
+  }
+
+  @Override
+  protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
+    String raw = ((BearerToken) token).getToken();
+    String username = tokens.user(raw).orElseThrow(() -> new AuthenticationException("invalid token"));
+    User user = users.find(username).filter(u -> !u.disabled())
+        .orElseThrow(() -> new AuthenticationException("invalid token"));
+    return new SimpleAuthenticationInfo(user, raw, getName());
+  }
+
+  @Override
+  protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+    User user = (User) principals.getPrimaryPrincipal();
+    Role role = Role.of(user.role()).orElseThrow(() -> new AuthenticationException("unknown role"));
+    SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.id()));
+    info.setStringPermissions(role.permissions());
+    return info;
+  }
+}

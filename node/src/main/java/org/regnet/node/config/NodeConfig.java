@@ -1,0 +1,96 @@
+package org.regnet.node.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A node's configuration, validated once at start and then frozen. Loaded by {@link
+ * NodeConfigLoader} from one YAML file with environment overrides.
+ */
+public record NodeConfig(
+    String name,
+    String mspId,
+    String listenHost,
+    int listenPort,
+    Path tlsCert,
+    Path tlsKey,
+    Path dataDir,
+    String peerAddress,
+    Path peerTlsRootCert,
+    String peerHostOverride,
+    String channel,
+    String chaincode,
+    Path caCert,
+    Path caKey,
+    String secret,
+    Duration tokenTtl,
+    int maxBodyBytes,
+    int maxLoginFailures,
+    Duration lockout) {
+
+  private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  public NodeConfig {
+    require(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new ConfigException("name", "letters, digits, '.', '_' or '-', at most 64");
+    }
+    require(mspId, "mspId");
+    if (!MSP_ID.matcher(mspId).matches()) {
+      throw new ConfigException("mspId", "not a valid MSP id");
+    }
+    require(listenHost, "listen.host");
+    if (listenPort < 1 || listenPort > 65535) {
+      throw new ConfigException("listen.port", "must be 1..65535");
+    }
+    requireFile(tlsCert, "tls.cert");
+    requireFile(tlsKey, "tls.key");
+    Objects.requireNonNull(dataDir, "dataDir");
+    require(peerAddress, "peer.address");
+    requireFile(peerTlsRootCert, "peer.tlsRootCert");
+    require(peerHostOverride, "peer.hostOverride");
+    require(channel, "channel");
+    require(chaincode, "chaincode");
+    requireFile(caCert, "ca.cert");
+    requireFile(caKey, "ca.key");
+    if (secret == null || secret.length() < 32) {
+      throw new ConfigException("secret", "at least 32 characters (set REGNET_NODE_SECRET)");
+    }
+    if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero() || tokenTtl.toHours() > 24) {
+      throw new ConfigException("tokenTtlMinutes", "must be 1..1440");
+    }
+    if (maxBodyBytes < 1024 || maxBodyBytes > 8 * 1024 * 1024) {
+      throw new ConfigException("maxBodyBytes", "must be 1024..8388608");
+    }
+    if (maxLoginFailures < 1 || maxLoginFailures > 100) {
+      throw new ConfigException("maxLoginFailures", "must be 1..100");
+    }
+    Objects.requireNonNull(lockout, "lockout");
+  }
+
+  private static void require(String v, String field) {
+    if (v == null || v.isBlank()) {
+      throw new ConfigException(field, "required");
+    }
+  }
+
+  private static void requireFile(Path p, String field) {
+    if (p == null) {
+      throw new ConfigException(field, "required");
+    }
+    if (!p.toFile().isFile()) {
+      throw new ConfigException(field, "no such file: " + p);
+    }
+  }
+
+  /** Everything but the secret, for the start-up log line. */
+  @Override
+  public String toString() {
+    return "NodeConfig[name=" + name + ", mspId=" + mspId + ", listen=" + listenHost + ":" + listenPort
+        + ", peer=" + peerAddress + ", channel=" + channel + ", chaincode=" + chaincode
+        + ", dataDir=" + dataDir + "]";
+  }
+}

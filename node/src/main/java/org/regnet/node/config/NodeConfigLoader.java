@@ -1,0 +1,95 @@
+package org.regnet.node.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the node's YAML configuration. Unknown keys are refused; a few values may be overridden
+ * from the environment so secrets need not live in the file:
+ *
+ * <ul>
+ *   <li>{@code REGNET_NODE_SECRET}: the key-encryption secret ({@code secret})
+ *   <li>{@code REGNET_NODE_PORT}: {@code listen.port}
+ *   <li>{@code REGNET_NODE_DATA_DIR}: {@code dataDir}
+ * </ul>
+ */
+public final class NodeConfigLoader {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final Set<String> TOP = Set.of("name", "mspId", "listen", "tls", "dataDir", "peer", "channel",
+      "chaincode", "ca", "secret", "tokenTtlMinutes", "maxBodyBytes", "maxLoginFailures", "lockoutSeconds");
+
+  private NodeConfigLoader() {}
+
+  public static NodeConfig load(Path file, Map<String, String> env) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), "cannot read: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException(file.toString(), "not a YAML mapping");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!TOP.contains(f)) {
+        throw new ConfigException(f, "unknown key");
+      }
+    }
+    Path base = file.toAbsolutePath().getParent();
+    String port = env.getOrDefault("REGNET_NODE_PORT", text(root, "listen", "port"));
+    String dataDir = env.getOrDefault("REGNET_NODE_DATA_DIR", text(root, "dataDir"));
+    return new NodeConfig(
+        text(root, "name"),
+        text(root, "mspId"),
+        text(root, "listen", "host"),
+        integer(port, "listen.port", 0),
+        path(base, text(root, "tls", "cert")),
+        path(base, text(root, "tls", "key")),
+        dataDir == null ? null : path(base, dataDir),
+        text(root, "peer", "address"),
+        path(base, text(root, "peer", "tlsRootCert")),
+        text(root, "peer", "hostOverride"),
+        text(root, "channel"),
+        text(root, "chaincode"),
+        path(base, text(root, "ca", "cert")),
+        path(base, text(root, "ca", "key")),
+        env.getOrDefault("REGNET_NODE_SECRET", text(root, "secret")),
+        Duration.ofMinutes(integer(text(root, "tokenTtlMinutes"), "tokenTtlMinutes", 30)),
+        integer(text(root, "maxBodyBytes"), "maxBodyBytes", 512 * 1024),
+        integer(text(root, "maxLoginFailures"), "maxLoginFailures", 5),
+        Duration.ofSeconds(integer(text(root, "lockoutSeconds"), "lockoutSeconds", 300)));
+  }
+
+  private static String text(JsonNode root, String... path) {
+    JsonNode n = root;
+    for (String p : path) {
+      n = n == null ? null : n.get(p);
+    }
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private static int integer(String v, String field, int dflt) {
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(field, "not a number: " + v);
+    }
+  }
+
+  private static Path path(Path base, String v) {
+    return v == null ? null : base.resolve(v).normalize();
+  }
+}

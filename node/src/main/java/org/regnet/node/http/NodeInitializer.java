@@ -1,0 +1,34 @@
+package org.regnet.node.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+
+/** Builds the pipeline, top to bottom: TLS, HTTP codec, keep-alive, aggregator with the body limit, the API. */
+public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
+  private final SslContext ssl;
+  private final int maxBodyBytes;
+  private final RequestHandler handler;
+
+  public NodeInitializer(SslContext ssl, int maxBodyBytes, RequestHandler handler) {
+    this.ssl = ssl;
+    this.maxBodyBytes = maxBodyBytes;
+    this.handler = handler;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    ch.pipeline()
+        .addLast("tls", ssl.newHandler(ch.alloc()))
+        .addLast("idle", new ReadTimeoutHandler(300))
+        .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+        .addLast("keepalive", new HttpServerKeepAliveHandler())
+        // Answers 413 itself when a body is over the limit.
+        .addLast("aggregate", new HttpObjectAggregator(maxBodyBytes))
+        .addLast("api", handler);
+  }
+}

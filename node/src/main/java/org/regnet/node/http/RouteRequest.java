@@ -1,0 +1,21 @@
+package org.regnet.node.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.regnet.node.store.User;
+
+/** What a route gets: path parameters, query, the validated body, the authenticated user. */
+public record RouteRequest(
+    Map<String, String> path, Map<String, List<String>> query, ObjectNode body, User user, String token,
+    Map<String, String> headers) {
+
+  public String path(String name) {
+    return path.get(name);
+  }
+
+  public String query(String name) {
+    List<String> v = query.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+}

@@ -1,0 +1,98 @@
+package org.regnet.node.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Network;
+import org.regnet.node.service.InboxFilter;
+import org.regnet.node.store.Checkpoint;
+import org.regnet.node.store.InboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the chaincode's events from the stored checkpoint and files each in the inbox in the
+ * same local transaction that advances the checkpoint. After a crash it resumes from the
+ * checkpoint's block; events of that block already processed are recognised by their key
+ * (transaction id and event name) and skipped: each event is processed exactly once.
+ */
+public final class EventFollower implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventFollower.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Network network;
+  private final String chaincode;
+  private final InboxStore inbox;
+  private final InboxFilter filter;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread thread;
+  private volatile CloseableIterator<ChaincodeEvent> current;
+
+  public EventFollower(Network network, String chaincode, InboxStore inbox, InboxFilter filter) {
+    this.network = network;
+    this.chaincode = chaincode;
+    this.inbox = inbox;
+    this.filter = filter;
+    this.thread = new Thread(this::run, "event-follower");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void run() {
+    while (running.get()) {
+      Checkpoint cp = inbox.checkpoint();
+      try (CloseableIterator<ChaincodeEvent> events =
+          network.newChaincodeEventsRequest(chaincode).startBlock(cp.blockNumber()).build().getEvents()) {
+        current = events;
+        while (running.get() && events.hasNext()) {
+          handle(events.next());
+        }
+      } catch (RuntimeException e) {
+        if (running.get()) {
+          LOG.warn("event stream interrupted ({}); resuming from the checkpoint", e.getClass().getSimpleName());
+          sleep(1000);
+        }
+      }
+    }
+  }
+
+  void handle(ChaincodeEvent e) {
+    String payload = new String(e.getPayload(), StandardCharsets.UTF_8);
+    JsonNode json;
+    try {
+      json = JSON.readTree(payload);
+    } catch (java.io.IOException ex) {
+      json = JSON.createObjectNode();
+    }
+    boolean added = inbox.process(e.getTransactionId() + "/" + e.getEventName(), e.getEventName(),
+        json.path("objectId").asText(null), json.path("treatyId").asText(null), e.getTransactionId(),
+        e.getBlockNumber(), payload, filter.relevant(json));
+    if (added) {
+      LOG.debug("event {} in block {} processed", e.getEventName(), e.getBlockNumber());
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    CloseableIterator<ChaincodeEvent> c = current;
+    if (c != null) {
+      c.close();
+    }
+    thread.interrupt();
+  }
+}

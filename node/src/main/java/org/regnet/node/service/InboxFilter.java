@@ -1,0 +1,33 @@
+package org.regnet.node.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Which chaincode events belong in this authority's inbox: those naming it as a party that
+ * another authority caused (incoming referrals and their steps, agreements to sign, consent
+ * requests), and treaty-wide ones another member caused (membership votes, flags raised).
+ */
+public final class InboxFilter {
+  private final String mspId;
+
+  public InboxFilter(String mspId) {
+    this.mspId = mspId;
+  }
+
+  public boolean relevant(JsonNode event) {
+    String name = event.path("event").asText("");
+    String actor = event.path("actor").asText("");
+    if (actor.equals(mspId)) {
+      return false;
+    }
+    if (name.startsWith("regnet.treaty.") || name.startsWith("regnet.flag.")) {
+      return true;
+    }
+    for (JsonNode p : event.path("parties")) {
+      if (p.asText().equals(mspId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+package org.regnet.node.service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger as the use cases see it: named chaincode transactions run as a given user. Knows no
+ * Fabric types, so use cases and routes can be tested without a network.
+ */
+public interface Ledger {
+  /** Endorses (on {@code endorsers}' peers when given), orders and commits; returns the result JSON. */
+  String submit(String username, String tx, String argument, Map<String, byte[]> transientData, List<String> endorsers);
+
+  /** Evaluates on a peer (of {@code endorsers} when given); returns the result JSON. */
+  String evaluate(String username, String tx, String argument, Map<String, byte[]> transientData, List<String> endorsers);
+}

@@ -1,0 +1,96 @@
+package org.regnet.node.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The referral use cases that need more than one ledger call or private input: confidential
+ * content goes only into the transient map, with a fresh random salt, and is endorsed only on the
+ * peers of the two parties, so no third authority's peer ever sees it.
+ */
+public final class ReferralCases {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Ledger ledger;
+  private final String ownMsp;
+
+  public ReferralCases(Ledger ledger, String ownMsp) {
+    this.ledger = ledger;
+    this.ownMsp = ownMsp;
+  }
+
+  /** Submits a referral: {@code payload} is confidential, the rest public. */
+  public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
+    String agreementId = publicPart.path("agreementId").asText();
+    JsonNode agreement = read(ledger.evaluate(user, "agreement:get", json(Map.of("agreementId", agreementId)),
+        Map.of(), List.of()));
+    String counterparty = other(agreement.path("parties"), agreement);
+    return read(ledger.submit(user, "referral:submit", publicPart.toString(), confidential(payload),
+        List.of(ownMsp, counterparty)));
+  }
+
+  /** A life-cycle step carrying a confidential message (request or provide information). */
+  public JsonNode exchange(String user, String tx, String referralId, JsonNode message) {
+    JsonNode referral = get(user, referralId);
+    return read(ledger.submit(user, tx, json(Map.of("referralId", referralId)), confidential(message),
+        parties(referral)));
+  }
+
+  /**
+   * Views a referral's payload: records the access on the ledger (endorsed by both parties), then
+   * reads the payload from this authority's own peer.
+   */
+  public JsonNode view(String user, String referralId, String purpose) {
+    JsonNode referral = get(user, referralId);
+    List<String> endorsers = parties(referral).contains(ownMsp) ? parties(referral) : List.of(ownMsp);
+    JsonNode receipt = read(ledger.submit(user, "referral:readPayload",
+        json(Map.of("referralId", referralId, "purpose", purpose)), Map.of(), endorsers));
+    return read(ledger.evaluate(user, "referral:fetchPayload",
+        json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())), Map.of(),
+        List.of(ownMsp)));
+  }
+
+  private JsonNode get(String user, String referralId) {
+    return read(ledger.evaluate(user, "referral:get", json(Map.of("referralId", referralId)), Map.of(), List.of()));
+  }
+
+  private List<String> parties(JsonNode referral) {
+    return List.of(referral.path("originator").asText(), referral.path("recipient").asText());
+  }
+
+  private String other(JsonNode parties, JsonNode agreement) {
+    String a = agreement.path("proposer").asText(agreement.path("partyA").asText());
+    String b = agreement.path("counterparty").asText(agreement.path("partyB").asText());
+    if (parties.isArray() && parties.size() == 2) {
+      a = parties.get(0).asText();
+      b = parties.get(1).asText();
+    }
+    return a.equals(ownMsp) ? b : a;
+  }
+
+  private static Map<String, byte[]> confidential(JsonNode content) {
+    byte[] salt = new byte[32];
+    RANDOM.nextBytes(salt);
+    return Map.of("payload", content.toString().getBytes(StandardCharsets.UTF_8), "salt", salt);
+  }
+
+  private static String json(Map<String, String> fields) {
+    ObjectNode n = JSON.createObjectNode();
+    fields.forEach(n::put);
+    return n.toString();
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new LedgerException("INTERNAL", "unreadable ledger answer");
+    }
+  }
+}
