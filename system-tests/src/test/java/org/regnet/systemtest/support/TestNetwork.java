@@ -16,7 +16,7 @@ import org.regnet.network.config.NetworkDefinitions;
  * The real Fabric network the integration tests share: started once per test JVM through the
  * same {@link FabricNetwork#up()} as {@code scripts/network.sh up}, from the same
  * network-config/network.yaml, with every port moved by {@link #PORT_OFFSET} so a developer's
- * own network can keep running. A shutdown hook brings it down whatever the tests did, so no
+ * own network can keep running. It runs the authority nodes too, as `up` does. A shutdown hook brings it down whatever the tests did, so no
  * process outlives the run.
  */
 public final class TestNetwork {
@@ -35,7 +35,7 @@ public final class TestNetwork {
   /** The network of this test run, started on first use. */
   public static synchronized TestNetwork shared() {
     if (shared == null) {
-      shared = start(List.of());
+      shared = start(List.of(new org.regnet.network.NodesExtension()));
     }
     return shared;
   }
