@@ -90,8 +90,12 @@ public final class Node implements AutoCloseable {
     return bound;
   }
 
-  /** Starts the HTTPS server on a given ledger (tests pass their own). */
-  public InetSocketAddress startHttp(Ledger ledger, InboxStore inbox) throws InterruptedException {
+  /** Starts only the HTTPS server, on a given ledger (tests pass an in-process one). */
+  public InetSocketAddress startHttp(Ledger ledger) throws InterruptedException {
+    return startHttp(ledger, new InboxStore(db));
+  }
+
+  private InetSocketAddress startHttp(Ledger ledger, InboxStore inbox) throws InterruptedException {
     Clock clock = Clock.systemUTC();
     Passwords passwords = new Passwords();
     Tokens tokens = new Tokens(tokenStore, config.tokenTtl(), clock);

@@ -68,7 +68,8 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
       path = PathGuard.check(req.uri());
       match = router.match(req.method(), path).orElseThrow(() -> new ApiException("NOT_FOUND", "no such route"));
     } catch (ApiException e) {
-      send(ctx, req, "-", error(e), keepAlive, start);
+      // An ambiguous request says nothing good about the rest of the connection: close it.
+      send(ctx, req, "-", error(e), false, start);
       return;
     }
     RouteSpec spec = match.route().spec();
@@ -186,10 +187,11 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     res.headers().set("X-Content-Type-Options", "nosniff");
     metrics.record(req.method().name(), route, reply.status(), System.nanoTime() - start);
-    if (keepAlive && reply.status() < 400) {
+    if (keepAlive) {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(res);
     } else {
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }
   }
