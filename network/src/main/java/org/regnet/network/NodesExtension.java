@@ -51,8 +51,7 @@ public final class NodesExtension implements NetworkExtension {
           List.of(java, "-jar", layout.nodeJar().toString(), "admin", "--config", config.toString(), "seed-users",
               "--out", credentials.toString()), env, Duration.ofMinutes(2));
       users.put(org.mspId(), read(credentials));
-      started.add(network.supervisor().start(org.nodeHostName(),
-          List.of(java, "-Xmx384m", "-jar", layout.nodeJar().toString(), "--config", config.toString()), env, home));
+      started.add(startNode(network, org));
       urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
       caCerts.put(org.mspId(), tlsDir(layout, org).resolve("ca.crt"));
     }
@@ -60,6 +59,19 @@ public final class NodesExtension implements NetworkExtension {
       Ports.awaitListening(orgs.get(i).node().endpoint(), started.get(i),
           network.supervisor().logFile(started.get(i).name()), Duration.ofSeconds(60));
     }
+  }
+
+  /**
+   * Starts (or restarts, after a crash) the node of {@code org} from its written configuration
+   * and secret; its database keeps users, tokens, inbox and checkpoint across restarts.
+   */
+  public static ProcessRecord startNode(FabricNetwork network, OrganizationDefinition org) {
+    NetworkLayout layout = network.layout();
+    Path home = layout.nodeHome(org);
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return network.supervisor().start(org.nodeHostName(),
+        List.of(java, "-Xmx384m", "-jar", layout.nodeJar().toString(), "--config", home.resolve("node.yaml").toString()),
+        Map.of("REGNET_NODE_SECRET", secret(home)), home);
   }
 
   private static Path tlsDir(NetworkLayout layout, OrganizationDefinition org) {

@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * The node's embedded H2 database: users, tokens, login throttling, the event checkpoint and the
- * inbox. {@code AUTO_SERVER} lets the admin CLI write while the node runs. The ledger stays the
+ * inbox. {@code AUTO_SERVER} lets the admin CLI write while the node runs; {@code WRITE_DELAY=0}
+ * makes every commit durable at once, so a crash loses nothing the node acknowledged. The ledger stays the
  * source of truth for cases; nothing confidential is stored here.
  */
 public final class Database {
@@ -21,7 +22,7 @@ public final class Database {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create " + dataDir, e);
     }
-    this.url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("node") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=0";
+    this.url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("node") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=0;WRITE_DELAY=0";
     migrate();
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +19,8 @@ import org.hyperledger.fabric.client.Network;
  */
 public final class Actors implements AutoCloseable {
   private final TestNetwork net;
-  private final Map<String, ManagedChannel> channels = new HashMap<>();
-  private final Map<String, Gateway> gateways = new HashMap<>();
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
 
   public Actors(TestNetwork net) {
     this.net = net;
