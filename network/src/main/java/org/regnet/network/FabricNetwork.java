@@ -21,6 +21,7 @@ import org.regnet.crypto.UserSpec;
 import org.regnet.crypto.UserType;
 import org.regnet.network.config.Endpoint;
 import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.NetworkDefinitions;
 import org.regnet.network.config.OrdererDefinition;
 import org.regnet.network.config.OrderingDefinition;
 import org.regnet.network.config.OrganizationDefinition;
@@ -47,6 +48,8 @@ public final class FabricNetwork {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   /** Marks a directory as a network's state, so {@link #down()} never removes anything else. */
   private static final String STATE_MARKER = ".regnet-network";
+  /** The definition of the running network, members added since `up` included. */
+  public static final String DEFINITION = "definition.json";
 
   private final NetworkDefinition def;
   private final NetworkLayout layout;
@@ -107,6 +110,7 @@ public final class FabricNetwork {
         step(ext.name(), () -> ext.start(this, urls, users, cas));
       }
       Path descriptor = NetworkDescriptor.write(def, layout, cli, packageIds, urls, users, cas);
+      NetworkDefinitions.save(def, layout.stateDir().resolve(DEFINITION));
       LOG.info("network up in {} s", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
       return descriptor;
     } catch (IOException e) {
@@ -240,23 +244,7 @@ public final class FabricNetwork {
         layout.crypto(),
         new OrgSpec(ordering.domain(), ordering.mspId(), ordering.country(), orderers,
             List.of(new UserSpec("Admin", UserType.ADMIN, Map.of())), List.of()));
-    for (OrganizationDefinition org : def.organizations()) {
-      List<UserSpec> users = new ArrayList<>();
-      users.add(new UserSpec("Admin", UserType.ADMIN, Map.of()));
-      for (String role : Identities.ROLES) {
-        users.add(new UserSpec(role, UserType.CLIENT, Map.of("role", role)));
-      }
-      List<TlsServerSpec> tlsServers = new ArrayList<>();
-      tlsServers.add(new TlsServerSpec("ccaas", List.of(org.chaincodeServer().host())));
-      if (org.node() != null) {
-        tlsServers.add(new TlsServerSpec("node", List.of(org.node().host())));
-      }
-      OrganizationCrypto.generate(
-          layout.crypto(),
-          new OrgSpec(org.domain(), org.mspId(), org.jurisdiction(),
-              List.of(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host()))),
-              users, tlsServers));
-    }
+    def.organizations().forEach(this::generateCrypto);
   }
 
   private void createGenesisBlock() {
@@ -285,9 +273,7 @@ public final class FabricNetwork {
   private void startPeers() {
     List<ProcessRecord> started = new ArrayList<>();
     for (OrganizationDefinition org : def.organizations()) {
-      Path home = NodeConfigs.writePeer(org, layout);
-      started.add(supervisor.start(org.peerHostName(), List.of(layout.fabricBin("peer").toString(), "node", "start"),
-          Map.of("FABRIC_CFG_PATH", home.toString()), home));
+      started.add(startPeer(org));
     }
     for (int i = 0; i < started.size(); i++) {
       OrganizationDefinition org = def.organizations().get(i);
@@ -298,31 +284,39 @@ public final class FabricNetwork {
     }
   }
 
+  /** Writes the peer's core.yaml and starts it. */
+  ProcessRecord startPeer(OrganizationDefinition org) {
+    Path home = NodeConfigs.writePeer(org, layout);
+    return supervisor.start(org.peerHostName(), List.of(layout.fabricBin("peer").toString(), "node", "start"),
+        Map.of("FABRIC_CFG_PATH", home.toString()), home);
+  }
+
+  /** Generates the crypto material of one member organisation (idempotent). */
+  void generateCrypto(OrganizationDefinition org) {
+    List<UserSpec> users = new ArrayList<>();
+    users.add(new UserSpec("Admin", UserType.ADMIN, Map.of()));
+    for (String role : Identities.ROLES) {
+      users.add(new UserSpec(role, UserType.CLIENT, Map.of("role", role)));
+    }
+    List<TlsServerSpec> tlsServers = new ArrayList<>();
+    tlsServers.add(new TlsServerSpec("ccaas", List.of(org.chaincodeServer().host())));
+    if (org.node() != null) {
+      tlsServers.add(new TlsServerSpec("node", List.of(org.node().host())));
+    }
+    OrganizationCrypto.generate(
+        layout.crypto(),
+        new OrgSpec(org.domain(), org.mspId(), org.jurisdiction(),
+            List.of(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host()))),
+            users, tlsServers));
+  }
+
   private Map<String, String> installChaincode() {
     Map<String, String> ids = new LinkedHashMap<>();
     List<ProcessRecord> servers = new ArrayList<>();
-    String java = ProcessHandle.current().info().command().orElse("java");
     for (OrganizationDefinition org : def.organizations()) {
-      Path orgDir = layout.orgCrypto(org.domain());
-      Path peerTls = orgDir.resolve("nodes").resolve(org.peerHostName()).resolve("tls");
-      Path serverTls = orgDir.resolve("tls-servers").resolve(org.chaincodeHostName());
-      CcaasPackage pkg = CcaasPackage.create(
-          layout.chaincodeDir(org), def.chaincode().label(),
-          org.chaincodeServer().endpoint().toString(),
-          serverTls.resolve("ca.crt"), peerTls.resolve("server.crt"), peerTls.resolve("server.key"),
-          commands);
-      ids.put(org.mspId(), pkg.packageId());
-      Map<String, String> env = new HashMap<>();
-      env.put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().endpoint().toString());
-      env.put("CHAINCODE_ID", pkg.packageId());
-      env.put("CHAINCODE_TLS_CERT_FILE", serverTls.resolve("server.crt").toString());
-      env.put("CHAINCODE_TLS_KEY_FILE", serverTls.resolve("server.key").toString());
-      env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
-      // The shim answers stub.getMspId() from this: the organisation whose peer calls us.
-      env.put("CORE_PEER_LOCALMSPID", org.mspId());
-      servers.add(supervisor.start(org.chaincodeHostName(),
-          List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()), env, layout.chaincodeDir(org)));
-      cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.file().toString());
+      ChaincodeInstall install = installChaincodeFor(org);
+      ids.put(org.mspId(), install.packageId());
+      servers.add(install.server());
     }
     for (int i = 0; i < servers.size(); i++) {
       OrganizationDefinition org = def.organizations().get(i);
@@ -332,23 +326,65 @@ public final class FabricNetwork {
     return ids;
   }
 
+  /** An organisation's installed ccaas package and the chaincode server started for it. */
+  record ChaincodeInstall(String packageId, ProcessRecord server) {}
+
+  /** Packages, starts the chaincode server of, and installs on the peer of one organisation. */
+  ChaincodeInstall installChaincodeFor(OrganizationDefinition org) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path orgDir = layout.orgCrypto(org.domain());
+    Path peerTls = orgDir.resolve("nodes").resolve(org.peerHostName()).resolve("tls");
+    Path serverTls = orgDir.resolve("tls-servers").resolve(org.chaincodeHostName());
+    CcaasPackage pkg = CcaasPackage.create(
+        layout.chaincodeDir(org), def.chaincode().label(),
+        org.chaincodeServer().endpoint().toString(),
+        serverTls.resolve("ca.crt"), peerTls.resolve("server.crt"), peerTls.resolve("server.key"),
+        commands);
+    Map<String, String> env = new HashMap<>();
+    env.put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().endpoint().toString());
+    env.put("CHAINCODE_ID", pkg.packageId());
+    env.put("CHAINCODE_TLS_CERT_FILE", serverTls.resolve("server.crt").toString());
+    env.put("CHAINCODE_TLS_KEY_FILE", serverTls.resolve("server.key").toString());
+    env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
+    // The shim answers stub.getMspId() from this: the organisation whose peer calls us.
+    env.put("CORE_PEER_LOCALMSPID", org.mspId());
+    ProcessRecord server = supervisor.start(org.chaincodeHostName(),
+        List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()), env, layout.chaincodeDir(org));
+    cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.file().toString());
+    return new ChaincodeInstall(pkg.packageId(), server);
+  }
+
   private void approveAndCommit(Map<String, String> packageIds) {
+    for (OrganizationDefinition org : def.organizations()) {
+      approve(org, packageIds.get(org.mspId()));
+    }
+    commit();
+  }
+
+  private List<String> chaincodeDefinitionFlags() {
     List<String> definition = new ArrayList<>(List.of(
         "--channelID", def.channel(), "--name", def.chaincode().name(),
         "--version", def.chaincode().version(), "--sequence", String.valueOf(def.chaincode().sequence())));
     if (def.chaincode().endorsementPolicy() != null) {
       definition.addAll(List.of("--signature-policy", def.chaincode().endorsementPolicy()));
     }
-    for (OrganizationDefinition org : def.organizations()) {
-      List<String> args = new ArrayList<>(List.of("lifecycle", "chaincode", "approveformyorg"));
-      args.addAll(definition);
-      args.addAll(List.of("--package-id", packageIds.get(org.mspId()), "--waitForEvent"));
-      args.addAll(cli.ordererFlags());
-      retry(() -> cli.peer(org, "approve chaincode", args.toArray(String[]::new)));
-    }
+    return definition;
+  }
+
+  /** One organisation approves this network's chaincode definition for its own package. */
+  void approve(OrganizationDefinition org, String packageId) {
+    List<String> args = new ArrayList<>(List.of("lifecycle", "chaincode", "approveformyorg"));
+    args.addAll(chaincodeDefinitionFlags());
+    args.addAll(List.of("--package-id", packageId, "--waitForEvent"));
+    args.addAll(cli.ordererFlags());
+    retry(() -> cli.peer(org, "approve chaincode", args.toArray(String[]::new)));
+  }
+
+  /** Commits this network's chaincode definition, endorsed by every organisation's peer. */
+  void commit() {
     OrganizationDefinition first = def.organizations().get(0);
     List<String> args = new ArrayList<>(List.of("lifecycle", "chaincode", "commit"));
-    args.addAll(definition);
+    args.addAll(chaincodeDefinitionFlags());
     args.addAll(cli.ordererFlags());
     for (OrganizationDefinition org : def.organizations()) {
       args.addAll(List.of("--peerAddresses", org.peer().endpoint().toString(),
@@ -369,7 +405,7 @@ public final class FabricNetwork {
    * Retries a CLI step that can fail while the network settles (no Raft leader yet, a peer still
    * catching up on blocks): every second, up to a minute.
    */
-  private static void retry(Runnable step) {
+  static void retry(Runnable step) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {

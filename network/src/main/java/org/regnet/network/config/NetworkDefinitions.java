@@ -18,12 +18,26 @@ public final class NetworkDefinitions {
 
   private NetworkDefinitions() {}
 
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+  /** Writes the definition as JSON (the running network's, with members added since). */
+  public static void save(NetworkDefinition def, Path file) {
+    try {
+      JSON.writeValue(file.toFile(), def);
+    } catch (IOException e) {
+      throw new InvalidDefinitionException(file + ": cannot write: " + e.getMessage());
+    }
+  }
+
+  /** Reads a definition from YAML, or from JSON when the file name ends in .json. */
   public static NetworkDefinition load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new InvalidDefinitionException("network definition not found: " + file);
     }
     try {
-      return YAML.readValue(file.toFile(), NetworkDefinition.class);
+      return (file.toString().endsWith(".json") ? JSON : YAML).readValue(file.toFile(), NetworkDefinition.class);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new InvalidDefinitionException(file + ": " + cause.getMessage());

@@ -131,6 +131,18 @@ public final class ConfigtxWriter {
     return s.toString();
   }
 
+  /** A configtx.yaml holding only {@code org}, for {@code configtxgen -printOrg}. */
+  public static Path writeSingleOrg(OrganizationDefinition org, NetworkLayout layout, Path dir) {
+    Path file = dir.resolve("configtx.yaml");
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(file, "Organizations:\n" + memberOrg(org, layout), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
   private static String memberOrg(OrganizationDefinition org, NetworkLayout layout) {
     String m = org.mspId();
     StringBuilder s = new StringBuilder();

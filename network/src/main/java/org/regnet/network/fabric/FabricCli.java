@@ -40,6 +40,21 @@ public final class FabricCli {
         TIMEOUT);
   }
 
+  /** The organisation definition (MSP, policies, anchor peers) as channel-config JSON. */
+  public String printOrg(Path configDir, String mspId) {
+    return runner.stdout("configtxgen -printOrg " + mspId,
+        List.of(bin("configtxgen"), "-configPath", configDir.toString(), "-printOrg", mspId),
+        Map.of("FABRIC_CFG_PATH", configDir.toString()), TIMEOUT);
+  }
+
+  /** Runs {@code configtxlator} (proto_encode, proto_decode, compute_update). */
+  public void configtxlator(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(bin("configtxlator"));
+    cmd.addAll(List.of(args));
+    runner.run("configtxlator " + args[0], cmd, Map.of(), TIMEOUT);
+  }
+
   /** Joins an orderer to the channel through its channel-participation admin endpoint. */
   public void osnadminJoin(OrdererDefinition o, Path block) {
     Path admin = adminTls(def.ordering().domain());

@@ -27,9 +27,21 @@ public final class CommandRunner {
   }
 
   public String run(String what, List<String> command, Map<String, String> env, Duration timeout) {
+    return run(what, command, env, timeout, true);
+  }
+
+  /** Like {@link #run}, but returns standard output only (standard error goes to the log). */
+  public String stdout(String what, List<String> command, Map<String, String> env, Duration timeout) {
+    return run(what, command, env, timeout, false);
+  }
+
+  private String run(String what, List<String> command, Map<String, String> env, Duration timeout, boolean merge) {
     try {
       Files.createDirectories(log.getParent());
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(merge);
+      if (!merge) {
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      }
       pb.environment().keySet().removeIf(k -> SCRUBBED_PREFIXES.stream().anyMatch(k::startsWith));
       pb.environment().putAll(env);
       Process p = pb.start();

@@ -42,10 +42,15 @@ public final class TestNetwork {
 
   /** Starts a fresh network in the test state directory, after clearing any left-over one. */
   public static TestNetwork start(List<NetworkExtension> extensions) {
+    return start(PORT_OFFSET, "it-network", extensions);
+  }
+
+  /** Starts a fresh network of its own: ports moved by {@code offset}, state in target/{@code name}. */
+  public static TestNetwork start(int offset, String name, List<NetworkExtension> extensions) {
     Path root = projectRoot();
     NetworkDefinition def =
-        NetworkDefinitions.load(root.resolve("network-config/network.yaml")).withPortOffset(PORT_OFFSET);
-    NetworkLayout layout = new NetworkLayout(root, root.resolve("system-tests/target/it-network"));
+        NetworkDefinitions.load(root.resolve("network-config/network.yaml")).withPortOffset(offset);
+    NetworkLayout layout = new NetworkLayout(root, root.resolve("system-tests/target").resolve(name));
     FabricNetwork network = new FabricNetwork(def, layout, extensions);
     // A run killed earlier may have left processes behind: stop them first.
     network.down();
