@@ -5,6 +5,10 @@
 #                              and authority nodes, deploy the chaincode, write .network/network.json
 #   scripts/network.sh down    stop everything `up` started and remove .network/
 #   scripts/network.sh status  say what runs where
+#   scripts/network.sh add-authority <name> <jurisdiction> [--treaty TRT-...]
+#                              admit a new member authority to the running network: channel
+#                              update signed by a majority of member admins, its peer, chaincode
+#                              server and node, treaty admission by quorum (docs/operations.md)
 #
 # Extra arguments go to the network CLI (e.g. --port-offset 1000, --no-with-nodes).
 set -euo pipefail
@@ -23,6 +27,12 @@ case "$cmd" in
     run_network_cli up "$@"
     echo "up took $(( $(date +%s) - start ))s (excluding builds)"
     ;;
+  add-authority)
+    [[ $# -ge 2 ]] || { echo "usage: scripts/network.sh add-authority <name> <jurisdiction> [--treaty TRT-...]" >&2; exit 64; }
+    name="$1"; jurisdiction="$2"; shift 2
+    build_jars_if_stale
+    run_network_cli add-authority --name "$name" --jurisdiction "$jurisdiction" "$@"
+    ;;
   down|status)
     if [[ ! -f "$(network_cli_jar)" ]]; then
       [[ -d "$ROOT/.network" ]] || { echo "no network state in $ROOT/.network"; [[ "$cmd" == down ]]; exit $?; }
@@ -31,7 +41,7 @@ case "$cmd" in
     run_network_cli "$cmd" "$@"
     ;;
   *)
-    echo "usage: scripts/network.sh up|down|status [options]" >&2
+    echo "usage: scripts/network.sh up|down|status|add-authority [options]" >&2
     exit 64
     ;;
 esac

@@ -49,12 +49,21 @@ public final class AuthorityOnboarding {
 
   /** The definition of a new authority, with the next block of ports after the existing members'. */
   public static OrganizationDefinition newAuthority(NetworkDefinition def, String name, String jurisdiction) {
-    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
-    if (slug.length() < 3) {
-      throw new NetworkException("name: needs at least 3 letters or digits: " + name);
+    // First word plus the initials of the others, as the founding members are named:
+    // "Delta Digital Assets Authority" -> DeltaDAAMSP, deltadaa.regnet.test.
+    String[] words = name.trim().split("[^A-Za-z0-9]+");
+    if (words.length == 0 || words[0].length() < 2) {
+      throw new NetworkException("name: must start with a word of at least 2 letters or digits: " + name);
     }
-    slug = slug.substring(0, Math.min(slug.length(), 20));
-    String msp = Character.toUpperCase(slug.charAt(0)) + slug.substring(1) + "MSP";
+    StringBuilder id = new StringBuilder(Character.toUpperCase(words[0].charAt(0)) + words[0].substring(1).toLowerCase(Locale.ROOT));
+    for (int w = 1; w < words.length; w++) {
+      if (!words[w].isEmpty()) {
+        id.append(Character.toUpperCase(words[w].charAt(0)));
+      }
+    }
+    String base = id.length() > 24 ? id.substring(0, 24) : id.toString();
+    String slug = base.toLowerCase(Locale.ROOT);
+    String msp = base + "MSP";
     int i = def.organizations().size();
     OrganizationDefinition first = def.organizations().get(0);
     String host = first.peer().host();
@@ -88,6 +97,7 @@ public final class AuthorityOnboarding {
       }
     }
     network.generateCrypto(candidate);
+    MspChecks.requireChains(layout.orgCrypto(candidate.domain()), candidate.domain());
     Path dir = layout.stateDir().resolve("onboarding").resolve(candidate.domain());
     ConfigtxWriter.writeSingleOrg(candidate, layout, dir);
     try {

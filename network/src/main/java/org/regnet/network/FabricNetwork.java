@@ -195,7 +195,8 @@ public final class FabricNetwork {
     }
     List<String> busy = new ArrayList<>();
     for (Map.Entry<String, Endpoint> e : endpoints().entrySet()) {
-      if (!Ports.isFree(e.getValue())) {
+      boolean nodePort = e.getKey().startsWith("node.");
+      if ((!nodePort || !extensions.isEmpty()) && !Ports.isFree(e.getValue())) {
         busy.add(e.getValue() + " (" + e.getKey() + ")");
       }
     }
@@ -228,7 +229,7 @@ public final class FabricNetwork {
       all.put(org.peerHostName() + " chaincode listener", org.peer().chaincodeListener());
       all.put(org.peerHostName() + " operations", org.peer().operations());
       all.put(org.chaincodeHostName(), org.chaincodeServer().endpoint());
-      if (org.node() != null && !extensions.isEmpty()) {
+      if (org.node() != null) {
         all.put(org.nodeHostName(), org.node().endpoint());
       }
     }

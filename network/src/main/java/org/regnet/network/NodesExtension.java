@@ -37,28 +37,33 @@ public final class NodesExtension implements NetworkExtension {
   public void start(FabricNetwork network, Map<String, String> urls, Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
     NetworkDefinition def = network.definition();
-    NetworkLayout layout = network.layout();
-    String java = ProcessHandle.current().info().command().orElse("java");
     List<ProcessRecord> started = new ArrayList<>();
     List<OrganizationDefinition> orgs = def.organizations().stream().filter(o -> o.node() != null).toList();
     for (OrganizationDefinition org : orgs) {
-      Path home = layout.nodeHome(org);
-      Path config = writeConfig(def, layout, org, home);
-      String secret = secret(home);
-      Map<String, String> env = Map.of("REGNET_NODE_SECRET", secret);
-      Path credentials = home.resolve("demo-users.json");
-      new CommandRunner(layout.logs().resolve("commands.log")).run("seed demo users (" + org.mspId() + ")",
-          List.of(java, "-jar", layout.nodeJar().toString(), "admin", "--config", config.toString(), "seed-users",
-              "--out", credentials.toString()), env, Duration.ofMinutes(2));
-      users.put(org.mspId(), read(credentials));
-      started.add(startNode(network, org));
-      urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
-      caCerts.put(org.mspId(), tlsDir(layout, org).resolve("ca.crt"));
+      started.add(prepareAndStart(network, org, urls, users, caCerts));
     }
     for (int i = 0; i < started.size(); i++) {
       Ports.awaitListening(orgs.get(i).node().endpoint(), started.get(i),
           network.supervisor().logFile(started.get(i).name()), Duration.ofSeconds(60));
     }
+  }
+
+  /** Writes the node's configuration, seeds its demo users and starts it (not waiting). */
+  public static ProcessRecord prepareAndStart(FabricNetwork network, OrganizationDefinition org,
+      Map<String, String> urls, Map<String, List<Map<String, String>>> users, Map<String, Path> caCerts) {
+    NetworkLayout layout = network.layout();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path home = layout.nodeHome(org);
+    Path config = writeConfig(network.definition(), layout, org, home);
+    Map<String, String> env = Map.of("REGNET_NODE_SECRET", secret(home));
+    Path credentials = home.resolve("demo-users.json");
+    new CommandRunner(layout.logs().resolve("commands.log")).run("seed demo users (" + org.mspId() + ")",
+        List.of(java, "-jar", layout.nodeJar().toString(), "admin", "--config", config.toString(), "seed-users",
+            "--out", credentials.toString()), env, Duration.ofMinutes(2));
+    users.put(org.mspId(), read(credentials));
+    urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
+    caCerts.put(org.mspId(), tlsDir(layout, org).resolve("ca.crt"));
+    return startNode(network, org);
   }
 
   /**

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "regnet-network",
     mixinStandardHelpOptions = true,
-    subcommands = {NetworkCli.Up.class, NetworkCli.Down.class, NetworkCli.Status.class})
+    subcommands = {NetworkCli.Up.class, NetworkCli.Down.class, NetworkCli.Status.class, AddAuthority.class})
 public final class NetworkCli {
 
   static class Common {
@@ -41,12 +41,19 @@ public final class NetworkCli {
     boolean withNodes;
 
     FabricNetwork network() {
-      Path cfg = config != null ? config : project.resolve("network-config/network.yaml");
-      NetworkDefinition def = NetworkDefinitions.load(cfg);
-      if (portOffset != 0) {
-        def = def.withPortOffset(portOffset);
-      }
       Path state = stateDir != null ? stateDir : project.resolve(".network");
+      Path running = state.resolve(FabricNetwork.DEFINITION);
+      NetworkDefinition def;
+      if (Files.exists(running)) {
+        // The running network's own definition: its ports and the members added since `up`.
+        def = NetworkDefinitions.load(running);
+      } else {
+        Path cfg = config != null ? config : project.resolve("network-config/network.yaml");
+        def = NetworkDefinitions.load(cfg);
+        if (portOffset != 0) {
+          def = def.withPortOffset(portOffset);
+        }
+      }
       NetworkLayout layout = new NetworkLayout(project, state);
       return new FabricNetwork(def, layout, withNodes ? Extensions.nodes(layout) : List.of());
     }

@@ -71,10 +71,17 @@ public final class FabricCli {
   }
 
   public String peer(OrganizationDefinition org, String what, String... args) {
+    return peerAs(org, adminMsp(org.domain()), what, args);
+  }
+
+  /** Runs the peer CLI against {@code org}'s peer as the identity in {@code mspDir}. */
+  public String peerAs(OrganizationDefinition org, Path mspDir, String what, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(bin("peer"));
     cmd.addAll(List.of(args));
-    return runner.run(what + " (" + org.mspId() + ")", cmd, peerEnv(org), TIMEOUT);
+    Map<String, String> env = peerEnv(org);
+    env.put("CORE_PEER_MSPCONFIGPATH", mspDir.toString());
+    return runner.run(what + " (" + org.mspId() + ")", cmd, env, TIMEOUT);
   }
 
   /** Flags that make a peer CLI command talk to the first orderer over TLS. */

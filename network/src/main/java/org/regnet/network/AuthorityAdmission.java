@@ -1,0 +1,140 @@
+package org.regnet.network;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.OrganizationDefinition;
+import org.regnet.network.fabric.FabricCli;
+import org.regnet.network.process.Ports;
+import org.regnet.network.process.ProcessRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole admission journey on a local network, where every member's admin keys are at hand
+ * ({@code scripts/network.sh add-authority}): the channel update signed by a majority of member
+ * admins, the new peer and chaincode, the treaty admission by quorum of treaty admins (each a
+ * chaincode transaction by that member's treaty admin), the new authority's node, network.json.
+ */
+public final class AuthorityAdmission {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorityAdmission.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern PAYLOAD = Pattern.compile("payload:\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private final FabricNetwork network;
+
+  public AuthorityAdmission(FabricNetwork network) {
+    this.network = network;
+  }
+
+  /** Admits the authority; returns its MSP id. */
+  public String admit(String name, String jurisdiction, String treatyId) {
+    if (!network.isRunning()) {
+      throw new NetworkException("no running network in " + network.layout().stateDir() + ": run `up` first");
+    }
+    NetworkDefinition def = network.definition();
+    OrganizationDefinition candidate = AuthorityOnboarding.newAuthority(def, name, jurisdiction);
+    AuthorityOnboarding onboarding = new AuthorityOnboarding(network);
+    List<OrganizationDefinition> members = def.organizations();
+    Path envelope = onboarding.prepareUpdate(candidate, members.get(0));
+    int majority = members.size() / 2 + 1;
+    for (int i = 0; i < majority - 1; i++) {
+      onboarding.sign(envelope, members.get(i));
+    }
+    onboarding.submit(envelope, members.get(majority - 1));
+    LOG.info("channel updated: {} added with the signatures of {} of {} member admins", candidate.mspId(), majority,
+        members.size());
+
+    JsonNode descriptor = readDescriptor();
+    Map<String, String> packageIds = new HashMap<>();
+    Map<String, String> urls = new HashMap<>();
+    Map<String, List<Map<String, String>>> users = new HashMap<>();
+    Map<String, Path> cas = new HashMap<>();
+    for (JsonNode o : descriptor.get("organizations")) {
+      String msp = o.get("mspId").asText();
+      packageIds.put(msp, o.path("chaincodePackageId").asText());
+      if (!o.path("nodeUrl").isNull() && o.has("nodeUrl")) {
+        urls.put(msp, o.get("nodeUrl").asText());
+        cas.put(msp, Path.of(o.get("nodeTlsCaCert").asText()));
+        users.put(msp, JSON.convertValue(o.get("users"), new TypeReference<List<Map<String, String>>>() {}));
+      }
+    }
+    NetworkDefinition grown = AuthorityOnboarding.withMember(def, candidate);
+    packageIds.put(candidate.mspId(), onboarding.joinAndDeploy(grown, candidate, packageIds));
+    FabricNetwork next = new FabricNetwork(grown, network.layout());
+
+    if (treatyId != null) {
+      admitToTreaty(next, treatyId, candidate);
+    }
+    if (candidate.node() != null && network.layout().nodeJar().toFile().isFile() && !urls.isEmpty()) {
+      ProcessRecord node = NodesExtension.prepareAndStart(next, candidate, urls, users, cas);
+      Ports.awaitListening(candidate.node().endpoint(), node, next.supervisor().logFile(node.name()), Duration.ofSeconds(60));
+    }
+    NetworkDescriptor.write(grown, network.layout(), next.cli(), packageIds, urls, users, cas);
+    return candidate.mspId();
+  }
+
+  /** Treaty admins of the existing members propose and approve ADMIT until the quorum applies it. */
+  private void admitToTreaty(FabricNetwork next, String treatyId, OrganizationDefinition candidate) {
+    List<OrganizationDefinition> members = network.definition().organizations();
+    JsonNode change = invoke(next, members.get(0), members.get(1), "treaty:proposeMembershipChange",
+        "{\"treatyId\":\"" + treatyId + "\",\"kind\":\"ADMIT\",\"msp\":\"" + candidate.mspId()
+            + "\",\"jurisdiction\":\"" + candidate.jurisdiction() + "\"}");
+    for (int i = 1; i < members.size() && !"APPLIED".equals(change.path("status").asText()); i++) {
+      change = invoke(next, members.get(i), members.get(0), "treaty:approveMembershipChange",
+          "{\"treatyId\":\"" + treatyId + "\",\"changeId\":\"" + change.get("changeId").asText() + "\"}");
+    }
+    if (!"APPLIED".equals(change.path("status").asText())) {
+      throw new NetworkException("treaty admission of " + candidate.mspId() + " did not reach its quorum: " + change);
+    }
+    LOG.info("{} admitted to treaty {} by {}", candidate.mspId(), treatyId, change.get("approvals"));
+  }
+
+  /** A chaincode transaction by {@code caller}'s treaty admin, endorsed by caller and {@code other}. */
+  private JsonNode invoke(FabricNetwork next, OrganizationDefinition caller, OrganizationDefinition other, String tx,
+      String arg) {
+    FabricCli cli = next.cli();
+    Path msp = network.layout().orgCrypto(caller.domain()).resolve("users/treaty-admin@" + caller.domain() + "/msp");
+    String ctor;
+    try {
+      ctor = JSON.writeValueAsString(Map.of("Args", List.of(tx, arg)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> args = new java.util.ArrayList<>(List.of("chaincode", "invoke", "-C", next.definition().channel(),
+        "-n", next.definition().chaincode().name(), "-c", ctor, "--waitForEvent"));
+    args.addAll(cli.ordererFlags());
+    for (OrganizationDefinition o : List.of(caller, other)) {
+      args.addAll(List.of("--peerAddresses", o.peer().endpoint().toString(), "--tlsRootCertFiles",
+          cli.peerTlsCa(o).toString()));
+    }
+    String out = cli.peerAs(caller, msp, tx, args.toArray(String[]::new));
+    Matcher m = PAYLOAD.matcher(out);
+    if (!m.find()) {
+      throw new NetworkException(tx + ": no result in: " + out);
+    }
+    try {
+      return JSON.readTree(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+    } catch (IOException e) {
+      throw new NetworkException(tx + ": unreadable result: " + m.group(1));
+    }
+  }
+
+  private JsonNode readDescriptor() {
+    try {
+      return JSON.readTree(network.layout().descriptor().toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
