@@ -33,7 +33,7 @@ import org.regnet.systemtest.support.TestNetwork;
 
 /**
  * Treaty admins onboard a fourth authority into a running three-authority network: an update
- * signed by too few admins is refused and changes nothing; signed by a majority it adds the
+ * signed by too few admins is refused and changes nothing, and so is a stale one; signed by a majority it adds the
  * organisation; its peer joins, it runs the chaincode under a new definition, is admitted to the
  * treaty by quorum, signs an agreement with an existing member and receives a referral that a
  * non-party can neither read through the chaincode nor find on its peer.
@@ -79,10 +79,19 @@ class OnboardingIT {
     assertThatThrownBy(() -> onboarding.submit(lonely, a)).isInstanceOf(NetworkException.class);
     // ...and nothing changed: the update can be computed again from the unchanged config.
     Path envelope = onboarding.prepareUpdate(d, a);
+    // Another candidate's update, computed from the same configuration: stale once D is in.
+    OrganizationDefinition e = AuthorityOnboarding.newAuthority(AuthorityOnboarding.withMember(def, d),
+        "Echo Markets Board", "FR");
+    Path stale = onboarding.prepareUpdate(e, a);
 
     onboarding.sign(envelope, a);
     onboarding.submit(envelope, b);
     assertThatThrownBy(() -> onboarding.prepareUpdate(d, a)).hasMessageContaining("already a member");
+
+    // The stale update, even signed by a majority, is refused and adds nothing.
+    onboarding.sign(stale, a);
+    assertThatThrownBy(() -> onboarding.submit(stale, b)).isInstanceOf(NetworkException.class);
+    onboarding.prepareUpdate(e, a);
 
     Map<String, String> packageIds = new HashMap<>();
     net.descriptor().get("organizations").forEach(o ->

@@ -1,0 +1,43 @@
+package org.regnet.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.NetworkDefinitions;
+import org.regnet.network.config.OrganizationDefinition;
+
+class AuthorityOnboardingTest {
+  private final NetworkDefinition def = NetworkDefinitions.load(Path.of("../network-config/network.yaml"));
+
+  @Test
+  void names_a_new_authority_like_the_founders_and_gives_it_the_next_block_of_ports() {
+    OrganizationDefinition d = AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "de");
+
+    assertThat(d.mspId()).isEqualTo("DeltaDAAMSP");
+    assertThat(d.domain()).isEqualTo("deltadaa.regnet.test");
+    assertThat(d.jurisdiction()).isEqualTo("DE");
+    assertThat(d.peer().port()).isEqualTo(10051);
+    assertThat(d.chaincodeServer().port()).isEqualTo(10055);
+    assertThat(d.node().port()).isEqualTo(8084);
+  }
+
+  @Test
+  void the_grown_definition_has_the_next_sequence_and_a_policy_naming_every_member() {
+    OrganizationDefinition d = AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
+    NetworkDefinition grown = AuthorityOnboarding.withMember(def, d);
+
+    assertThat(grown.organizations()).hasSize(4);
+    assertThat(grown.chaincode().sequence()).isEqualTo(def.chaincode().sequence() + 1);
+    assertThat(grown.chaincode().endorsementPolicy()).startsWith("OutOf(2, ").contains("'DeltaDAAMSP.peer'")
+        .contains("'AlpineFMAMSP.peer'");
+  }
+
+  @Test
+  void refuses_a_jurisdiction_that_is_not_an_iso_code() {
+    assertThatThrownBy(() -> AuthorityOnboarding.newAuthority(def, "Delta Authority", "XX"))
+        .hasMessageContaining("jurisdiction");
+  }
+}
