@@ -9,6 +9,8 @@
 #                              admit a new member authority to the running network: channel
 #                              update signed by a majority of member admins, its peer, chaincode
 #                              server and node, treaty admission by quorum (docs/operations.md)
+#   scripts/network.sh remove-authority <mspId> [--treaty TRT-...]
+#                              the reverse, by the same majority
 #
 # Extra arguments go to the network CLI (e.g. --port-offset 1000, --no-with-nodes).
 set -euo pipefail
@@ -32,6 +34,11 @@ case "$cmd" in
     name="$1"; jurisdiction="$2"; shift 2
     build_jars_if_stale
     run_network_cli add-authority --name "$name" --jurisdiction "$jurisdiction" "$@"
+    ;;
+  remove-authority)
+    [[ $# -ge 1 ]] || { echo "usage: scripts/network.sh remove-authority <mspId> [--treaty TRT-...]" >&2; exit 64; }
+    msp="$1"; shift
+    run_network_cli remove-authority --msp-id "$msp" "$@"
     ;;
   down|status)
     if [[ ! -f "$(network_cli_jar)" ]]; then

@@ -60,15 +60,7 @@ public final class AuthorityAdmission {
     Map<String, String> urls = new HashMap<>();
     Map<String, List<Map<String, String>>> users = new HashMap<>();
     Map<String, Path> cas = new HashMap<>();
-    for (JsonNode o : descriptor.get("organizations")) {
-      String msp = o.get("mspId").asText();
-      packageIds.put(msp, o.path("chaincodePackageId").asText());
-      if (!o.path("nodeUrl").isNull() && o.has("nodeUrl")) {
-        urls.put(msp, o.get("nodeUrl").asText());
-        cas.put(msp, Path.of(o.get("nodeTlsCaCert").asText()));
-        users.put(msp, JSON.convertValue(o.get("users"), new TypeReference<List<Map<String, String>>>() {}));
-      }
-    }
+    readMaps(descriptor, packageIds, urls, users, cas);
     NetworkDefinition grown = AuthorityOnboarding.withMember(def, candidate);
     packageIds.put(candidate.mspId(), onboarding.joinAndDeploy(grown, candidate, packageIds));
     FabricNetwork next = new FabricNetwork(grown, network.layout());
@@ -84,20 +76,86 @@ public final class AuthorityAdmission {
     return candidate.mspId();
   }
 
+  /**
+   * Removes a member: the treaty withdraws it by quorum (when a treaty is named), a majority of
+   * member admins sign the channel update that removes its organisation, the chaincode definition
+   * moves to the next sequence without it, and its peer, chaincode server and node stop.
+   */
+  public void remove(String mspId, String treatyId) {
+    if (!network.isRunning()) {
+      throw new NetworkException("no running network in " + network.layout().stateDir() + ": run `up` first");
+    }
+    NetworkDefinition def = network.definition();
+    OrganizationDefinition leaving = def.organization(mspId);
+    List<OrganizationDefinition> staying = def.organizations().stream().filter(o -> !o.mspId().equals(mspId)).toList();
+    if (staying.size() < 2) {
+      throw new NetworkException("a network needs at least two member authorities");
+    }
+    if (treatyId != null) {
+      changeTreatyMembership(network, treatyId, "WITHDRAW", leaving, staying);
+    }
+    AuthorityOnboarding onboarding = new AuthorityOnboarding(network);
+    Path envelope = onboarding.prepareRemoval(leaving, staying.get(0));
+    int majority = def.organizations().size() / 2 + 1;
+    for (int i = 0; i < majority - 1; i++) {
+      onboarding.sign(envelope, staying.get(i));
+    }
+    onboarding.submit(envelope, staying.get(majority - 1));
+
+    JsonNode descriptor = readDescriptor();
+    Map<String, String> packageIds = new HashMap<>();
+    Map<String, String> urls = new HashMap<>();
+    Map<String, List<Map<String, String>>> users = new HashMap<>();
+    Map<String, Path> cas = new HashMap<>();
+    readMaps(descriptor, packageIds, urls, users, cas);
+    NetworkDefinition shrunk = AuthorityOnboarding.without(def, leaving);
+    FabricNetwork next = new FabricNetwork(shrunk, network.layout());
+    for (OrganizationDefinition org : staying) {
+      next.approve(org, packageIds.get(org.mspId()));
+    }
+    next.commit();
+    for (String process : List.of(leaving.nodeHostName(), leaving.chaincodeHostName(), leaving.peerHostName())) {
+      network.supervisor().stop(process, Duration.ofSeconds(10));
+    }
+    org.regnet.network.config.NetworkDefinitions.save(shrunk, network.layout().stateDir().resolve(FabricNetwork.DEFINITION));
+    NetworkDescriptor.write(shrunk, network.layout(), next.cli(), packageIds, urls, users, cas);
+    LOG.info("{} removed from the channel; chaincode definition sequence {}", mspId, shrunk.chaincode().sequence());
+  }
+
+  private static void readMaps(JsonNode descriptor, Map<String, String> packageIds, Map<String, String> urls,
+      Map<String, List<Map<String, String>>> users, Map<String, Path> cas) {
+    for (JsonNode o : descriptor.get("organizations")) {
+      String msp = o.get("mspId").asText();
+      packageIds.put(msp, o.path("chaincodePackageId").asText());
+      if (o.hasNonNull("nodeUrl")) {
+        urls.put(msp, o.get("nodeUrl").asText());
+        cas.put(msp, Path.of(o.get("nodeTlsCaCert").asText()));
+        users.put(msp, JSON.convertValue(o.get("users"), new TypeReference<List<Map<String, String>>>() {}));
+      }
+    }
+  }
+
   /** Treaty admins of the existing members propose and approve ADMIT until the quorum applies it. */
   private void admitToTreaty(FabricNetwork next, String treatyId, OrganizationDefinition candidate) {
-    List<OrganizationDefinition> members = network.definition().organizations();
+    changeTreatyMembership(next, treatyId, "ADMIT", candidate, network.definition().organizations());
+  }
+
+  /** A membership change proposed by the first voter's treaty admin, approved by the next ones until applied. */
+  private void changeTreatyMembership(FabricNetwork next, String treatyId, String kind, OrganizationDefinition subject,
+      List<OrganizationDefinition> members) {
+    String jurisdiction = kind.equals("ADMIT") ? ",\"jurisdiction\":\"" + subject.jurisdiction() + "\"" : "";
     JsonNode change = invoke(next, members.get(0), members.get(1), "treaty:proposeMembershipChange",
-        "{\"treatyId\":\"" + treatyId + "\",\"kind\":\"ADMIT\",\"msp\":\"" + candidate.mspId()
-            + "\",\"jurisdiction\":\"" + candidate.jurisdiction() + "\"}");
+        "{\"treatyId\":\"" + treatyId + "\",\"kind\":\"" + kind + "\",\"msp\":\"" + subject.mspId() + "\""
+            + jurisdiction + "}");
+    OrganizationDefinition candidate = subject;
     for (int i = 1; i < members.size() && !"APPLIED".equals(change.path("status").asText()); i++) {
       change = invoke(next, members.get(i), members.get(0), "treaty:approveMembershipChange",
           "{\"treatyId\":\"" + treatyId + "\",\"changeId\":\"" + change.get("changeId").asText() + "\"}");
     }
     if (!"APPLIED".equals(change.path("status").asText())) {
-      throw new NetworkException("treaty admission of " + candidate.mspId() + " did not reach its quorum: " + change);
+      throw new NetworkException("treaty " + kind + " of " + candidate.mspId() + " did not reach its quorum: " + change);
     }
-    LOG.info("{} admitted to treaty {} by {}", candidate.mspId(), treatyId, change.get("approvals"));
+    LOG.info("{} {} in treaty {} by {}", kind, candidate.mspId(), treatyId, change.get("approvals"));
   }
 
   /** A chaincode transaction by {@code caller}'s treaty admin, endorsed by caller and {@code other}. */

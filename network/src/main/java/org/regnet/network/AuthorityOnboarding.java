@@ -77,6 +77,15 @@ public final class AuthorityOnboarding {
   public static NetworkDefinition withMember(NetworkDefinition def, OrganizationDefinition candidate) {
     List<OrganizationDefinition> orgs = new ArrayList<>(def.organizations());
     orgs.add(candidate);
+    return withMembers(def, orgs);
+  }
+
+  /** The network definition once {@code member} has left: next chaincode sequence, policy without it. */
+  public static NetworkDefinition without(NetworkDefinition def, OrganizationDefinition member) {
+    return withMembers(def, def.organizations().stream().filter(o -> !o.mspId().equals(member.mspId())).toList());
+  }
+
+  private static NetworkDefinition withMembers(NetworkDefinition def, List<OrganizationDefinition> orgs) {
     String policy = "OutOf(2, " + orgs.stream().map(o -> "'" + o.mspId() + ".peer'").collect(Collectors.joining(", ")) + ")";
     ChaincodeDefinition cc = def.chaincode();
     return new NetworkDefinition(def.name(), def.channel(), def.portOffset(),
@@ -103,17 +112,45 @@ public final class AuthorityOnboarding {
     try {
       ObjectNode org = (ObjectNode) JSON.readTree(cli.printOrg(dir, candidate.mspId()));
       addAnchorPeer(org, candidate);
+      return computeUpdate(dir, fetcher, config -> {
+        if (config.at("/channel_group/groups/Application/groups/" + candidate.mspId()).isObject()) {
+          throw new NetworkException(candidate.mspId() + " is already a member of the channel");
+        }
+        ObjectNode modified = config.deepCopy();
+        ((ObjectNode) modified.at("/channel_group/groups/Application/groups")).set(candidate.mspId(), org);
+        return modified;
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The config update envelope that removes {@code member} from the channel's application group. */
+  public Path prepareRemoval(OrganizationDefinition member, OrganizationDefinition fetcher) {
+    Path dir = network.layout().stateDir().resolve("offboarding").resolve(member.domain());
+    return computeUpdate(dir, fetcher, config -> {
+      if (!config.at("/channel_group/groups/Application/groups/" + member.mspId()).isObject()) {
+        throw new NetworkException(member.mspId() + " is not a member of the channel");
+      }
+      ObjectNode modified = config.deepCopy();
+      ((ObjectNode) modified.at("/channel_group/groups/Application/groups")).remove(member.mspId());
+      return modified;
+    });
+  }
+
+  /** Fetches the current config, applies {@code change}, and wraps the computed delta in an envelope. */
+  private Path computeUpdate(Path dir, OrganizationDefinition fetcher,
+      java.util.function.UnaryOperator<JsonNode> change) {
+    FabricCli cli = network.cli();
+    try {
+      Files.createDirectories(dir);
       Path block = dir.resolve("config_block.pb");
       cli.peer(fetcher, "fetch channel config", concat(List.of("channel", "fetch", "config", block.toString(),
           "-c", network.definition().channel()), cli.ordererFlags()));
       Path blockJson = dir.resolve("config_block.json");
       cli.configtxlator("proto_decode", "--input", block.toString(), "--type", "common.Block", "--output", blockJson.toString());
       JsonNode config = JSON.readTree(blockJson.toFile()).at("/data/data/0/payload/data/config");
-      if (config.at("/channel_group/groups/Application/groups/" + candidate.mspId()).isObject()) {
-        throw new NetworkException(candidate.mspId() + " is already a member of the channel");
-      }
-      ObjectNode modified = config.deepCopy();
-      ((ObjectNode) modified.at("/channel_group/groups/Application/groups")).set(candidate.mspId(), org);
+      JsonNode modified = change.apply(config);
       Path original = encode(dir, "original", config, "common.Config");
       Path updated = encode(dir, "modified", modified, "common.Config");
       Path update = dir.resolve("update.pb");

@@ -21,7 +21,9 @@ import org.hyperledger.fabric.client.Gateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.regnet.network.AuthorityAdmission;
 import org.regnet.network.AuthorityOnboarding;
+import org.regnet.network.FabricNetwork;
 import org.regnet.network.NetworkException;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
@@ -136,6 +138,15 @@ class OnboardingIT {
         new String[] {actors.msp(C), actors.msp(A)}, new String[] {"BR", "CH"})));
     assertThat(contains(net.network().layout().peerHome(def.organizations().get(C)), marker)).isFalse();
     assertThat(contains(net.network().layout().peerHome(d), marker)).isTrue();
+
+    // Leaving: withdrawn from the treaty by quorum, removed from the channel by a majority of admins.
+    new AuthorityAdmission(new FabricNetwork(grown, net.network().layout())).remove(d.mspId(), TREATY);
+    assertThat(submit(actors.contract(A, "treaty-admin"), "agreement:propose",
+        Requests.proposeAgreement(TREATY, d.mspId())).ok()).as("no agreement with a withdrawn member").isFalse();
+    assertThatThrownBy(() -> new AuthorityOnboarding(net.network()).prepareRemoval(d, a))
+        .hasMessageContaining("not a member of the channel");
+    assertThat(ok(submit(actors.contract(B, "treaty-admin"), "treaty:found", Requests.foundTreaty("TRT-IT-AFTER",
+        new String[] {actors.msp(B), actors.msp(C)}, new String[] {"SG", "BR"}))).ok()).isTrue();
   }
 
   private static Result ok(Result r) {

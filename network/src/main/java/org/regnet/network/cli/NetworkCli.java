@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "regnet-network",
     mixinStandardHelpOptions = true,
-    subcommands = {NetworkCli.Up.class, NetworkCli.Down.class, NetworkCli.Status.class, AddAuthority.class})
+    subcommands = {NetworkCli.Up.class, NetworkCli.Down.class, NetworkCli.Status.class, AddAuthority.class,
+        RemoveAuthority.class})
 public final class NetworkCli {
 
   static class Common {

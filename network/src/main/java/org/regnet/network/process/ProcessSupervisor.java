@@ -120,6 +120,27 @@ public final class ProcessSupervisor {
     return killed;
   }
 
+  /** Stops one recorded process (SIGTERM, then SIGKILL after {@code grace}) and forgets it. */
+  public void stop(String name, Duration grace) {
+    Path file = pidFile(name);
+    if (!Files.exists(file)) {
+      return;
+    }
+    read(file).handle().ifPresent(h -> {
+      h.destroy();
+      waitFor(h, System.nanoTime() + grace.toNanos());
+      if (h.isAlive()) {
+        h.destroyForcibly();
+        waitFor(h, System.nanoTime() + Duration.ofSeconds(5).toNanos());
+      }
+    });
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void waitFor(ProcessHandle h, long deadlineNanos) {
     while (h.isAlive() && System.nanoTime() < deadlineNanos) {
       try {

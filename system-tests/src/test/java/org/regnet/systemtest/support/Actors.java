@@ -61,11 +61,15 @@ public final class Actors implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     gateways.values().forEach(Gateway::close);
     List<ManagedChannel> all = new ArrayList<>(channels.values());
-    for (ManagedChannel c : all) {
-      c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      for (ManagedChannel c : all) {
+        c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
