@@ -55,7 +55,7 @@ public final class NodesExtension implements NetworkExtension {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path home = layout.nodeHome(org);
     Path config = writeConfig(network.definition(), layout, org, home);
-    Map<String, String> env = Map.of("REGNET_NODE_SECRET", secret(home));
+    Map<String, String> env = Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret")));
     Path credentials = home.resolve("demo-users.json");
     new CommandRunner(layout.logs().resolve("commands.log")).run("seed demo users (" + org.mspId() + ")",
         List.of(java, "-jar", layout.nodeJar().toString(), "admin", "--config", config.toString(), "seed-users",
@@ -76,7 +76,7 @@ public final class NodesExtension implements NetworkExtension {
     String java = ProcessHandle.current().info().command().orElse("java");
     return network.supervisor().start(org.nodeHostName(),
         List.of(java, "-Xmx384m", "-jar", layout.nodeJar().toString(), "--config", home.resolve("node.yaml").toString()),
-        Map.of("REGNET_NODE_SECRET", secret(home)), home);
+        Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret"))), home);
   }
 
   private static Path tlsDir(NetworkLayout layout, OrganizationDefinition org) {
@@ -101,11 +101,15 @@ public final class NodesExtension implements NetworkExtension {
         maxBodyBytes: 524288
         maxLoginFailures: 5
         lockoutSeconds: 300
+        # Flag-lookup key shared by the members of every treaty on this local network; across
+        # organisations, each treaty's key is agreed off-chain (docs/chaincode-design.md).
+        treatyKeys: { default: %s }
         """.formatted(org.domain(), org.mspId(), org.node().host(), org.node().port(),
         tls.resolve("server.crt"), tls.resolve("server.key"), home.resolve("data"),
         org.peer().endpoint(), orgDir.resolve("msp/tlscacerts/tlsca." + org.domain() + "-cert.pem"),
         org.peerHostName(), def.channel(), def.chaincode().name(),
-        orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"), orgDir.resolve("ca/priv_sk"));
+        orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"), orgDir.resolve("ca/priv_sk"),
+        randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")));
     try {
       Files.createDirectories(home);
       Path file = home.resolve("node.yaml");
@@ -116,10 +120,13 @@ public final class NodesExtension implements NetworkExtension {
     }
   }
 
-  /** The node's key-encryption secret: created once, kept beside its data, owner-only. */
-  private static String secret(Path home) {
-    Path file = home.resolve("secret");
+  /**
+   * A random key kept in {@code file} (owner-only), created on first use: a node's key-encryption
+   * secret beside its data, or the local network's shared flag-lookup key.
+   */
+  private static String randomKey(Path file) {
     try {
+      Files.createDirectories(file.getParent());
       if (Files.exists(file)) {
         return Files.readString(file).trim();
       }

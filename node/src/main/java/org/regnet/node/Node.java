@@ -27,6 +27,7 @@ import org.regnet.node.http.Router;
 import org.regnet.node.http.route.*;
 import org.regnet.node.ledger.EventFollower;
 import org.regnet.node.ledger.FabricLedger;
+import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.service.KeySealer;
 import org.regnet.node.service.Ledger;
@@ -151,6 +152,9 @@ public final class Node implements AutoCloseable {
     routes.add(new ViewPayload(cases));
     routes.add(new RequestConsent(ledger));
     routes.add(new GrantConsent(ledger));
+    Flags flags = new Flags(ledger, config.mspId(), config::treatyKey);
+    routes.add(new RaiseFlag(flags));
+    routes.add(new LookupFlag(flags));
     routes.add(new RetractFlag(ledger));
     routes.add(new AuditByObject(ledger));
     routes.add(new AuditByActor(ledger));

@@ -40,11 +40,7 @@ class NodeCrashIT {
     TestNetwork net = TestNetwork.shared();
     try (Actors actors = new Actors(net)) {
       String treaty = "TRT-IT-CRASH";
-      ok(submit(actors.contract(A, "treaty-admin"), "treaty:found", Requests.foundTreaty(treaty,
-          new String[] {actors.msp(A), actors.msp(B), actors.msp(C)}, new String[] {"CH", "SG", "BR"})));
-      String agreementId = ok(submit(actors.contract(A, "treaty-admin"), "agreement:propose",
-          Requests.proposeAgreement(treaty, actors.msp(B)))).json().get("agreementId").asText();
-      ok(submit(actors.contract(B, "treaty-admin"), "agreement:sign", Requests.agreement(agreementId)));
+      String agreementId = org.regnet.systemtest.support.Scenarios.treatyWithActiveAgreement(actors, treaty);
 
       OrganizationDefinition b = net.network().definition().organizations().get(B);
       ProcessRecord nodeB = net.network().processes().stream()

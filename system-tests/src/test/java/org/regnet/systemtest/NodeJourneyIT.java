@@ -118,6 +118,27 @@ class NodeJourneyIT {
   }
 
   @Test
+  void a_flag_raised_at_A_is_found_from_B_by_its_identifier_and_an_unflagged_one_is_not() {
+    String investigatorA = NodeClient.login(nodeA, net.organization(A), "investigator");
+    String address = "0x" + Requests.marker().substring(8, 48);
+    Answer raised = nodeA.call("POST", "/v1/flags", "{\"treatyId\":\"" + TREATY + "\",\"subjectType\":\"CHAIN_ADDRESS\","
+        + "\"identifier\":\"" + address.toUpperCase().replace("0X", "0x") + "\",\"chainId\":\"eip155:1\","
+        + "\"category\":\"RANSOMWARE\",\"confidence\":\"HIGH\",\"expiresAt\":\"2035-01-01T00:00:00Z\","
+        + "\"evidenceRef\":\"CASE-2026-117\"}", investigatorA);
+    assertThat(raised.status()).as(raised.body().toString()).isEqualTo(200);
+    assertThat(raised.body().toString()).doesNotContain(address.substring(2));
+
+    String auditorB = NodeClient.login(nodeB, net.organization(B), "auditor");
+    Answer found = nodeB.call("POST", "/v1/flags/lookup", "{\"treatyId\":\"" + TREATY + "\",\"subjectType\":\"CHAIN_ADDRESS\","
+        + "\"identifier\":\"" + address + "\",\"chainId\":\"eip155:1\"}", auditorB);
+    assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
+    assertThat(found.body().get("flagged").asBoolean()).isTrue();
+    Answer clean = nodeB.call("POST", "/v1/flags/lookup", "{\"treatyId\":\"" + TREATY + "\",\"subjectType\":\"CHAIN_ADDRESS\","
+        + "\"identifier\":\"0x00000000000000000000000000000000000000ff\",\"chainId\":\"eip155:1\"}", auditorB);
+    assertThat(clean.body().get("flagged").asBoolean()).isFalse();
+  }
+
+  @Test
   void the_node_refuses_a_role_without_the_permission_before_calling_the_ledger() {
     String auditorA = NodeClient.login(nodeA, net.organization(A), "auditor");
     Answer a = nodeA.call("POST", "/v1/agreements", Requests.proposeAgreement(TREATY, msp(C)), auditorA);

@@ -7,15 +7,11 @@ import static org.regnet.systemtest.support.Calls.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +26,7 @@ import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.systemtest.support.Actors;
 import org.regnet.systemtest.support.Calls.Result;
 import org.regnet.systemtest.support.FabricClients;
+import org.regnet.systemtest.support.LeakScan;
 import org.regnet.systemtest.support.Requests;
 import org.regnet.systemtest.support.TestNetwork;
 
@@ -154,17 +151,7 @@ class OnboardingIT {
     return r;
   }
 
-  private static boolean contains(Path root, String marker) throws IOException {
-    byte[] needle = marker.getBytes(StandardCharsets.US_ASCII);
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).anyMatch(f -> {
-        try {
-          String hay = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-          return hay.contains(new String(needle, StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-          return false;
-        }
-      });
-    }
+  private static boolean contains(Path root, String marker) {
+    return !LeakScan.filesContaining(root, marker).isEmpty();
   }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.regnet.systemtest.support.Calls.submit;
 import static org.regnet.systemtest.support.Requests.ref;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.systemtest.support.Actors;
+import org.regnet.systemtest.support.LeakScan;
+import org.regnet.systemtest.support.Scenarios;
 import org.regnet.systemtest.support.Calls.Result;
 import org.regnet.systemtest.support.Requests;
 import org.regnet.systemtest.support.TestNetwork;
@@ -42,11 +41,7 @@ class PrivacyIT {
   static void shareACaseBetweenAandB() {
     net = TestNetwork.shared();
     actors = new Actors(net);
-    ok(submit(actors.contract(A, "treaty-admin"), "treaty:found",
-        Requests.foundTreaty(TREATY, new String[] {actors.msp(A), actors.msp(B), actors.msp(C)}, new String[] {"CH", "SG", "BR"})));
-    String agreementId = ok(submit(actors.contract(A, "treaty-admin"), "agreement:propose",
-        Requests.proposeAgreement(TREATY, actors.msp(B)))).json().get("agreementId").asText();
-    ok(submit(actors.contract(B, "treaty-admin"), "agreement:sign", Requests.agreement(agreementId)));
+    String agreementId = Scenarios.treatyWithActiveAgreement(actors, TREATY);
 
     payloadMarker = Requests.marker();
     messageMarker = Requests.marker();
@@ -68,7 +63,7 @@ class PrivacyIT {
   }
 
   @Test
-  void the_third_authoritys_peer_and_chaincode_server_hold_no_trace_of_the_payload() throws IOException {
+  void the_third_authoritys_peer_and_chaincode_server_hold_no_trace_of_the_payload() {
     OrganizationDefinition c = net.network().definition().organizations().get(C);
     List<Path> scanned = new ArrayList<>();
     scanned.add(net.network().layout().peerHome(c));
@@ -76,16 +71,16 @@ class PrivacyIT {
     scanned.add(net.network().supervisor().logFile(c.chaincodeHostName()));
 
     for (Path p : scanned) {
-      assertThat(filesContaining(p, payloadMarker)).as("payload marker under " + p).isEmpty();
-      assertThat(filesContaining(p, messageMarker)).as("message marker under " + p).isEmpty();
+      assertThat(LeakScan.filesContaining(p, payloadMarker)).as("payload marker under " + p).isEmpty();
+      assertThat(LeakScan.filesContaining(p, messageMarker)).as("message marker under " + p).isEmpty();
     }
-    assertThat(countFiles(net.network().layout().peerHome(c))).as("C's peer has ledger files to scan").isGreaterThan(10);
+    assertThat(LeakScan.countFiles(net.network().layout().peerHome(c))).as("C's peer has ledger files to scan").isGreaterThan(10);
   }
 
   @Test
-  void the_recipients_peer_does_hold_the_payload_so_the_scan_can_find_it() throws IOException {
+  void the_recipients_peer_does_hold_the_payload_so_the_scan_can_find_it() {
     OrganizationDefinition b = net.network().definition().organizations().get(B);
-    assertThat(filesContaining(net.network().layout().peerHome(b), payloadMarker)).isNotEmpty();
+    assertThat(LeakScan.filesContaining(net.network().layout().peerHome(b), payloadMarker)).isNotEmpty();
   }
 
   @Test
@@ -116,42 +111,6 @@ class PrivacyIT {
   }
 
   private static Result ok(Result r) {
-    assertThat(r.ok()).as(r.error()).isTrue();
-    return r;
-  }
-
-  private static List<Path> filesContaining(Path root, String marker) throws IOException {
-    if (!Files.exists(root)) {
-      return List.of();
-    }
-    byte[] needle = marker.getBytes(StandardCharsets.US_ASCII);
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).filter(f -> contains(f, needle)).toList();
-    }
-  }
-
-  private static long countFiles(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).count();
-    }
-  }
-
-  private static boolean contains(Path file, byte[] needle) {
-    try {
-      byte[] hay = Files.readAllBytes(file);
-      outer:
-      for (int i = 0; i <= hay.length - needle.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (hay[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
-    } catch (IOException e) {
-      // a LevelDB lock or a file that went away between listing and reading
-      return false;
-    }
+    return Scenarios.ok(r);
   }
 }

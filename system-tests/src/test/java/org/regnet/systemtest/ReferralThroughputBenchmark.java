@@ -29,11 +29,7 @@ class ReferralThroughputBenchmark {
     TestNetwork net = TestNetwork.shared();
     try (Actors actors = new Actors(net)) {
       String treaty = "TRT-BENCH";
-      submit(actors.contract(A, "treaty-admin"), "treaty:found", Requests.foundTreaty(treaty,
-          new String[] {actors.msp(A), actors.msp(B), actors.msp(C)}, new String[] {"CH", "SG", "BR"}));
-      String agreementId = submit(actors.contract(A, "treaty-admin"), "agreement:propose",
-          Requests.proposeAgreement(treaty, actors.msp(B))).json().get("agreementId").asText();
-      submit(actors.contract(B, "treaty-admin"), "agreement:sign", Requests.agreement(agreementId));
+      String agreementId = org.regnet.systemtest.support.Scenarios.treatyWithActiveAgreement(actors, treaty);
       for (int clients : new int[] {1, 4, 8}) {
         int n = clients == 1 ? 50 : 200;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

@@ -28,7 +28,8 @@ public record NodeConfig(
     Duration tokenTtl,
     int maxBodyBytes,
     int maxLoginFailures,
-    Duration lockout) {
+    Duration lockout,
+    java.util.Map<String, String> treatyKeys) {
 
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -70,6 +71,17 @@ public record NodeConfig(
       throw new ConfigException("maxLoginFailures", "must be 1..100");
     }
     Objects.requireNonNull(lockout, "lockout");
+    treatyKeys = java.util.Map.copyOf(treatyKeys == null ? java.util.Map.of() : treatyKeys);
+    treatyKeys.forEach((treaty, key) -> {
+      if (key.length() < 32) {
+        throw new ConfigException("treatyKeys." + treaty, "a lookup key needs at least 32 characters");
+      }
+    });
+  }
+
+  /** The flag-lookup key shared by the members of {@code treatyId} ("default" applies to any treaty). */
+  public java.util.Optional<String> treatyKey(String treatyId) {
+    return java.util.Optional.ofNullable(treatyKeys.getOrDefault(treatyId, treatyKeys.get("default")));
   }
 
   private static void require(String v, String field) {
@@ -92,6 +104,6 @@ public record NodeConfig(
   public String toString() {
     return "NodeConfig[name=" + name + ", mspId=" + mspId + ", listen=" + listenHost + ":" + listenPort
         + ", peer=" + peerAddress + ", channel=" + channel + ", chaincode=" + chaincode
-        + ", dataDir=" + dataDir + "]";
+        + ", dataDir=" + dataDir + ", treatyKeys=" + treatyKeys.keySet() + "]";
   }
 }

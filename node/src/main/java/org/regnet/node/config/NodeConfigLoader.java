@@ -25,7 +25,7 @@ public final class NodeConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> TOP = Set.of("name", "mspId", "listen", "tls", "dataDir", "peer", "channel",
-      "chaincode", "ca", "secret", "tokenTtlMinutes", "maxBodyBytes", "maxLoginFailures", "lockoutSeconds");
+      "chaincode", "ca", "secret", "tokenTtlMinutes", "maxBodyBytes", "maxLoginFailures", "lockoutSeconds", "treatyKeys");
 
   private NodeConfigLoader() {}
 
@@ -67,7 +67,20 @@ public final class NodeConfigLoader {
         Duration.ofMinutes(integer(text(root, "tokenTtlMinutes"), "tokenTtlMinutes", 30)),
         integer(text(root, "maxBodyBytes"), "maxBodyBytes", 512 * 1024),
         integer(text(root, "maxLoginFailures"), "maxLoginFailures", 5),
-        Duration.ofSeconds(integer(text(root, "lockoutSeconds"), "lockoutSeconds", 300)));
+        Duration.ofSeconds(integer(text(root, "lockoutSeconds"), "lockoutSeconds", 300)),
+        treatyKeys(root.get("treatyKeys")));
+  }
+
+  private static Map<String, String> treatyKeys(JsonNode node) {
+    Map<String, String> keys = new java.util.TreeMap<>();
+    if (node == null || node.isNull()) {
+      return keys;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException("treatyKeys", "a mapping of treaty id to lookup key");
+    }
+    node.fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+    return keys;
   }
 
   private static String text(JsonNode root, String... path) {
