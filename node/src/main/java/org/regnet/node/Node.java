@@ -152,6 +152,7 @@ public final class Node implements AutoCloseable {
     routes.add(new ViewPayload(cases));
     routes.add(new RequestConsent(ledger));
     routes.add(new GrantConsent(ledger));
+    routes.add(new ShareOnward(cases));
     Flags flags = new Flags(ledger, config.mspId(), config::treatyKey);
     routes.add(new RaiseFlag(flags));
     routes.add(new LookupFlag(flags));

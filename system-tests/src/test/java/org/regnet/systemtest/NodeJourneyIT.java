@@ -139,6 +139,35 @@ class NodeJourneyIT {
   }
 
   @Test
+  void with_the_originators_consent_B_shares_a_case_onward_to_C_who_can_then_read_it() {
+    String officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
+    String officerB = NodeClient.login(nodeB, net.organization(B), "case-officer");
+    String officerC = NodeClient.login(nodeC, net.organization(C), "case-officer");
+    String marker = Requests.marker();
+    String referralId = nodeA.call("POST", "/v1/referrals", "{\"agreementId\":\"" + agreementId + "\",\"typology\":\"LAYERING\","
+        + "\"instrumentClass\":\"PERPETUAL_FUTURE\",\"dataClasses\":[\"TRADE_DATA\"],\"purposes\":[\"INVESTIGATION\"],"
+        + "\"payload\":" + Requests.payload(marker) + "}", officerA).body().get("referralId").asText();
+    nodeB.call("POST", "/v1/referrals/" + referralId + "/acknowledge", null, officerB);
+
+    Answer asked = nodeB.call("POST", "/v1/referrals/" + referralId + "/consents",
+        "{\"recipient\":\"" + msp(C) + "\",\"use\":\"ENFORCEMENT\"}", officerB);
+    assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+    String consentId = asked.body().get("consents").get(0).get("consentId").asText();
+    Answer early = nodeB.call("POST", "/v1/referrals/" + referralId + "/consents/" + consentId + "/share", null, officerB);
+    assertThat(early.status()).as("no sharing before consent").isEqualTo(403);
+    assertThat(nodeC.call("GET", "/v1/referrals/" + referralId, null, officerC).status()).isIn(403, 404);
+
+    Answer granted = nodeA.call("POST", "/v1/referrals/" + referralId + "/consents/" + consentId + "/grant", null, officerA);
+    assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
+    Answer shared = nodeB.call("POST", "/v1/referrals/" + referralId + "/consents/" + consentId + "/share", null, officerB);
+    assertThat(shared.status()).as(shared.body().toString()).isEqualTo(200);
+
+    Answer view = nodeC.call("POST", "/v1/referrals/" + referralId + "/payload-views", "{\"purpose\":\"ENFORCEMENT\"}", officerC);
+    assertThat(view.status()).as(view.body().toString()).isEqualTo(200);
+    assertThat(view.body().get("payload").get("facts").asText()).contains(marker);
+  }
+
+  @Test
   void the_node_refuses_a_role_without_the_permission_before_calling_the_ledger() {
     String auditorA = NodeClient.login(nodeA, net.organization(A), "auditor");
     Answer a = nodeA.call("POST", "/v1/agreements", Requests.proposeAgreement(TREATY, msp(C)), auditorA);

@@ -48,12 +48,40 @@ public final class ReferralCases {
    */
   public JsonNode view(String user, String referralId, String purpose) {
     JsonNode referral = get(user, referralId);
-    List<String> endorsers = parties(referral).contains(ownMsp) ? parties(referral) : List.of(ownMsp);
+    // The access record needs two endorsements; an onward recipient pairs with the originator.
+    List<String> endorsers = parties(referral).contains(ownMsp) ? parties(referral)
+        : List.of(ownMsp, referral.path("originator").asText());
     JsonNode receipt = read(ledger.submit(user, "referral:readPayload",
         json(Map.of("referralId", referralId, "purpose", purpose)), Map.of(), endorsers));
     return read(ledger.evaluate(user, "referral:fetchPayload",
         json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())), Map.of(),
         List.of(ownMsp)));
+  }
+
+  /**
+   * Shares the payload onward to the third member a granted consent names: this authority reads
+   * it from its own peer (a recorded access), then hands exactly that payload and salt to the
+   * chaincode, which checks them against the public hash; only the sharer's and the recipient's
+   * peers endorse, so no other authority sees it.
+   */
+  public JsonNode shareOnward(String user, String referralId, String consentId) {
+    JsonNode referral = get(user, referralId);
+    String recipient = null;
+    for (JsonNode c : referral.path("consents")) {
+      if (c.path("consentId").asText().equals(consentId)) {
+        recipient = c.path("recipient").asText();
+      }
+    }
+    if (recipient == null) {
+      throw new LedgerException("NOT_FOUND", "consentId: no such consent on this referral");
+    }
+    String purpose = referral.path("purposes").path(0).asText();
+    JsonNode view = view(user, referralId, purpose);
+    Map<String, byte[]> confidential = Map.of(
+        "payload", view.path("payload").toString().getBytes(StandardCharsets.UTF_8),
+        "salt", java.util.Base64.getDecoder().decode(view.path("salt").asText()));
+    return read(ledger.submit(user, "referral:shareOnward",
+        json(Map.of("referralId", referralId, "consentId", consentId)), confidential, List.of(ownMsp, recipient)));
   }
 
   private JsonNode get(String user, String referralId) {
