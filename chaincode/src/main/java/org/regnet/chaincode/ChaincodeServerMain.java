@@ -6,17 +6,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
-import org.regnet.chaincode.contract.MetaContract;
 import org.hyperledger.fabric.shim.ChaincodeServer;
 import org.hyperledger.fabric.shim.ChaincodeServerProperties;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
+import org.regnet.chaincode.contract.MetaContract;
 
 /**
  * Runs the regnet contracts as a chaincode-as-a-service gRPC server that the peer connects to.
  *
  * <p>Configuration comes from our own environment variables (see docs/chaincode-api.md, "Running
- * the chaincode server") and is mapped onto the shim: the chaincode id is passed to
- * {@link ContractRouter} as its {@code --id} argument, TLS through {@link ChaincodeServerProperties}
+ * the chaincode server") and is mapped onto the shim: the chaincode id is passed to {@link
+ * ContractRouter} as its {@code --id} argument, TLS through {@link ChaincodeServerProperties}
  * (whose Netty server requires a PKCS#8 PEM key and, when a trust collection is set, requires and
  * verifies client certificates).
  */
@@ -30,8 +30,7 @@ public final class ChaincodeServerMain {
 
   private static final Logger LOG = Logger.getLogger(ChaincodeServerMain.class.getName());
 
-  private ChaincodeServerMain() {
-  }
+  private ChaincodeServerMain() {}
 
   public static void main(final String[] args) throws Exception {
     final ServerConfig config = ServerConfig.from(System.getenv());
@@ -40,7 +39,9 @@ public final class ChaincodeServerMain {
       // stub.getMspId() reads this variable; private reads refuse to run without it
       LOG.warning("CORE_PEER_LOCALMSPID is not set: referral:fetchPayload will fail");
     } else {
-      LOG.info(() -> "peer organisation (CORE_PEER_LOCALMSPID): " + System.getenv("CORE_PEER_LOCALMSPID"));
+      LOG.info(
+          () ->
+              "peer organisation (CORE_PEER_LOCALMSPID): " + System.getenv("CORE_PEER_LOCALMSPID"));
     }
     final ContractRouter router = new ContractRouter(new String[] {"--id", config.chaincodeId()});
     final ChaincodeServer server = new NettyChaincodeServer(router, config.toShimProperties());
@@ -48,7 +49,8 @@ public final class ChaincodeServerMain {
   }
 
   /** Validated, frozen server configuration. */
-  record ServerConfig(InetSocketAddress address, String chaincodeId, Path tlsCert, Path tlsKey, Path clientCa) {
+  record ServerConfig(
+      InetSocketAddress address, String chaincodeId, Path tlsCert, Path tlsKey, Path clientCa) {
 
     static ServerConfig from(final Map<String, String> env) {
       final String address = required(env, ENV_ADDRESS);
@@ -74,10 +76,12 @@ public final class ChaincodeServerMain {
       final Path key = optionalFile(env, ENV_TLS_KEY);
       final Path ca = optionalFile(env, ENV_TLS_CLIENT_CA);
       if ((cert == null) != (key == null)) {
-        throw new IllegalArgumentException(ENV_TLS_CERT + " and " + ENV_TLS_KEY + " must be set together");
+        throw new IllegalArgumentException(
+            ENV_TLS_CERT + " and " + ENV_TLS_KEY + " must be set together");
       }
       if (ca != null && cert == null) {
-        throw new IllegalArgumentException(ENV_TLS_CLIENT_CA + " needs " + ENV_TLS_CERT + " and " + ENV_TLS_KEY);
+        throw new IllegalArgumentException(
+            ENV_TLS_CLIENT_CA + " needs " + ENV_TLS_CERT + " and " + ENV_TLS_KEY);
       }
       return new ServerConfig(new InetSocketAddress(host, port), id, cert, key, ca);
     }
@@ -104,11 +108,17 @@ public final class ChaincodeServerMain {
 
     /** Describes the configuration for the log: paths only, never key material. */
     String describe() {
-      return "address=" + address.getHostString() + ":" + address.getPort()
-          + " chaincodeId=" + chaincodeId
-          + " tls=" + tls()
+      return "address="
+          + address.getHostString()
+          + ":"
+          + address.getPort()
+          + " chaincodeId="
+          + chaincodeId
+          + " tls="
+          + tls()
           + (tls() ? " cert=" + tlsCert + " key=" + tlsKey : "")
-          + " mutualTls=" + (clientCa != null)
+          + " mutualTls="
+          + (clientCa != null)
           + (clientCa != null ? " clientCa=" + clientCa : "");
     }
 

@@ -9,7 +9,9 @@ import org.regnet.chaincode.access.Caller;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Ledger;
 
-/** Per-transaction context: the caller (set by the access policy), the buffered ledger, the tx time. */
+/**
+ * Per-transaction context: the caller (set by the access policy), the buffered ledger, the tx time.
+ */
 public final class RegnetContext extends Context {
 
   private final Ledger ledger;

@@ -8,17 +8,18 @@ public final class Transient {
 
   public static final int MAX_PAYLOAD = 256 * 1024;
 
-  private Transient() {
-  }
+  private Transient() {}
 
   public static byte[] required(final ChaincodeStub stub, final String key, final int maxBytes) {
     final Map<String, byte[]> map = stub.getTransient();
     final byte[] v = map == null ? null : map.get(key);
     if (v == null || v.length == 0) {
-      throw ErrorCode.VALIDATION_FAILED.exception("transient." + key, "required in the transient map");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient." + key, "required in the transient map");
     }
     if (v.length > maxBytes) {
-      throw ErrorCode.VALIDATION_FAILED.exception("transient." + key, "larger than " + maxBytes + " bytes");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient." + key, "larger than " + maxBytes + " bytes");
     }
     return v.clone();
   }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChaincodeServerMainTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void plain_server_needs_address_and_chaincode_id() {
-    final ChaincodeServerMain.ServerConfig c = ChaincodeServerMain.ServerConfig.from(Map.of(
-        "CHAINCODE_SERVER_ADDRESS", "127.0.0.1:9999", "CHAINCODE_ID", "regnet_1:abc"));
+    final ChaincodeServerMain.ServerConfig c =
+        ChaincodeServerMain.ServerConfig.from(
+            Map.of("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:9999", "CHAINCODE_ID", "regnet_1:abc"));
 
     assertThat(c.tls()).isFalse();
     assertThat(c.address().getPort()).isEqualTo(9999);
@@ -31,10 +31,20 @@ class ChaincodeServerMainTest {
     final Path key = Files.writeString(dir.resolve("key.pem"), "x");
     final Path ca = Files.writeString(dir.resolve("ca.pem"), "x");
 
-    final ChaincodeServerProperties p = ChaincodeServerMain.ServerConfig.from(Map.of(
-        "CHAINCODE_SERVER_ADDRESS", "0.0.0.0:7052", "CHAINCODE_ID", "regnet_1:abc",
-        "CHAINCODE_TLS_CERT_FILE", cert.toString(), "CHAINCODE_TLS_KEY_FILE", key.toString(),
-        "CHAINCODE_TLS_CLIENT_CA_FILE", ca.toString())).toShimProperties();
+    final ChaincodeServerProperties p =
+        ChaincodeServerMain.ServerConfig.from(
+                Map.of(
+                    "CHAINCODE_SERVER_ADDRESS",
+                    "0.0.0.0:7052",
+                    "CHAINCODE_ID",
+                    "regnet_1:abc",
+                    "CHAINCODE_TLS_CERT_FILE",
+                    cert.toString(),
+                    "CHAINCODE_TLS_KEY_FILE",
+                    key.toString(),
+                    "CHAINCODE_TLS_CLIENT_CA_FILE",
+                    ca.toString()))
+            .toShimProperties();
 
     assertThat(p.isTlsEnabled()).isTrue();
     assertThat(p.getKeyCertChainFile()).isEqualTo(cert.toString());
@@ -47,9 +57,18 @@ class ChaincodeServerMainTest {
     final Path cert = Files.writeString(dir.resolve("cert.pem"), "CERT");
     final Path key = Files.writeString(dir.resolve("key.pem"), "SECRET-KEY");
 
-    final String text = ChaincodeServerMain.ServerConfig.from(Map.of(
-        "CHAINCODE_SERVER_ADDRESS", "127.0.0.1:9999", "CHAINCODE_ID", "regnet_1:abc",
-        "CHAINCODE_TLS_CERT_FILE", cert.toString(), "CHAINCODE_TLS_KEY_FILE", key.toString())).describe();
+    final String text =
+        ChaincodeServerMain.ServerConfig.from(
+                Map.of(
+                    "CHAINCODE_SERVER_ADDRESS",
+                    "127.0.0.1:9999",
+                    "CHAINCODE_ID",
+                    "regnet_1:abc",
+                    "CHAINCODE_TLS_CERT_FILE",
+                    cert.toString(),
+                    "CHAINCODE_TLS_KEY_FILE",
+                    key.toString()))
+            .describe();
 
     assertThat(text).contains("tls=true", "mutualTls=false").doesNotContain("SECRET-KEY");
   }
@@ -58,10 +77,21 @@ class ChaincodeServerMainTest {
   void refuses_incomplete_configuration() {
     assertThatThrownBy(() -> ChaincodeServerMain.ServerConfig.from(Map.of("CHAINCODE_ID", "x")))
         .hasMessageContaining("CHAINCODE_SERVER_ADDRESS");
-    assertThatThrownBy(() -> ChaincodeServerMain.ServerConfig.from(Map.of(
-        "CHAINCODE_SERVER_ADDRESS", "nohost", "CHAINCODE_ID", "x"))).hasMessageContaining("host:port");
-    assertThatThrownBy(() -> ChaincodeServerMain.ServerConfig.from(Map.of(
-        "CHAINCODE_SERVER_ADDRESS", "h:1", "CHAINCODE_ID", "x",
-        "CHAINCODE_TLS_CERT_FILE", dir.toString()))).hasMessageContaining("CHAINCODE_TLS");
+    assertThatThrownBy(
+            () ->
+                ChaincodeServerMain.ServerConfig.from(
+                    Map.of("CHAINCODE_SERVER_ADDRESS", "nohost", "CHAINCODE_ID", "x")))
+        .hasMessageContaining("host:port");
+    assertThatThrownBy(
+            () ->
+                ChaincodeServerMain.ServerConfig.from(
+                    Map.of(
+                        "CHAINCODE_SERVER_ADDRESS",
+                        "h:1",
+                        "CHAINCODE_ID",
+                        "x",
+                        "CHAINCODE_TLS_CERT_FILE",
+                        dir.toString())))
+        .hasMessageContaining("CHAINCODE_TLS");
   }
 }

@@ -40,9 +40,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority of one organisation (its identity CA or its TLS CA): a self-signed
- * P-256 certificate and key, issuing leaf certificates shaped as Fabric and Go's crypto/x509
- * expect (positive serials, SKI from the public point, AKI, NodeOU in the subject, SANs for TLS).
+ * A certificate authority of one organisation (its identity CA or its TLS CA): a self-signed P-256
+ * certificate and key, issuing leaf certificates shaped as Fabric and Go's crypto/x509 expect
+ * (positive serials, SKI from the public point, AKI, NodeOU in the subject, SANs for TLS).
  */
 public final class CertificateAuthority {
   static final Duration CA_VALIDITY = Duration.ofDays(3650);
@@ -60,24 +60,40 @@ public final class CertificateAuthority {
   }
 
   /** A new self-signed CA with subject {@code C=country, O=organisation, CN=commonName}. */
-  public static CertificateAuthority create(String country, String organisation, String commonName) {
+  public static CertificateAuthority create(
+      String country, String organisation, String commonName) {
     Checks.country(country);
-    X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-        .addRDN(BCStyle.C, country)
-        .addRDN(BCStyle.O, Checks.noControl(organisation, "organisation"))
-        .addRDN(BCStyle.CN, Checks.noControl(commonName, "commonName"))
-        .build();
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.C, country)
+            .addRDN(BCStyle.O, Checks.noControl(organisation, "organisation"))
+            .addRDN(BCStyle.CN, Checks.noControl(commonName, "commonName"))
+            .build();
     KeyPair pair = KeyPairs.p256();
     Instant now = Instant.now();
     try {
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-          subject, serial(), java.util.Date.from(now.minus(BACKDATE)),
-          java.util.Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic());
+      X509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              subject,
+              serial(),
+              java.util.Date.from(now.minus(BACKDATE)),
+              java.util.Date.from(now.plus(CA_VALIDITY)),
+              subject,
+              pair.getPublic());
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      b.addExtension(Extension.keyUsage, true, new KeyUsage(
-          KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-          new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}));
+      b.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(
+              KeyUsage.digitalSignature
+                  | KeyUsage.keyEncipherment
+                  | KeyUsage.keyCertSign
+                  | KeyUsage.cRLSign));
+      b.addExtension(
+          Extension.extendedKeyUsage,
+          false,
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}));
       b.addExtension(Extension.subjectKeyIdentifier, false, ski(pair.getPublic()));
       return new CertificateAuthority(sign(b, pair.getPrivate()), pair.getPrivate());
     } catch (java.io.IOException e) {
@@ -111,7 +127,11 @@ public final class CertificateAuthority {
    * Fabric attribute extension when {@code attributes} is not empty.
    */
   public X509Certificate issueClient(
-      String commonName, String ou, PublicKey publicKey, Map<String, String> attributes, Duration validity) {
+      String commonName,
+      String ou,
+      PublicKey publicKey,
+      Map<String, String> attributes,
+      Duration validity) {
     Objects.requireNonNull(publicKey, "publicKey");
     Objects.requireNonNull(attributes, "attributes");
     X500Name subject = leafSubject(ou, commonName);
@@ -119,11 +139,13 @@ public final class CertificateAuthority {
       X509v3CertificateBuilder b = leaf(subject, publicKey, validity);
       b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       if (!attributes.isEmpty()) {
-        attributes.forEach((k, v) -> {
-          Checks.noControl(k, "attribute name");
-          Checks.noControl(v, "attribute " + k);
-        });
-        // The raw JSON is the extension value itself (no further DER wrapping), as Fabric CA writes it.
+        attributes.forEach(
+            (k, v) -> {
+              Checks.noControl(k, "attribute name");
+              Checks.noControl(v, "attribute " + k);
+            });
+        // The raw JSON is the extension value itself (no further DER wrapping), as Fabric CA writes
+        // it.
         b.addExtension(FabricAttributes.OID, false, FabricAttributes.encode(attributes));
       }
       return sign(b, key);
@@ -136,7 +158,8 @@ public final class CertificateAuthority {
    * Issues a TLS certificate for client and server use, {@code C=<CA country>, CN=commonName},
    * whose SANs are the given host names and addresses plus localhost and 127.0.0.1.
    */
-  public X509Certificate issueTls(String commonName, PublicKey publicKey, List<String> hosts, Duration validity) {
+  public X509Certificate issueTls(
+      String commonName, PublicKey publicKey, List<String> hosts, Duration validity) {
     Objects.requireNonNull(publicKey, "publicKey");
     X500Name subject = leafSubject(null, commonName);
     LinkedHashSet<String> names = new LinkedHashSet<>();
@@ -146,14 +169,26 @@ public final class CertificateAuthority {
     names.add("127.0.0.1");
     List<GeneralName> sans = new ArrayList<>();
     for (String n : names) {
-      sans.add(IP.matcher(n).matches() ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n));
+      sans.add(
+          IP.matcher(n).matches()
+              ? new GeneralName(GeneralName.iPAddress, n)
+              : new GeneralName(GeneralName.dNSName, n));
     }
     try {
       X509v3CertificateBuilder b = leaf(subject, publicKey, validity);
-      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-          new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-      b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+      b.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      b.addExtension(
+          Extension.extendedKeyUsage,
+          false,
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+      b.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(sans.toArray(GeneralName[]::new)));
       return sign(b, key);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
@@ -167,12 +202,19 @@ public final class CertificateAuthority {
     if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
       notAfter = certificate.getNotAfter().toInstant();
     }
-    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-        X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), serial(),
-        java.util.Date.from(now.minus(BACKDATE)), java.util.Date.from(notAfter), subject, publicKey);
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+            serial(),
+            java.util.Date.from(now.minus(BACKDATE)),
+            java.util.Date.from(notAfter),
+            subject,
+            publicKey);
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     b.addExtension(Extension.subjectKeyIdentifier, false, ski(publicKey));
-    b.addExtension(Extension.authorityKeyIdentifier, false,
+    b.addExtension(
+        Extension.authorityKeyIdentifier,
+        false,
         new AuthorityKeyIdentifier(ski(certificate.getPublicKey()).getKeyIdentifier()));
     return b;
   }
@@ -191,7 +233,8 @@ public final class CertificateAuthority {
   }
 
   private String country() {
-    RDN[] c = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.C);
+    RDN[] c =
+        X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.C);
     return c.length == 0 ? null : IETFUtils.valueToString(c[0].getFirst().getValue());
   }
 
@@ -223,8 +266,8 @@ public final class CertificateAuthority {
 
   private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) {
     try {
-      return new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
+      return new JcaX509CertificateConverter()
+          .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
     } catch (OperatorCreationException | CertificateException e) {
       throw new IllegalStateException("cannot sign certificate", e);
     }

@@ -11,12 +11,13 @@ import org.bouncycastle.asn1.ASN1OctetString;
 
 /**
  * The attribute extension Fabric CA writes into certificates (OID 1.2.3.4.5.6.7.8.1), which
- * chaincode reads through {@code ClientIdentity.getAttributeValue}. Its extension value is the
- * raw UTF-8 JSON {@code {"attrs":{"name":"value",...}}}.
+ * chaincode reads through {@code ClientIdentity.getAttributeValue}. Its extension value is the raw
+ * UTF-8 JSON {@code {"attrs":{"name":"value",...}}}.
  */
 public final class FabricAttributes {
   public static final ASN1ObjectIdentifier OID = new ASN1ObjectIdentifier("1.2.3.4.5.6.7.8.1");
-  private static final Pattern PAIR = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern PAIR =
+      Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private FabricAttributes() {}
 

@@ -6,12 +6,20 @@ final class NodeOus {
 
   static String configYaml(String caCertFileName) {
     StringBuilder y = new StringBuilder("NodeOUs:\n  Enable: true\n");
-    for (String[] ou : new String[][] {
-        {"ClientOUIdentifier", "client"}, {"PeerOUIdentifier", "peer"},
-        {"AdminOUIdentifier", "admin"}, {"OrdererOUIdentifier", "orderer"}}) {
-      y.append("  ").append(ou[0]).append(":\n")
-          .append("    Certificate: cacerts/").append(caCertFileName).append('\n')
-          .append("    OrganizationalUnitIdentifier: ").append(ou[1]).append('\n');
+    for (String[] ou :
+        new String[][] {
+          {"ClientOUIdentifier", "client"}, {"PeerOUIdentifier", "peer"},
+          {"AdminOUIdentifier", "admin"}, {"OrdererOUIdentifier", "orderer"}
+        }) {
+      y.append("  ")
+          .append(ou[0])
+          .append(":\n")
+          .append("    Certificate: cacerts/")
+          .append(caCertFileName)
+          .append('\n')
+          .append("    OrganizationalUnitIdentifier: ")
+          .append(ou[1])
+          .append('\n');
     }
     return y.toString();
   }

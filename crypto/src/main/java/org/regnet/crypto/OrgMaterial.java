@@ -42,7 +42,9 @@ public record OrgMaterial(Path orgDir, String domain) {
     return userDir(user).resolve("tls");
   }
 
-  /** {@code tls-servers/<name>.<domain>}: {@code ca.crt}, {@code server.crt}, {@code server.key}. */
+  /**
+   * {@code tls-servers/<name>.<domain>}: {@code ca.crt}, {@code server.crt}, {@code server.key}.
+   */
   public Path tlsServerDir(String name) {
     return orgDir.resolve("tls-servers").resolve(name + "." + domain);
   }

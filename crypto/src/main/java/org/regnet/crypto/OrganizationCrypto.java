@@ -12,17 +12,19 @@ import java.util.List;
 /**
  * Generates an organisation's crypto material in Fabric's MSP folder layout: identity CA, TLS CA,
  * the organisation's verifying MSP with NodeOUs, and node, user and TLS-server identities.
- * Idempotent: existing CAs are loaded, existing identities are left byte for byte as they are,
- * and only missing ones are created, so the same call onboards new users or nodes later.
+ * Idempotent: existing CAs are loaded, existing identities are left byte for byte as they are, and
+ * only missing ones are created, so the same call onboards new users or nodes later.
  */
 public final class OrganizationCrypto {
   private OrganizationCrypto() {}
 
   public static OrgMaterial generate(Path baseDir, OrgSpec spec) {
     OrgMaterial m = new OrgMaterial(baseDir.resolve(spec.domain()).toAbsolutePath(), spec.domain());
-    CertificateAuthority ca = loadOrCreate(m.caCert(), m.caKey(), spec.country(), spec.domain(), "ca." + spec.domain());
+    CertificateAuthority ca =
+        loadOrCreate(m.caCert(), m.caKey(), spec.country(), spec.domain(), "ca." + spec.domain());
     CertificateAuthority tlsCa =
-        loadOrCreate(m.tlsCaCert(), m.tlsCaKey(), spec.country(), spec.domain(), "tlsca." + spec.domain());
+        loadOrCreate(
+            m.tlsCaCert(), m.tlsCaKey(), spec.country(), spec.domain(), "tlsca." + spec.domain());
     writeVerifyingMsp(m.mspDir(), m, ca, tlsCa);
     for (NodeSpec node : spec.nodes()) {
       Path dir = m.nodeDir(node.name());
@@ -34,7 +36,12 @@ public final class OrganizationCrypto {
       writeUser(m, ca, tlsCa, user);
     }
     for (TlsServerSpec server : spec.tlsServers()) {
-      writeTls(m.tlsServerDir(server.name()), tlsCa, server.name() + "." + spec.domain(), server.extraHosts(), "server");
+      writeTls(
+          m.tlsServerDir(server.name()),
+          tlsCa,
+          server.name() + "." + spec.domain(),
+          server.extraHosts(),
+          "server");
     }
     return m;
   }
@@ -51,13 +58,22 @@ public final class OrganizationCrypto {
     return m.userDir(user.name());
   }
 
-  private static void writeUser(OrgMaterial m, CertificateAuthority ca, CertificateAuthority tlsCa, UserSpec user) {
+  private static void writeUser(
+      OrgMaterial m, CertificateAuthority ca, CertificateAuthority tlsCa, UserSpec user) {
     String cn = user.name() + "@" + m.domain();
-    writeSigningMsp(m.userMspDir(user.name()), m, ca, tlsCa, cn, user.type().ou(), user.certificateAttributes());
+    writeSigningMsp(
+        m.userMspDir(user.name()),
+        m,
+        ca,
+        tlsCa,
+        cn,
+        user.type().ou(),
+        user.certificateAttributes());
     writeTls(m.userTlsDir(user.name()), tlsCa, cn.replace('@', '.'), List.of(), "client");
   }
 
-  private static CertificateAuthority loadOrCreate(Path cert, Path key, String country, String org, String cn) {
+  private static CertificateAuthority loadOrCreate(
+      Path cert, Path key, String country, String org, String cn) {
     if (Files.exists(cert)) {
       return CertificateAuthority.load(cert, key);
     }
@@ -67,14 +83,22 @@ public final class OrganizationCrypto {
     return ca;
   }
 
-  private static void writeVerifyingMsp(Path msp, OrgMaterial m, CertificateAuthority ca, CertificateAuthority tlsCa) {
+  private static void writeVerifyingMsp(
+      Path msp, OrgMaterial m, CertificateAuthority ca, CertificateAuthority tlsCa) {
     writeIfAbsent(msp.resolve("cacerts").resolve(m.caCert().getFileName()), ca.certificate());
-    writeIfAbsent(msp.resolve("tlscacerts").resolve(m.tlsCaCert().getFileName()), tlsCa.certificate());
-    writeTextIfAbsent(msp.resolve("config.yaml"), NodeOus.configYaml(m.caCert().getFileName().toString()));
+    writeIfAbsent(
+        msp.resolve("tlscacerts").resolve(m.tlsCaCert().getFileName()), tlsCa.certificate());
+    writeTextIfAbsent(
+        msp.resolve("config.yaml"), NodeOus.configYaml(m.caCert().getFileName().toString()));
   }
 
   private static void writeSigningMsp(
-      Path msp, OrgMaterial m, CertificateAuthority ca, CertificateAuthority tlsCa, String cn, String ou,
+      Path msp,
+      OrgMaterial m,
+      CertificateAuthority ca,
+      CertificateAuthority tlsCa,
+      String cn,
+      String ou,
       java.util.Map<String, String> attributes) {
     Path signcert = msp.resolve("signcerts").resolve(cn + "-cert.pem");
     if (Files.exists(signcert)) {
@@ -82,18 +106,21 @@ public final class OrganizationCrypto {
     }
     writeVerifyingMsp(msp, m, ca, tlsCa);
     KeyPair pair = KeyPairs.p256();
-    X509Certificate cert = ca.issueClient(cn, ou, pair.getPublic(), attributes, CertificateAuthority.DEFAULT_VALIDITY);
+    X509Certificate cert =
+        ca.issueClient(cn, ou, pair.getPublic(), attributes, CertificateAuthority.DEFAULT_VALIDITY);
     Pem.write(msp.resolve("keystore").resolve("priv_sk"), pair.getPrivate());
     Pem.write(signcert, cert);
   }
 
-  private static void writeTls(Path dir, CertificateAuthority tlsCa, String cn, List<String> hosts, String kind) {
+  private static void writeTls(
+      Path dir, CertificateAuthority tlsCa, String cn, List<String> hosts, String kind) {
     Path crt = dir.resolve(kind + ".crt");
     if (Files.exists(crt)) {
       return;
     }
     KeyPair pair = KeyPairs.p256();
-    X509Certificate cert = tlsCa.issueTls(cn, pair.getPublic(), hosts, CertificateAuthority.DEFAULT_VALIDITY);
+    X509Certificate cert =
+        tlsCa.issueTls(cn, pair.getPublic(), hosts, CertificateAuthority.DEFAULT_VALIDITY);
     writeIfAbsent(dir.resolve("ca.crt"), tlsCa.certificate());
     Pem.write(dir.resolve(kind + ".key"), pair.getPrivate());
     Pem.write(crt, cert);

@@ -21,7 +21,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObject;
 
-/** PEM encoding of certificates and keys; private keys as unencrypted PKCS#8, as Fabric reads them. */
+/**
+ * PEM encoding of certificates and keys; private keys as unencrypted PKCS#8, as Fabric reads them.
+ */
 public final class Pem {
   private Pem() {}
 
@@ -46,7 +48,8 @@ public final class Pem {
     try {
       return (X509Certificate)
           CertificateFactory.getInstance("X.509")
-              .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+              .generateCertificate(
+                  new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     } catch (CertificateException e) {
       throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage(), e);
     }

@@ -15,7 +15,10 @@ public record UserSpec(String name, UserType type, Map<String, String> attribute
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(attributes, "attributes");
     TreeMap<String, String> sorted = new TreeMap<>();
-    attributes.forEach((k, v) -> sorted.put(Checks.noControl(k, "attribute name"), Checks.noControl(v, "attribute " + k)));
+    attributes.forEach(
+        (k, v) ->
+            sorted.put(
+                Checks.noControl(k, "attribute name"), Checks.noControl(v, "attribute " + k)));
     attributes = java.util.Collections.unmodifiableMap(sorted);
   }
 

@@ -40,7 +40,8 @@ public final class AuthorityAdmission {
   /** Admits the authority; returns its MSP id. */
   public String admit(String name, String jurisdiction, String treatyId) {
     if (!network.isRunning()) {
-      throw new NetworkException("no running network in " + network.layout().stateDir() + ": run `up` first");
+      throw new NetworkException(
+          "no running network in " + network.layout().stateDir() + ": run `up` first");
     }
     NetworkDefinition def = network.definition();
     OrganizationDefinition candidate = AuthorityOnboarding.newAuthority(def, name, jurisdiction);
@@ -52,7 +53,10 @@ public final class AuthorityAdmission {
       onboarding.sign(envelope, members.get(i));
     }
     onboarding.submit(envelope, members.get(majority - 1));
-    LOG.info("channel updated: {} added with the signatures of {} of {} member admins", candidate.mspId(), majority,
+    LOG.info(
+        "channel updated: {} added with the signatures of {} of {} member admins",
+        candidate.mspId(),
+        majority,
         members.size());
 
     JsonNode descriptor = readDescriptor();
@@ -68,9 +72,15 @@ public final class AuthorityAdmission {
     if (treatyId != null) {
       admitToTreaty(next, treatyId, candidate);
     }
-    if (candidate.node() != null && network.layout().nodeJar().toFile().isFile() && !urls.isEmpty()) {
+    if (candidate.node() != null
+        && network.layout().nodeJar().toFile().isFile()
+        && !urls.isEmpty()) {
       ProcessRecord node = NodesExtension.prepareAndStart(next, candidate, urls, users, cas);
-      Ports.awaitListening(candidate.node().endpoint(), node, next.supervisor().logFile(node.name()), Duration.ofSeconds(60));
+      Ports.awaitListening(
+          candidate.node().endpoint(),
+          node,
+          next.supervisor().logFile(node.name()),
+          Duration.ofSeconds(60));
     }
     NetworkDescriptor.write(grown, network.layout(), next.cli(), packageIds, urls, users, cas);
     return candidate.mspId();
@@ -83,11 +93,13 @@ public final class AuthorityAdmission {
    */
   public void remove(String mspId, String treatyId) {
     if (!network.isRunning()) {
-      throw new NetworkException("no running network in " + network.layout().stateDir() + ": run `up` first");
+      throw new NetworkException(
+          "no running network in " + network.layout().stateDir() + ": run `up` first");
     }
     NetworkDefinition def = network.definition();
     OrganizationDefinition leaving = def.organization(mspId);
-    List<OrganizationDefinition> staying = def.organizations().stream().filter(o -> !o.mspId().equals(mspId)).toList();
+    List<OrganizationDefinition> staying =
+        def.organizations().stream().filter(o -> !o.mspId().equals(mspId)).toList();
     if (staying.size() < 2) {
       throw new NetworkException("a network needs at least two member authorities");
     }
@@ -114,67 +126,137 @@ public final class AuthorityAdmission {
       next.approve(org, packageIds.get(org.mspId()));
     }
     next.commit();
-    for (String process : List.of(leaving.nodeHostName(), leaving.chaincodeHostName(), leaving.peerHostName())) {
+    for (String process :
+        List.of(leaving.nodeHostName(), leaving.chaincodeHostName(), leaving.peerHostName())) {
       network.supervisor().stop(process, Duration.ofSeconds(10));
     }
-    org.regnet.network.config.NetworkDefinitions.save(shrunk, network.layout().stateDir().resolve(FabricNetwork.DEFINITION));
+    org.regnet.network.config.NetworkDefinitions.save(
+        shrunk, network.layout().stateDir().resolve(FabricNetwork.DEFINITION));
     NetworkDescriptor.write(shrunk, network.layout(), next.cli(), packageIds, urls, users, cas);
-    LOG.info("{} removed from the channel; chaincode definition sequence {}", mspId, shrunk.chaincode().sequence());
+    LOG.info(
+        "{} removed from the channel; chaincode definition sequence {}",
+        mspId,
+        shrunk.chaincode().sequence());
   }
 
-  private static void readMaps(JsonNode descriptor, Map<String, String> packageIds, Map<String, String> urls,
-      Map<String, List<Map<String, String>>> users, Map<String, Path> cas) {
+  private static void readMaps(
+      JsonNode descriptor,
+      Map<String, String> packageIds,
+      Map<String, String> urls,
+      Map<String, List<Map<String, String>>> users,
+      Map<String, Path> cas) {
     for (JsonNode o : descriptor.get("organizations")) {
       String msp = o.get("mspId").asText();
       packageIds.put(msp, o.path("chaincodePackageId").asText());
       if (o.hasNonNull("nodeUrl")) {
         urls.put(msp, o.get("nodeUrl").asText());
         cas.put(msp, Path.of(o.get("nodeTlsCaCert").asText()));
-        users.put(msp, JSON.convertValue(o.get("users"), new TypeReference<List<Map<String, String>>>() {}));
+        users.put(
+            msp,
+            JSON.convertValue(o.get("users"), new TypeReference<List<Map<String, String>>>() {}));
       }
     }
   }
 
-  /** Treaty admins of the existing members propose and approve ADMIT until the quorum applies it. */
-  private void admitToTreaty(FabricNetwork next, String treatyId, OrganizationDefinition candidate) {
-    changeTreatyMembership(next, treatyId, "ADMIT", candidate, network.definition().organizations());
+  /**
+   * Treaty admins of the existing members propose and approve ADMIT until the quorum applies it.
+   */
+  private void admitToTreaty(
+      FabricNetwork next, String treatyId, OrganizationDefinition candidate) {
+    changeTreatyMembership(
+        next, treatyId, "ADMIT", candidate, network.definition().organizations());
   }
 
-  /** A membership change proposed by the first voter's treaty admin, approved by the next ones until applied. */
-  private void changeTreatyMembership(FabricNetwork next, String treatyId, String kind, OrganizationDefinition subject,
+  /**
+   * A membership change proposed by the first voter's treaty admin, approved by the next ones until
+   * applied.
+   */
+  private void changeTreatyMembership(
+      FabricNetwork next,
+      String treatyId,
+      String kind,
+      OrganizationDefinition subject,
       List<OrganizationDefinition> members) {
-    String jurisdiction = kind.equals("ADMIT") ? ",\"jurisdiction\":\"" + subject.jurisdiction() + "\"" : "";
-    JsonNode change = invoke(next, members.get(0), members.get(1), "treaty:proposeMembershipChange",
-        "{\"treatyId\":\"" + treatyId + "\",\"kind\":\"" + kind + "\",\"msp\":\"" + subject.mspId() + "\""
-            + jurisdiction + "}");
+    String jurisdiction =
+        kind.equals("ADMIT") ? ",\"jurisdiction\":\"" + subject.jurisdiction() + "\"" : "";
+    JsonNode change =
+        invoke(
+            next,
+            members.get(0),
+            members.get(1),
+            "treaty:proposeMembershipChange",
+            "{\"treatyId\":\""
+                + treatyId
+                + "\",\"kind\":\""
+                + kind
+                + "\",\"msp\":\""
+                + subject.mspId()
+                + "\""
+                + jurisdiction
+                + "}");
     OrganizationDefinition candidate = subject;
     for (int i = 1; i < members.size() && !"APPLIED".equals(change.path("status").asText()); i++) {
-      change = invoke(next, members.get(i), members.get(0), "treaty:approveMembershipChange",
-          "{\"treatyId\":\"" + treatyId + "\",\"changeId\":\"" + change.get("changeId").asText() + "\"}");
+      change =
+          invoke(
+              next,
+              members.get(i),
+              members.get(0),
+              "treaty:approveMembershipChange",
+              "{\"treatyId\":\""
+                  + treatyId
+                  + "\",\"changeId\":\""
+                  + change.get("changeId").asText()
+                  + "\"}");
     }
     if (!"APPLIED".equals(change.path("status").asText())) {
-      throw new NetworkException("treaty " + kind + " of " + candidate.mspId() + " did not reach its quorum: " + change);
+      throw new NetworkException(
+          "treaty " + kind + " of " + candidate.mspId() + " did not reach its quorum: " + change);
     }
-    LOG.info("{} {} in treaty {} by {}", kind, candidate.mspId(), treatyId, change.get("approvals"));
+    LOG.info(
+        "{} {} in treaty {} by {}", kind, candidate.mspId(), treatyId, change.get("approvals"));
   }
 
-  /** A chaincode transaction by {@code caller}'s treaty admin, endorsed by caller and {@code other}. */
-  private JsonNode invoke(FabricNetwork next, OrganizationDefinition caller, OrganizationDefinition other, String tx,
+  /**
+   * A chaincode transaction by {@code caller}'s treaty admin, endorsed by caller and {@code other}.
+   */
+  private JsonNode invoke(
+      FabricNetwork next,
+      OrganizationDefinition caller,
+      OrganizationDefinition other,
+      String tx,
       String arg) {
     FabricCli cli = next.cli();
-    Path msp = network.layout().orgCrypto(caller.domain()).resolve("users/treaty-admin@" + caller.domain() + "/msp");
+    Path msp =
+        network
+            .layout()
+            .orgCrypto(caller.domain())
+            .resolve("users/treaty-admin@" + caller.domain() + "/msp");
     String ctor;
     try {
       ctor = JSON.writeValueAsString(Map.of("Args", List.of(tx, arg)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> args = new java.util.ArrayList<>(List.of("chaincode", "invoke", "-C", next.definition().channel(),
-        "-n", next.definition().chaincode().name(), "-c", ctor, "--waitForEvent"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "chaincode",
+                "invoke",
+                "-C",
+                next.definition().channel(),
+                "-n",
+                next.definition().chaincode().name(),
+                "-c",
+                ctor,
+                "--waitForEvent"));
     args.addAll(cli.ordererFlags());
     for (OrganizationDefinition o : List.of(caller, other)) {
-      args.addAll(List.of("--peerAddresses", o.peer().endpoint().toString(), "--tlsRootCertFiles",
-          cli.peerTlsCa(o).toString()));
+      args.addAll(
+          List.of(
+              "--peerAddresses",
+              o.peer().endpoint().toString(),
+              "--tlsRootCertFiles",
+              cli.peerTlsCa(o).toString()));
     }
     String out = cli.peerAs(caller, msp, tx, args.toArray(String[]::new));
     Matcher m = PAYLOAD.matcher(out);

@@ -37,17 +37,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a whole network up from its definition, and down again: crypto material, channel
- * genesis block, orderers joined through channel participation, peers joined, the chaincode
- * packaged as a service, installed, approved by every organisation and committed, one chaincode
- * server per organisation. Either {@link #up()} completes, or it stops whatever it started and
- * removes the state it wrote.
+ * Brings a whole network up from its definition, and down again: crypto material, channel genesis
+ * block, orderers joined through channel participation, peers joined, the chaincode packaged as a
+ * service, installed, approved by every organisation and committed, one chaincode server per
+ * organisation. Either {@link #up()} completes, or it stops whatever it started and removes the
+ * state it wrote.
  */
 public final class FabricNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(FabricNetwork.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
   /** Marks a directory as a network's state, so {@link #down()} never removes anything else. */
   private static final String STATE_MARKER = ".regnet-network";
+
   /** The definition of the running network, members added since `up` included. */
   public static final String DEFINITION = "definition.json";
 
@@ -62,8 +64,11 @@ public final class FabricNetwork {
     this(def, layout, List.of());
   }
 
-  /** @param extensions services started after the chaincode is live (e.g. authority nodes) */
-  public FabricNetwork(NetworkDefinition def, NetworkLayout layout, List<NetworkExtension> extensions) {
+  /**
+   * @param extensions services started after the chaincode is live (e.g. authority nodes)
+   */
+  public FabricNetwork(
+      NetworkDefinition def, NetworkLayout layout, List<NetworkExtension> extensions) {
     this.def = def;
     this.layout = layout;
     this.supervisor = new ProcessSupervisor(layout.processes(), layout.logs());
@@ -121,7 +126,10 @@ public final class FabricNetwork {
       supervisor.stopAll(Duration.ofSeconds(10));
       Path kept = keepLogs();
       down();
-      throw kept == null ? e : new NetworkException(e.getMessage() + "\n(logs of the failed start kept in " + kept + ")", e);
+      throw kept == null
+          ? e
+          : new NetworkException(
+              e.getMessage() + "\n(logs of the failed start kept in " + kept + ")", e);
     }
   }
 
@@ -175,7 +183,8 @@ public final class FabricNetwork {
   }
 
   public boolean isRunning() {
-    return Files.exists(layout.descriptor()) && !processes().isEmpty()
+    return Files.exists(layout.descriptor())
+        && !processes().isEmpty()
         && processes().stream().allMatch(ProcessRecord::alive);
   }
 
@@ -184,13 +193,21 @@ public final class FabricNetwork {
     long alive = records.stream().filter(ProcessRecord::alive).count();
     if (!records.isEmpty() && alive == records.size() && Files.exists(layout.descriptor())) {
       throw new NetworkException(
-          "a network is already running from " + layout.stateDir() + " (" + alive
+          "a network is already running from "
+              + layout.stateDir()
+              + " ("
+              + alive
               + " processes); run `scripts/network.sh down` first");
     }
     if (!records.isEmpty() || Files.exists(layout.stateDir())) {
       down();
       throw new NetworkException(
-          "found a half-started network in " + layout.stateDir() + " (" + alive + " of " + records.size()
+          "found a half-started network in "
+              + layout.stateDir()
+              + " ("
+              + alive
+              + " of "
+              + records.size()
               + " processes alive); stopped it and removed its state. Run `up` again.");
     }
     List<String> busy = new ArrayList<>();
@@ -202,11 +219,14 @@ public final class FabricNetwork {
     }
     if (!busy.isEmpty()) {
       throw new NetworkException(
-          "ports in use by another process: " + String.join(", ", busy)
+          "ports in use by another process: "
+              + String.join(", ", busy)
               + ". Stop that process or set portOffset in the network definition.");
     }
     requireFile(layout.fabricBin("peer"), "Fabric binaries missing: run scripts/install-fabric.sh");
-    requireFile(layout.fabricSampleConfig().resolve("core.yaml"), "Fabric sampleconfig missing: run scripts/install-fabric.sh");
+    requireFile(
+        layout.fabricSampleConfig().resolve("core.yaml"),
+        "Fabric sampleconfig missing: run scripts/install-fabric.sh");
     requireFile(layout.chaincodeJar(), "chaincode jar missing: run mvn -DskipTests package");
     if (!extensions.isEmpty()) {
       requireFile(layout.nodeJar(), "node jar missing: run mvn -DskipTests package");
@@ -238,13 +258,19 @@ public final class FabricNetwork {
 
   private void generateCrypto() {
     OrderingDefinition ordering = def.ordering();
-    List<NodeSpec> orderers = ordering.orderers().stream()
-        .map(o -> new NodeSpec(o.name(), NodeType.ORDERER, List.of(o.host())))
-        .toList();
+    List<NodeSpec> orderers =
+        ordering.orderers().stream()
+            .map(o -> new NodeSpec(o.name(), NodeType.ORDERER, List.of(o.host())))
+            .toList();
     OrganizationCrypto.generate(
         layout.crypto(),
-        new OrgSpec(ordering.domain(), ordering.mspId(), ordering.country(), orderers,
-            List.of(new UserSpec("Admin", UserType.ADMIN, Map.of())), List.of()));
+        new OrgSpec(
+            ordering.domain(),
+            ordering.mspId(),
+            ordering.country(),
+            orderers,
+            List.of(new UserSpec("Admin", UserType.ADMIN, Map.of())),
+            List.of()));
     def.organizations().forEach(this::generateCrypto);
   }
 
@@ -259,12 +285,17 @@ public final class FabricNetwork {
     List<ProcessRecord> started = new ArrayList<>();
     for (OrdererDefinition o : ordering.orderers()) {
       Path home = NodeConfigs.writeOrderer(ordering, o, layout);
-      started.add(supervisor.start(ordering.hostName(o), List.of(layout.fabricBin("orderer").toString()),
-          Map.of("FABRIC_CFG_PATH", home.toString()), home));
+      started.add(
+          supervisor.start(
+              ordering.hostName(o),
+              List.of(layout.fabricBin("orderer").toString()),
+              Map.of("FABRIC_CFG_PATH", home.toString()),
+              home));
     }
     for (int i = 0; i < started.size(); i++) {
       OrdererDefinition o = ordering.orderers().get(i);
-      Ports.awaitListening(o.admin(), started.get(i), supervisor.logFile(started.get(i).name()), START_TIMEOUT);
+      Ports.awaitListening(
+          o.admin(), started.get(i), supervisor.logFile(started.get(i).name()), START_TIMEOUT);
     }
     for (OrdererDefinition o : ordering.orderers()) {
       cli.osnadminJoin(o, layout.genesisBlock());
@@ -278,18 +309,33 @@ public final class FabricNetwork {
     }
     for (int i = 0; i < started.size(); i++) {
       OrganizationDefinition org = def.organizations().get(i);
-      Ports.awaitListening(org.peer().endpoint(), started.get(i), supervisor.logFile(started.get(i).name()), START_TIMEOUT);
+      Ports.awaitListening(
+          org.peer().endpoint(),
+          started.get(i),
+          supervisor.logFile(started.get(i).name()),
+          START_TIMEOUT);
     }
     for (OrganizationDefinition org : def.organizations()) {
-      retry(() -> cli.peer(org, "peer channel join", "channel", "join", "-b", layout.genesisBlock().toString()));
+      retry(
+          () ->
+              cli.peer(
+                  org,
+                  "peer channel join",
+                  "channel",
+                  "join",
+                  "-b",
+                  layout.genesisBlock().toString()));
     }
   }
 
   /** Writes the peer's core.yaml and starts it. */
   ProcessRecord startPeer(OrganizationDefinition org) {
     Path home = NodeConfigs.writePeer(org, layout);
-    return supervisor.start(org.peerHostName(), List.of(layout.fabricBin("peer").toString(), "node", "start"),
-        Map.of("FABRIC_CFG_PATH", home.toString()), home);
+    return supervisor.start(
+        org.peerHostName(),
+        List.of(layout.fabricBin("peer").toString(), "node", "start"),
+        Map.of("FABRIC_CFG_PATH", home.toString()),
+        home);
   }
 
   /** Generates the crypto material of one member organisation (idempotent). */
@@ -306,9 +352,13 @@ public final class FabricNetwork {
     }
     OrganizationCrypto.generate(
         layout.crypto(),
-        new OrgSpec(org.domain(), org.mspId(), org.jurisdiction(),
+        new OrgSpec(
+            org.domain(),
+            org.mspId(),
+            org.jurisdiction(),
             List.of(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host()))),
-            users, tlsServers));
+            users,
+            tlsServers));
   }
 
   private Map<String, String> installChaincode() {
@@ -321,8 +371,11 @@ public final class FabricNetwork {
     }
     for (int i = 0; i < servers.size(); i++) {
       OrganizationDefinition org = def.organizations().get(i);
-      Ports.awaitListening(org.chaincodeServer().endpoint(), servers.get(i),
-          supervisor.logFile(servers.get(i).name()), START_TIMEOUT);
+      Ports.awaitListening(
+          org.chaincodeServer().endpoint(),
+          servers.get(i),
+          supervisor.logFile(servers.get(i).name()),
+          START_TIMEOUT);
     }
     return ids;
   }
@@ -336,11 +389,15 @@ public final class FabricNetwork {
     Path orgDir = layout.orgCrypto(org.domain());
     Path peerTls = orgDir.resolve("nodes").resolve(org.peerHostName()).resolve("tls");
     Path serverTls = orgDir.resolve("tls-servers").resolve(org.chaincodeHostName());
-    CcaasPackage pkg = CcaasPackage.create(
-        layout.chaincodeDir(org), def.chaincode().label(),
-        org.chaincodeServer().endpoint().toString(),
-        serverTls.resolve("ca.crt"), peerTls.resolve("server.crt"), peerTls.resolve("server.key"),
-        commands);
+    CcaasPackage pkg =
+        CcaasPackage.create(
+            layout.chaincodeDir(org),
+            def.chaincode().label(),
+            org.chaincodeServer().endpoint().toString(),
+            serverTls.resolve("ca.crt"),
+            peerTls.resolve("server.crt"),
+            peerTls.resolve("server.key"),
+            commands);
     Map<String, String> env = new HashMap<>();
     env.put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().endpoint().toString());
     env.put("CHAINCODE_ID", pkg.packageId());
@@ -349,8 +406,12 @@ public final class FabricNetwork {
     env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
     // The shim answers stub.getMspId() from this: the organisation whose peer calls us.
     env.put("CORE_PEER_LOCALMSPID", org.mspId());
-    ProcessRecord server = supervisor.start(org.chaincodeHostName(),
-        List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()), env, layout.chaincodeDir(org));
+    ProcessRecord server =
+        supervisor.start(
+            org.chaincodeHostName(),
+            List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()),
+            env,
+            layout.chaincodeDir(org));
     cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.file().toString());
     return new ChaincodeInstall(pkg.packageId(), server);
   }
@@ -363,9 +424,17 @@ public final class FabricNetwork {
   }
 
   private List<String> chaincodeDefinitionFlags() {
-    List<String> definition = new ArrayList<>(List.of(
-        "--channelID", def.channel(), "--name", def.chaincode().name(),
-        "--version", def.chaincode().version(), "--sequence", String.valueOf(def.chaincode().sequence())));
+    List<String> definition =
+        new ArrayList<>(
+            List.of(
+                "--channelID",
+                def.channel(),
+                "--name",
+                def.chaincode().name(),
+                "--version",
+                def.chaincode().version(),
+                "--sequence",
+                String.valueOf(def.chaincode().sequence())));
     if (def.chaincode().endorsementPolicy() != null) {
       definition.addAll(List.of("--signature-policy", def.chaincode().endorsementPolicy()));
     }
@@ -388,8 +457,12 @@ public final class FabricNetwork {
     args.addAll(chaincodeDefinitionFlags());
     args.addAll(cli.ordererFlags());
     for (OrganizationDefinition org : def.organizations()) {
-      args.addAll(List.of("--peerAddresses", org.peer().endpoint().toString(),
-          "--tlsRootCertFiles", cli.peerTlsCa(org).toString()));
+      args.addAll(
+          List.of(
+              "--peerAddresses",
+              org.peer().endpoint().toString(),
+              "--tlsRootCertFiles",
+              cli.peerTlsCa(org).toString()));
     }
     args.add("--waitForEvent");
     retry(() -> cli.peer(first, "commit chaincode", args.toArray(String[]::new)));
@@ -397,8 +470,19 @@ public final class FabricNetwork {
 
   private void awaitChaincode() {
     for (OrganizationDefinition org : def.organizations()) {
-      retry(() -> cli.peer(org, "query meta:version", "chaincode", "query", "-C", def.channel(),
-          "-n", def.chaincode().name(), "-c", "{\"Args\":[\"meta:version\"]}"));
+      retry(
+          () ->
+              cli.peer(
+                  org,
+                  "query meta:version",
+                  "chaincode",
+                  "query",
+                  "-C",
+                  def.channel(),
+                  "-n",
+                  def.chaincode().name(),
+                  "-c",
+                  "{\"Args\":[\"meta:version\"]}"));
     }
   }
 

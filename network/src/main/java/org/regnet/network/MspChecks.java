@@ -22,8 +22,10 @@ final class MspChecks {
   private MspChecks() {}
 
   static void requireChains(Path orgDir, String domain) {
-    X509Certificate ca = Pem.readCertificate(orgDir.resolve("msp/cacerts/ca." + domain + "-cert.pem"));
-    X509Certificate tlsCa = Pem.readCertificate(orgDir.resolve("msp/tlscacerts/tlsca." + domain + "-cert.pem"));
+    X509Certificate ca =
+        Pem.readCertificate(orgDir.resolve("msp/cacerts/ca." + domain + "-cert.pem"));
+    X509Certificate tlsCa =
+        Pem.readCertificate(orgDir.resolve("msp/tlscacerts/tlsca." + domain + "-cert.pem"));
     try (Stream<Path> files = Files.walk(orgDir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String name = f.getFileName().toString();
@@ -43,10 +45,12 @@ final class MspChecks {
       X509Certificate cert = Pem.readCertificate(certFile);
       PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
       params.setRevocationEnabled(false);
-      CertPathValidator.getInstance("PKIX").validate(
-          CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), params);
+      CertPathValidator.getInstance("PKIX")
+          .validate(
+              CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), params);
     } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
-      throw new NetworkException(certFile + " does not chain to the CA its organisation declares: " + e.getMessage());
+      throw new NetworkException(
+          certFile + " does not chain to the CA its organisation declares: " + e.getMessage());
     }
   }
 }

@@ -20,7 +20,8 @@ import org.regnet.network.fabric.FabricCli;
  * identities, so any Fabric client (our tests, the peer CLI, an SDK) can connect.
  */
 public final class NetworkDescriptor {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private NetworkDescriptor() {}
 
@@ -61,7 +62,12 @@ public final class NetworkDescriptor {
       o.put("chaincodePackageId", packageIds.get(org.mspId()));
       ArrayNode ids = o.putArray("identities");
       for (String role : Identities.ROLES) {
-        Path dir = layout.orgCrypto(org.domain()).resolve("users").resolve(role + "@" + org.domain()).resolve("msp");
+        Path dir =
+            layout
+                .orgCrypto(org.domain())
+                .resolve("users")
+                .resolve(role + "@" + org.domain())
+                .resolve("msp");
         ObjectNode id = ids.addObject();
         id.put("role", role);
         id.put("mspDir", dir.toString());

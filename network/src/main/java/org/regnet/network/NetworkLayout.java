@@ -6,9 +6,9 @@ import org.regnet.network.config.OrderingDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 
 /**
- * Where everything of one running network lives: the project's tools ({@code .fabric/}, built
- * jars) and the network's own state directory (by default {@code .network/}), which {@code
- * down} removes whole.
+ * Where everything of one running network lives: the project's tools ({@code .fabric/}, built jars)
+ * and the network's own state directory (by default {@code .network/}), which {@code down} removes
+ * whole.
  */
 public record NetworkLayout(Path projectRoot, Path stateDir) {
 

@@ -34,32 +34,55 @@ public final class NodesExtension implements NetworkExtension {
   }
 
   @Override
-  public void start(FabricNetwork network, Map<String, String> urls, Map<String, List<Map<String, String>>> users,
+  public void start(
+      FabricNetwork network,
+      Map<String, String> urls,
+      Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
     NetworkDefinition def = network.definition();
     List<ProcessRecord> started = new ArrayList<>();
-    List<OrganizationDefinition> orgs = def.organizations().stream().filter(o -> o.node() != null).toList();
+    List<OrganizationDefinition> orgs =
+        def.organizations().stream().filter(o -> o.node() != null).toList();
     for (OrganizationDefinition org : orgs) {
       started.add(prepareAndStart(network, org, urls, users, caCerts));
     }
     for (int i = 0; i < started.size(); i++) {
-      Ports.awaitListening(orgs.get(i).node().endpoint(), started.get(i),
-          network.supervisor().logFile(started.get(i).name()), Duration.ofSeconds(60));
+      Ports.awaitListening(
+          orgs.get(i).node().endpoint(),
+          started.get(i),
+          network.supervisor().logFile(started.get(i).name()),
+          Duration.ofSeconds(60));
     }
   }
 
   /** Writes the node's configuration, seeds its demo users and starts it (not waiting). */
-  public static ProcessRecord prepareAndStart(FabricNetwork network, OrganizationDefinition org,
-      Map<String, String> urls, Map<String, List<Map<String, String>>> users, Map<String, Path> caCerts) {
+  public static ProcessRecord prepareAndStart(
+      FabricNetwork network,
+      OrganizationDefinition org,
+      Map<String, String> urls,
+      Map<String, List<Map<String, String>>> users,
+      Map<String, Path> caCerts) {
     NetworkLayout layout = network.layout();
     String java = ProcessHandle.current().info().command().orElse("java");
     Path home = layout.nodeHome(org);
     Path config = writeConfig(network.definition(), layout, org, home);
     Map<String, String> env = Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret")));
     Path credentials = home.resolve("demo-users.json");
-    new CommandRunner(layout.logs().resolve("commands.log")).run("seed demo users (" + org.mspId() + ")",
-        List.of(java, "-jar", layout.nodeJar().toString(), "admin", "--config", config.toString(), "seed-users",
-            "--out", credentials.toString()), env, Duration.ofMinutes(2));
+    new CommandRunner(layout.logs().resolve("commands.log"))
+        .run(
+            "seed demo users (" + org.mspId() + ")",
+            List.of(
+                java,
+                "-jar",
+                layout.nodeJar().toString(),
+                "admin",
+                "--config",
+                config.toString(),
+                "seed-users",
+                "--out",
+                credentials.toString()),
+            env,
+            Duration.ofMinutes(2));
     users.put(org.mspId(), read(credentials));
     urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
     caCerts.put(org.mspId(), tlsDir(layout, org).resolve("ca.crt"));
@@ -67,26 +90,38 @@ public final class NodesExtension implements NetworkExtension {
   }
 
   /**
-   * Starts (or restarts, after a crash) the node of {@code org} from its written configuration
-   * and secret; its database keeps users, tokens, inbox and checkpoint across restarts.
+   * Starts (or restarts, after a crash) the node of {@code org} from its written configuration and
+   * secret; its database keeps users, tokens, inbox and checkpoint across restarts.
    */
   public static ProcessRecord startNode(FabricNetwork network, OrganizationDefinition org) {
     NetworkLayout layout = network.layout();
     Path home = layout.nodeHome(org);
     String java = ProcessHandle.current().info().command().orElse("java");
-    return network.supervisor().start(org.nodeHostName(),
-        List.of(java, "-Xmx384m", "-jar", layout.nodeJar().toString(), "--config", home.resolve("node.yaml").toString()),
-        Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret"))), home);
+    return network
+        .supervisor()
+        .start(
+            org.nodeHostName(),
+            List.of(
+                java,
+                "-Xmx384m",
+                "-jar",
+                layout.nodeJar().toString(),
+                "--config",
+                home.resolve("node.yaml").toString()),
+            Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret"))),
+            home);
   }
 
   private static Path tlsDir(NetworkLayout layout, OrganizationDefinition org) {
     return layout.orgCrypto(org.domain()).resolve("tls-servers").resolve(org.nodeHostName());
   }
 
-  private static Path writeConfig(NetworkDefinition def, NetworkLayout layout, OrganizationDefinition org, Path home) {
+  private static Path writeConfig(
+      NetworkDefinition def, NetworkLayout layout, OrganizationDefinition org, Path home) {
     Path orgDir = layout.orgCrypto(org.domain());
     Path tls = tlsDir(layout, org);
-    String yaml = """
+    String yaml =
+        """
         # Generated by regnet for the local network; see docs/operations.md for every key.
         name: %s
         mspId: %s
@@ -104,12 +139,23 @@ public final class NodesExtension implements NetworkExtension {
         # Flag-lookup key shared by the members of every treaty on this local network; across
         # organisations, each treaty's key is agreed off-chain (docs/chaincode-design.md).
         treatyKeys: { default: %s }
-        """.formatted(org.domain(), org.mspId(), org.node().host(), org.node().port(),
-        tls.resolve("server.crt"), tls.resolve("server.key"), home.resolve("data"),
-        org.peer().endpoint(), orgDir.resolve("msp/tlscacerts/tlsca." + org.domain() + "-cert.pem"),
-        org.peerHostName(), def.channel(), def.chaincode().name(),
-        orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"), orgDir.resolve("ca/priv_sk"),
-        randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")));
+        """
+            .formatted(
+                org.domain(),
+                org.mspId(),
+                org.node().host(),
+                org.node().port(),
+                tls.resolve("server.crt"),
+                tls.resolve("server.key"),
+                home.resolve("data"),
+                org.peer().endpoint(),
+                orgDir.resolve("msp/tlscacerts/tlsca." + org.domain() + "-cert.pem"),
+                org.peerHostName(),
+                def.channel(),
+                def.chaincode().name(),
+                orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"),
+                orgDir.resolve("ca/priv_sk"),
+                randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")));
     try {
       Files.createDirectories(home);
       Path file = home.resolve("node.yaml");
@@ -143,7 +189,8 @@ public final class NodesExtension implements NetworkExtension {
 
   private static List<Map<String, String>> read(Path credentials) {
     try {
-      return JSON.readValue(credentials.toFile(), new TypeReference<List<Map<String, String>>>() {});
+      return JSON.readValue(
+          credentials.toFile(), new TypeReference<List<Map<String, String>>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

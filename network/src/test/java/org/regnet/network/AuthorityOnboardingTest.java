@@ -10,11 +10,13 @@ import org.regnet.network.config.NetworkDefinitions;
 import org.regnet.network.config.OrganizationDefinition;
 
 class AuthorityOnboardingTest {
-  private final NetworkDefinition def = NetworkDefinitions.load(Path.of("../network-config/network.yaml"));
+  private final NetworkDefinition def =
+      NetworkDefinitions.load(Path.of("../network-config/network.yaml"));
 
   @Test
   void names_a_new_authority_like_the_founders_and_gives_it_the_next_block_of_ports() {
-    OrganizationDefinition d = AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "de");
+    OrganizationDefinition d =
+        AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "de");
 
     assertThat(d.mspId()).isEqualTo("DeltaDAAMSP");
     assertThat(d.domain()).isEqualTo("deltadaa.regnet.test");
@@ -26,12 +28,15 @@ class AuthorityOnboardingTest {
 
   @Test
   void the_grown_definition_has_the_next_sequence_and_a_policy_naming_every_member() {
-    OrganizationDefinition d = AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
+    OrganizationDefinition d =
+        AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
     NetworkDefinition grown = AuthorityOnboarding.withMember(def, d);
 
     assertThat(grown.organizations()).hasSize(4);
     assertThat(grown.chaincode().sequence()).isEqualTo(def.chaincode().sequence() + 1);
-    assertThat(grown.chaincode().endorsementPolicy()).startsWith("OutOf(2, ").contains("'DeltaDAAMSP.peer'")
+    assertThat(grown.chaincode().endorsementPolicy())
+        .startsWith("OutOf(2, ")
+        .contains("'DeltaDAAMSP.peer'")
         .contains("'AlpineFMAMSP.peer'");
   }
 

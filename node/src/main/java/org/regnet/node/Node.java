@@ -52,7 +52,8 @@ public final class Node implements AutoCloseable {
   private final KeySealer sealer;
   private final CertificateAuthority ca;
   private final ExecutorService workers = Executors.newFixedThreadPool(16, named("api-worker"));
-  private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(2, named("inbox-poller"));
+  private final ScheduledExecutorService poller =
+      Executors.newScheduledThreadPool(2, named("inbox-poller"));
   private final NodeServer server = new NodeServer();
   private FabricLedger ledger;
   private EventFollower follower;
@@ -75,19 +76,38 @@ public final class Node implements AutoCloseable {
     return users;
   }
 
-  /** Starts the ledger connection, the event follower and the HTTPS server; returns the bound address. */
+  /**
+   * Starts the ledger connection, the event follower and the HTTPS server; returns the bound
+   * address.
+   */
   public InetSocketAddress start() throws InterruptedException {
     ledger = new FabricLedger(config, users, sealer);
     InboxStore inbox = new InboxStore(db);
     // The node's own reader identity for the event stream: short-lived, never stored.
     KeyPair pair = KeyPairs.p256();
-    eventGateway = ledger.connect(ca.issueClient("node-events." + config.name(), "client", pair.getPublic(),
-        Map.of("role", "auditor"), Duration.ofDays(30)), pair.getPrivate());
-    follower = new EventFollower(eventGateway.getNetwork(config.channel()), config.chaincode(), inbox,
-        new InboxFilter(config.mspId()));
+    eventGateway =
+        ledger.connect(
+            ca.issueClient(
+                "node-events." + config.name(),
+                "client",
+                pair.getPublic(),
+                Map.of("role", "auditor"),
+                Duration.ofDays(30)),
+            pair.getPrivate());
+    follower =
+        new EventFollower(
+            eventGateway.getNetwork(config.channel()),
+            config.chaincode(),
+            inbox,
+            new InboxFilter(config.mspId()));
     follower.start();
     InetSocketAddress bound = startHttp(ledger, inbox);
-    LOG.info("node {} ({}) listening on https://{}:{}", config.name(), config.mspId(), bound.getHostString(), bound.getPort());
+    LOG.info(
+        "node {} ({}) listening on https://{}:{}",
+        config.name(),
+        config.mspId(),
+        bound.getHostString(),
+        bound.getPort());
     return bound;
   }
 
@@ -105,27 +125,50 @@ public final class Node implements AutoCloseable {
     List<Route> routes = routes(ledger, inbox, passwords, tokens, metrics, clock);
     Router router = new Router(routes);
     RequestHandler handler = new RequestHandler(router, security, workers, metrics);
-    return server.start(config.listenHost(), config.listenPort(),
-        new NodeInitializer(NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler));
+    return server.start(
+        config.listenHost(),
+        config.listenPort(),
+        new NodeInitializer(
+            NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler));
   }
 
-  private List<Route> routes(Ledger ledger, InboxStore inbox, Passwords passwords, Tokens tokens, Metrics metrics,
+  private List<Route> routes(
+      Ledger ledger,
+      InboxStore inbox,
+      Passwords passwords,
+      Tokens tokens,
+      Metrics metrics,
       Clock clock) {
     ReferralCases cases = new ReferralCases(ledger, config.mspId());
     List<Route> routes = new ArrayList<>();
-    routes.add(new Login(users, passwords, tokens,
-        new LoginThrottle(db, config.maxLoginFailures(), config.lockout()), clock));
+    routes.add(
+        new Login(
+            users,
+            passwords,
+            tokens,
+            new LoginThrottle(db, config.maxLoginFailures(), config.lockout()),
+            clock));
     routes.add(new Logout(tokens));
     routes.add(new Health());
-    routes.add(new Ready(() -> {
-      try {
-        ledger.evaluate(users.all().stream().filter(u -> !u.disabled()).findFirst().map(u -> u.username())
-            .orElseThrow(), "meta:version", null, Map.of(), List.of());
-        return true;
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }));
+    routes.add(
+        new Ready(
+            () -> {
+              try {
+                ledger.evaluate(
+                    users.all().stream()
+                        .filter(u -> !u.disabled())
+                        .findFirst()
+                        .map(u -> u.username())
+                        .orElseThrow(),
+                    "meta:version",
+                    null,
+                    Map.of(),
+                    List.of());
+                return true;
+              } catch (RuntimeException e) {
+                return false;
+              }
+            }));
     routes.add(new PrometheusMetrics(metrics));
     routes.add(new OpenApiDocument(() -> routes));
     routes.add(new GetTreaty(ledger));

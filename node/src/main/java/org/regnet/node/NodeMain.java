@@ -24,10 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code regnet-node --config node.yaml} runs the node; {@code regnet-node admin --config
- * node.yaml <command>} administers it (create and disable users, rotate a password, show a user's
- * identity, check health). The admin commands write the node's database directly (it allows a
- * second process), so they work whether the node runs or not.
+ * {@code regnet-node --config node.yaml} runs the node; {@code regnet-node admin --config node.yaml
+ * <command>} administers it (create and disable users, rotate a password, show a user's identity,
+ * check health). The admin commands write the node's database directly (it allows a second
+ * process), so they work whether the node runs or not.
  */
 @Command(name = "regnet-node", mixinStandardHelpOptions = true, subcommands = NodeMain.Admin.class)
 public final class NodeMain implements Callable<Integer> {
@@ -43,17 +43,29 @@ public final class NodeMain implements Callable<Integer> {
     Node node = new Node(cfg);
     node.start();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stop.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stop.countDown();
+                },
+                "shutdown"));
     stop.await();
     return 0;
   }
 
-  @Command(name = "admin", description = "Administer users and check health.", subcommands = {
-      Admin.CreateUser.class, Admin.DisableUser.class, Admin.RotatePassword.class, Admin.ShowIdentity.class,
-      Admin.CheckHealth.class, Admin.SeedUsers.class})
+  @Command(
+      name = "admin",
+      description = "Administer users and check health.",
+      subcommands = {
+        Admin.CreateUser.class,
+        Admin.DisableUser.class,
+        Admin.RotatePassword.class,
+        Admin.ShowIdentity.class,
+        Admin.CheckHealth.class,
+        Admin.SeedUsers.class
+      })
   static final class Admin {
     @Option(names = "--config", required = true, description = "the node's YAML configuration")
     Path config;
@@ -63,24 +75,39 @@ public final class NodeMain implements Callable<Integer> {
     }
 
     static String passwordFromStdin() throws java.io.IOException {
-      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       if (line == null) {
         throw new IllegalArgumentException("password: expected on standard input");
       }
       return line;
     }
 
-    @Command(name = "create-user", description = "Create a user with a Fabric identity for their role.")
+    @Command(
+        name = "create-user",
+        description = "Create a user with a Fabric identity for their role.")
     static final class CreateUser implements Callable<Integer> {
       @CommandLine.ParentCommand Admin admin;
-      @Option(names = "--username", required = true) String username;
-      @Option(names = "--role", required = true) String role;
-      @Option(names = "--password-stdin", required = true) boolean stdin;
+
+      @Option(names = "--username", required = true)
+      String username;
+
+      @Option(names = "--role", required = true)
+      String role;
+
+      @Option(names = "--password-stdin", required = true)
+      boolean stdin;
 
       @Override
       public Integer call() throws Exception {
         X509Certificate cert = admin.node().userAdmin().create(username, role, passwordFromStdin());
-        System.out.println("created " + username + " (" + role + "), certificate " + cert.getSubjectX500Principal());
+        System.out.println(
+            "created "
+                + username
+                + " ("
+                + role
+                + "), certificate "
+                + cert.getSubjectX500Principal());
         return 0;
       }
     }
@@ -88,7 +115,9 @@ public final class NodeMain implements Callable<Integer> {
     @Command(name = "disable-user", description = "Disable a user and revoke their tokens.")
     static final class DisableUser implements Callable<Integer> {
       @CommandLine.ParentCommand Admin admin;
-      @Option(names = "--username", required = true) String username;
+
+      @Option(names = "--username", required = true)
+      String username;
 
       @Override
       public Integer call() {
@@ -98,10 +127,14 @@ public final class NodeMain implements Callable<Integer> {
       }
     }
 
-    @Command(name = "rotate-password", description = "Set a new password (from standard input), revoking tokens.")
+    @Command(
+        name = "rotate-password",
+        description = "Set a new password (from standard input), revoking tokens.")
     static final class RotatePassword implements Callable<Integer> {
       @CommandLine.ParentCommand Admin admin;
-      @Option(names = "--username", required = true) String username;
+
+      @Option(names = "--username", required = true)
+      String username;
 
       @Override
       public Integer call() throws Exception {
@@ -111,10 +144,14 @@ public final class NodeMain implements Callable<Integer> {
       }
     }
 
-    @Command(name = "show-identity", description = "Show a user's Fabric certificate: subject, issuer, role.")
+    @Command(
+        name = "show-identity",
+        description = "Show a user's Fabric certificate: subject, issuer, role.")
     static final class ShowIdentity implements Callable<Integer> {
       @CommandLine.ParentCommand Admin admin;
-      @Option(names = "--username", required = true) String username;
+
+      @Option(names = "--username", required = true)
+      String username;
 
       @Override
       public Integer call() {
@@ -124,7 +161,8 @@ public final class NodeMain implements Callable<Integer> {
           return 1;
         }
         X509Certificate c = Pem.certificate(user.get().certificatePem());
-        System.out.println("user:       " + username + (user.get().disabled() ? " (disabled)" : ""));
+        System.out.println(
+            "user:       " + username + (user.get().disabled() ? " (disabled)" : ""));
         System.out.println("subject:    " + c.getSubjectX500Principal().getName());
         System.out.println("issuer:     " + c.getIssuerX500Principal().getName());
         System.out.println("valid to:   " + c.getNotAfter().toInstant());
@@ -133,29 +171,42 @@ public final class NodeMain implements Callable<Integer> {
       }
     }
 
-    @Command(name = "seed-users", description = "Create one demo user per role with a random password;"
-        + " writes them as JSON (local test networks only).")
+    @Command(
+        name = "seed-users",
+        description =
+            "Create one demo user per role with a random password;"
+                + " writes them as JSON (local test networks only).")
     static final class SeedUsers implements Callable<Integer> {
       @CommandLine.ParentCommand Admin admin;
-      @Option(names = "--prefix", defaultValue = "") String prefix;
-      @Option(names = "--out", required = true) Path out;
+
+      @Option(names = "--prefix", defaultValue = "")
+      String prefix;
+
+      @Option(names = "--out", required = true)
+      Path out;
 
       @Override
       public Integer call() throws Exception {
         Node node = admin.node();
         java.security.SecureRandom random = new java.security.SecureRandom();
-        com.fasterxml.jackson.databind.node.ArrayNode users = org.regnet.node.http.Json.MAPPER.createArrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode users =
+            org.regnet.node.http.Json.MAPPER.createArrayNode();
         for (org.regnet.node.auth.Role role : org.regnet.node.auth.Role.values()) {
           byte[] b = new byte[18];
           random.nextBytes(b);
           String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
           String username = prefix + role.id();
           node.userAdmin().create(username, role.id(), password);
-          users.addObject().put("username", username).put("password", password).put("role", role.id());
+          users
+              .addObject()
+              .put("username", username)
+              .put("password", password)
+              .put("role", role.id());
         }
         java.nio.file.Files.writeString(out, users.toPrettyString());
         try {
-          java.nio.file.Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          java.nio.file.Files.setPosixFilePermissions(
+              out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
           // not POSIX
         }
@@ -174,15 +225,19 @@ public final class NodeMain implements Callable<Integer> {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         trust.setCertificateEntry("ca", Pem.readCertificate(tlsCa(cfg)));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
         HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
         int code = 0;
         for (String path : new String[] {"/v1/health", "/v1/ready"}) {
-          HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-              URI.create("https://localhost:" + cfg.listenPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r =
+              client.send(
+                  HttpRequest.newBuilder(URI.create("https://localhost:" + cfg.listenPort() + path))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
           System.out.println(path + ": " + r.statusCode() + " " + r.body());
           code |= r.statusCode() == 200 ? 0 : 1;
         }
@@ -197,13 +252,14 @@ public final class NodeMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     CommandLine cmd = new CommandLine(new NodeMain());
-    cmd.setExecutionExceptionHandler((ex, line, parse) -> {
-      if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
-        line.getErr().println("error: " + ex.getMessage());
-        return 2;
-      }
-      throw ex;
-    });
+    cmd.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+            line.getErr().println("error: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
+        });
     System.exit(cmd.execute(args));
   }
 }

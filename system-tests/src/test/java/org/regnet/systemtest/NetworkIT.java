@@ -43,17 +43,22 @@ class NetworkIT {
     List<String> jurisdictions = new ArrayList<>();
     d.get("organizations").forEach(o -> jurisdictions.add(o.get("jurisdiction").asText()));
     assertThat(jurisdictions).doesNotHaveDuplicates().allMatch(j -> j.matches("[A-Z]{2}"));
-    d.get("organizations").forEach(o -> {
-      assertThat(Path.of(o.get("peer").get("tlsRootCert").asText())).isAbsolute().exists();
-      assertThat(Path.of(o.get("adminMspDir").asText())).isAbsolute().isDirectory();
-    });
+    d.get("organizations")
+        .forEach(
+            o -> {
+              assertThat(Path.of(o.get("peer").get("tlsRootCert").asText())).isAbsolute().exists();
+              assertThat(Path.of(o.get("adminMspDir").asText())).isAbsolute().isDirectory();
+            });
   }
 
   @Test
   void chaincode_answers_through_every_peer_with_the_gateway_client() throws Exception {
     for (JsonNode org : net.descriptor().get("organizations")) {
       try (Gateway gw = gateway(org, "auditor")) {
-        byte[] result = gw.getNetwork(net.channel()).getContract(net.chaincode()).evaluateTransaction("meta:version");
+        byte[] result =
+            gw.getNetwork(net.channel())
+                .getContract(net.chaincode())
+                .evaluateTransaction("meta:version");
         assertThat(new String(result, StandardCharsets.UTF_8)).contains("\"version\"");
       }
     }
@@ -62,21 +67,38 @@ class NetworkIT {
   @Test
   void a_transaction_submitted_as_A_is_read_back_through_the_peers_of_B_and_C() throws Exception {
     JsonNode a = net.organization(0), b = net.organization(1), c = net.organization(2);
-    String request = org.regnet.systemtest.support.Requests.foundTreaty("TRT-IT-NETWORK",
-        new String[] {a.get("mspId").asText(), b.get("mspId").asText(), c.get("mspId").asText()},
-        new String[] {a.get("jurisdiction").asText(), b.get("jurisdiction").asText(), c.get("jurisdiction").asText()});
+    String request =
+        org.regnet.systemtest.support.Requests.foundTreaty(
+            "TRT-IT-NETWORK",
+            new String[] {
+              a.get("mspId").asText(), b.get("mspId").asText(), c.get("mspId").asText()
+            },
+            new String[] {
+              a.get("jurisdiction").asText(),
+              b.get("jurisdiction").asText(),
+              c.get("jurisdiction").asText()
+            });
     byte[] written;
     try (Gateway gw = gateway(a, "treaty-admin")) {
-      written = gw.getNetwork(net.channel()).getContract(net.chaincode()).submitTransaction("treaty:found", request);
+      written =
+          gw.getNetwork(net.channel())
+              .getContract(net.chaincode())
+              .submitTransaction("treaty:found", request);
     }
     assertThat(new String(written, StandardCharsets.UTF_8)).contains("TRT-IT-NETWORK");
 
     for (JsonNode reader : List.of(b, c)) {
       try (Gateway gw = gateway(reader, "auditor")) {
-        byte[] read = gw.getNetwork(net.channel()).getContract(net.chaincode())
-            .newProposal("treaty:get").addArguments("{\"treatyId\":\"TRT-IT-NETWORK\"}")
-            .setEndorsingOrganizations(reader.get("mspId").asText()).build().evaluate();
-        assertThat(new String(read, StandardCharsets.UTF_8)).as("read through " + reader.get("mspId").asText())
+        byte[] read =
+            gw.getNetwork(net.channel())
+                .getContract(net.chaincode())
+                .newProposal("treaty:get")
+                .addArguments("{\"treatyId\":\"TRT-IT-NETWORK\"}")
+                .setEndorsingOrganizations(reader.get("mspId").asText())
+                .build()
+                .evaluate();
+        assertThat(new String(read, StandardCharsets.UTF_8))
+            .as("read through " + reader.get("mspId").asText())
             .isEqualTo(new String(written, StandardCharsets.UTF_8));
       }
     }
@@ -85,23 +107,32 @@ class NetworkIT {
   @Test
   void the_peer_cli_queries_as_every_organisation_from_network_json_alone() {
     JsonNode d = net.descriptor();
-    CommandRunner runner = new CommandRunner(TestNetwork.projectRoot().resolve("system-tests/target/peer-cli.log"));
+    CommandRunner runner =
+        new CommandRunner(TestNetwork.projectRoot().resolve("system-tests/target/peer-cli.log"));
     for (JsonNode org : d.get("organizations")) {
       JsonNode peer = org.get("peer");
-      String out = runner.run(
-          "peer chaincode query as " + org.get("mspId").asText(),
-          List.of(d.get("fabricBin").asText() + "/peer", "chaincode", "query",
-              "-C", d.get("channel").asText(), "-n", d.get("chaincode").asText(),
-              "-c", "{\"Args\":[\"meta:version\"]}"),
-          Map.of(
-              "FABRIC_CFG_PATH", d.get("fabricConfig").asText(),
-              "CORE_PEER_LOCALMSPID", org.get("mspId").asText(),
-              "CORE_PEER_MSPCONFIGPATH", org.get("adminMspDir").asText(),
-              "CORE_PEER_ADDRESS", peer.get("address").asText(),
-              "CORE_PEER_TLS_ENABLED", "true",
-              "CORE_PEER_TLS_ROOTCERT_FILE", peer.get("tlsRootCert").asText(),
-              "CORE_PEER_TLS_SERVERHOSTOVERRIDE", peer.get("hostOverride").asText()),
-          java.time.Duration.ofSeconds(60));
+      String out =
+          runner.run(
+              "peer chaincode query as " + org.get("mspId").asText(),
+              List.of(
+                  d.get("fabricBin").asText() + "/peer",
+                  "chaincode",
+                  "query",
+                  "-C",
+                  d.get("channel").asText(),
+                  "-n",
+                  d.get("chaincode").asText(),
+                  "-c",
+                  "{\"Args\":[\"meta:version\"]}"),
+              Map.of(
+                  "FABRIC_CFG_PATH", d.get("fabricConfig").asText(),
+                  "CORE_PEER_LOCALMSPID", org.get("mspId").asText(),
+                  "CORE_PEER_MSPCONFIGPATH", org.get("adminMspDir").asText(),
+                  "CORE_PEER_ADDRESS", peer.get("address").asText(),
+                  "CORE_PEER_TLS_ENABLED", "true",
+                  "CORE_PEER_TLS_ROOTCERT_FILE", peer.get("tlsRootCert").asText(),
+                  "CORE_PEER_TLS_SERVERHOSTOVERRIDE", peer.get("hostOverride").asText()),
+              java.time.Duration.ofSeconds(60));
       assertThat(out).contains("\"version\"");
     }
   }
@@ -109,6 +140,7 @@ class NetworkIT {
   private static Gateway gateway(JsonNode org, String role) {
     ManagedChannel channel = FabricClients.channel(org);
     channels.add(channel);
-    return FabricClients.gateway(channel, org.get("mspId").asText(), FabricClients.identityDir(org, role));
+    return FabricClients.gateway(
+        channel, org.get("mspId").asText(), FabricClients.identityDir(org, role));
   }
 }

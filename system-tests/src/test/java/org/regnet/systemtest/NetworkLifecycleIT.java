@@ -31,7 +31,8 @@ class NetworkLifecycleIT {
   }
 
   @Test
-  void up_with_a_port_in_use_fails_naming_the_port_and_starts_nothing(@TempDir Path tmp) throws Exception {
+  void up_with_a_port_in_use_fails_naming_the_port_and_starts_nothing(@TempDir Path tmp)
+      throws Exception {
     Path state = tmp.resolve("state");
     FabricNetwork network = network(state);
     var peer = network.definition().organizations().get(1).peer().endpoint();
@@ -47,13 +48,15 @@ class NetworkLifecycleIT {
   }
 
   @Test
-  void up_on_a_half_started_network_fails_and_stops_what_was_left_running(@TempDir Path tmp) throws Exception {
+  void up_on_a_half_started_network_fails_and_stops_what_was_left_running(@TempDir Path tmp)
+      throws Exception {
     Path state = tmp.resolve("state");
     FabricNetwork network = network(state);
     // What a crashed `up` leaves: its state marker, one process recorded, no network.json.
     Files.createDirectories(state);
     Files.writeString(state.resolve(".regnet-network"), "test\n");
-    ProcessRecord leftover = network.supervisor().start("orderer0.leftover", List.of("sleep", "300"), Map.of(), state);
+    ProcessRecord leftover =
+        network.supervisor().start("orderer0.leftover", List.of("sleep", "300"), Map.of(), state);
     assertThat(leftover.alive()).isTrue();
 
     assertThatThrownBy(network::up)
@@ -72,7 +75,10 @@ class NetworkLifecycleIT {
     Files.writeString(state.resolve(".regnet-network"), "test\n");
     ProcessRecord a = network.supervisor().start("a", List.of("sleep", "300"), Map.of(), state);
     // A process that ignores SIGTERM must still be gone after down.
-    ProcessRecord b = network.supervisor().start("b", List.of("sh", "-c", "trap '' TERM; sleep 300 & wait"), Map.of(), state);
+    ProcessRecord b =
+        network
+            .supervisor()
+            .start("b", List.of("sh", "-c", "trap '' TERM; sleep 300 & wait"), Map.of(), state);
 
     network.down();
 
@@ -82,7 +88,8 @@ class NetworkLifecycleIT {
   }
 
   @Test
-  void down_refuses_to_remove_a_directory_that_is_not_network_state(@TempDir Path tmp) throws Exception {
+  void down_refuses_to_remove_a_directory_that_is_not_network_state(@TempDir Path tmp)
+      throws Exception {
     Path notState = tmp.resolve("precious");
     Files.createDirectories(notState);
     Files.writeString(notState.resolve("keep.txt"), "keep");

@@ -36,33 +36,46 @@ class NodeCrashIT {
   private static final int REFERRALS = 200;
 
   @Test
-  void after_a_kill_and_restart_during_200_referrals_bs_inbox_holds_each_exactly_once() throws Exception {
+  void after_a_kill_and_restart_during_200_referrals_bs_inbox_holds_each_exactly_once()
+      throws Exception {
     TestNetwork net = TestNetwork.shared();
     try (Actors actors = new Actors(net)) {
       String treaty = "TRT-IT-CRASH";
-      String agreementId = org.regnet.systemtest.support.Scenarios.treatyWithActiveAgreement(actors, treaty);
+      String agreementId =
+          org.regnet.systemtest.support.Scenarios.treatyWithActiveAgreement(actors, treaty);
 
       OrganizationDefinition b = net.network().definition().organizations().get(B);
-      ProcessRecord nodeB = net.network().processes().stream()
-          .filter(p -> p.name().equals(b.nodeHostName())).findFirst().orElseThrow();
+      ProcessRecord nodeB =
+          net.network().processes().stream()
+              .filter(p -> p.name().equals(b.nodeHostName()))
+              .findFirst()
+              .orElseThrow();
 
       ConcurrentLinkedQueue<String> referralIds = new ConcurrentLinkedQueue<>();
       AtomicInteger done = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(6);
       List<Future<?>> work = new ArrayList<>();
       for (int i = 0; i < REFERRALS; i++) {
-        work.add(pool.submit(() -> {
-          for (int attempt = 0; attempt < 5; attempt++) {
-            Result r = submit(actors.contract(A, "case-officer"), "referral:submit", Requests.submitReferral(agreementId),
-                Requests.confidential(Requests.payload(Requests.marker())), actors.msp(A), actors.msp(B));
-            if (r.ok()) {
-              referralIds.add(r.json().get("referralId").asText());
-              done.incrementAndGet();
-              return;
-            }
-          }
-          throw new AssertionError("referral not submitted after 5 attempts");
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int attempt = 0; attempt < 5; attempt++) {
+                    Result r =
+                        submit(
+                            actors.contract(A, "case-officer"),
+                            "referral:submit",
+                            Requests.submitReferral(agreementId),
+                            Requests.confidential(Requests.payload(Requests.marker())),
+                            actors.msp(A),
+                            actors.msp(B));
+                    if (r.ok()) {
+                      referralIds.add(r.json().get("referralId").asText());
+                      done.incrementAndGet();
+                      return;
+                    }
+                  }
+                  throw new AssertionError("referral not submitted after 5 attempts");
+                }));
       }
       // Kill B's node once a quarter of the referrals are in.
       while (done.get() < REFERRALS / 4) {
@@ -72,7 +85,10 @@ class NodeCrashIT {
       nodeB.handle().ifPresent(h -> h.onExit().join());
       Thread.sleep(2000);
       ProcessRecord restarted = NodesExtension.startNode(net.network(), b);
-      Ports.awaitListening(b.node().endpoint(), restarted, net.network().supervisor().logFile(restarted.name()),
+      Ports.awaitListening(
+          b.node().endpoint(),
+          restarted,
+          net.network().supervisor().logFile(restarted.name()),
           Duration.ofSeconds(60));
       for (Future<?> f : work) {
         f.get(5, TimeUnit.MINUTES);
@@ -88,12 +104,14 @@ class NodeCrashIT {
         seen.clear();
         long after = 0;
         while (true) {
-          JsonNode page = client.call("GET", "/v1/inbox?after=" + after + "&limit=500", null, token).body();
+          JsonNode page =
+              client.call("GET", "/v1/inbox?after=" + after + "&limit=500", null, token).body();
           if (page.get("items").isEmpty()) {
             break;
           }
           for (JsonNode item : page.get("items")) {
-            if (item.get("event").asText().equals("regnet.referral.submitted") && referralIds.contains(item.get("objectId").asText())) {
+            if (item.get("event").asText().equals("regnet.referral.submitted")
+                && referralIds.contains(item.get("objectId").asText())) {
               seen.merge(item.get("objectId").asText(), 1, Integer::sum);
             }
           }

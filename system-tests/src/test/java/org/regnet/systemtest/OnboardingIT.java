@@ -31,11 +31,11 @@ import org.regnet.systemtest.support.Requests;
 import org.regnet.systemtest.support.TestNetwork;
 
 /**
- * Treaty admins onboard a fourth authority into a running three-authority network: an update
- * signed by too few admins is refused and changes nothing, and so is a stale one; signed by a majority it adds the
- * organisation; its peer joins, it runs the chaincode under a new definition, is admitted to the
- * treaty by quorum, signs an agreement with an existing member and receives a referral that a
- * non-party can neither read through the chaincode nor find on its peer.
+ * Treaty admins onboard a fourth authority into a running three-authority network: an update signed
+ * by too few admins is refused and changes nothing, and so is a stale one; signed by a majority it
+ * adds the organisation; its peer joins, it runs the chaincode under a new definition, is admitted
+ * to the treaty by quorum, signs an agreement with an existing member and receives a referral that
+ * a non-party can neither read through the chaincode nor find on its peer.
  */
 class OnboardingIT {
   private static final int A = 0, B = 1, C = 2;
@@ -65,12 +65,19 @@ class OnboardingIT {
 
   @Test
   void a_fourth_authority_is_admitted_joins_and_takes_part_in_a_bilateral_case() throws Exception {
-    ok(submit(actors.contract(A, "treaty-admin"), "treaty:found", Requests.foundTreaty(TREATY,
-        new String[] {actors.msp(A), actors.msp(B), actors.msp(C)}, new String[] {"CH", "SG", "BR"})));
+    ok(
+        submit(
+            actors.contract(A, "treaty-admin"),
+            "treaty:found",
+            Requests.foundTreaty(
+                TREATY,
+                new String[] {actors.msp(A), actors.msp(B), actors.msp(C)},
+                new String[] {"CH", "SG", "BR"})));
 
     NetworkDefinition def = net.network().definition();
     OrganizationDefinition a = def.organizations().get(A), b = def.organizations().get(B);
-    OrganizationDefinition d = AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
+    OrganizationDefinition d =
+        AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
     AuthorityOnboarding onboarding = new AuthorityOnboarding(net.network());
 
     // Signed by one admin of three: the channel's MAJORITY Admins policy refuses it.
@@ -79,13 +86,15 @@ class OnboardingIT {
     // ...and nothing changed: the update can be computed again from the unchanged config.
     Path envelope = onboarding.prepareUpdate(d, a);
     // Another candidate's update, computed from the same configuration: stale once D is in.
-    OrganizationDefinition e = AuthorityOnboarding.newAuthority(AuthorityOnboarding.withMember(def, d),
-        "Echo Markets Board", "FR");
+    OrganizationDefinition e =
+        AuthorityOnboarding.newAuthority(
+            AuthorityOnboarding.withMember(def, d), "Echo Markets Board", "FR");
     Path stale = onboarding.prepareUpdate(e, a);
 
     onboarding.sign(envelope, a);
     onboarding.submit(envelope, b);
-    assertThatThrownBy(() -> onboarding.prepareUpdate(d, a)).hasMessageContaining("already a member");
+    assertThatThrownBy(() -> onboarding.prepareUpdate(d, a))
+        .hasMessageContaining("already a member");
 
     // The stale update, even signed by a majority, is refused and adds nothing.
     onboarding.sign(stale, a);
@@ -93,57 +102,124 @@ class OnboardingIT {
     onboarding.prepareUpdate(e, a);
 
     Map<String, String> packageIds = new HashMap<>();
-    net.descriptor().get("organizations").forEach(o ->
-        packageIds.put(o.get("mspId").asText(), o.get("chaincodePackageId").asText()));
+    net.descriptor()
+        .get("organizations")
+        .forEach(
+            o -> packageIds.put(o.get("mspId").asText(), o.get("chaincodePackageId").asText()));
     NetworkDefinition grown = AuthorityOnboarding.withMember(def, d);
     onboarding.joinAndDeploy(grown, d, packageIds);
 
     // The treaty registry admits D by quorum: A proposes, B approves (2 of 3 active members).
-    JsonNode change = ok(submit(actors.contract(A, "treaty-admin"), "treaty:proposeMembershipChange",
-        "{\"treatyId\":\"" + TREATY + "\",\"kind\":\"ADMIT\",\"msp\":\"" + d.mspId() + "\",\"jurisdiction\":\"DE\"}")).json();
+    JsonNode change =
+        ok(submit(
+                actors.contract(A, "treaty-admin"),
+                "treaty:proposeMembershipChange",
+                "{\"treatyId\":\""
+                    + TREATY
+                    + "\",\"kind\":\"ADMIT\",\"msp\":\""
+                    + d.mspId()
+                    + "\",\"jurisdiction\":\"DE\"}"))
+            .json();
     assertThat(change.get("status").asText()).isEqualTo("PENDING");
-    JsonNode applied = ok(submit(actors.contract(B, "treaty-admin"), "treaty:approveMembershipChange",
-        "{\"treatyId\":\"" + TREATY + "\",\"changeId\":\"" + change.get("changeId").asText() + "\"}")).json();
+    JsonNode applied =
+        ok(submit(
+                actors.contract(B, "treaty-admin"),
+                "treaty:approveMembershipChange",
+                "{\"treatyId\":\""
+                    + TREATY
+                    + "\",\"changeId\":\""
+                    + change.get("changeId").asText()
+                    + "\"}"))
+            .json();
     assertThat(applied.get("status").asText()).isEqualTo("APPLIED");
 
     // D's own identities, through D's own peer.
     Path dCrypto = net.network().layout().orgCrypto(d.domain());
-    channelD = FabricClients.channel(JsonNode.class.cast(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        "{\"peer\":{\"address\":\"" + d.peer().endpoint() + "\",\"tlsRootCert\":\"" + dCrypto.resolve("msp/tlscacerts/tlsca."
-            + d.domain() + "-cert.pem") + "\",\"hostOverride\":\"" + d.peerHostName() + "\"}}")));
-    adminD = FabricClients.gateway(channelD, d.mspId(), dCrypto.resolve("users/treaty-admin@" + d.domain() + "/msp"));
+    channelD =
+        FabricClients.channel(
+            JsonNode.class.cast(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(
+                        "{\"peer\":{\"address\":\""
+                            + d.peer().endpoint()
+                            + "\",\"tlsRootCert\":\""
+                            + dCrypto.resolve("msp/tlscacerts/tlsca." + d.domain() + "-cert.pem")
+                            + "\",\"hostOverride\":\""
+                            + d.peerHostName()
+                            + "\"}}")));
+    adminD =
+        FabricClients.gateway(
+            channelD, d.mspId(), dCrypto.resolve("users/treaty-admin@" + d.domain() + "/msp"));
     Contract asAdminD = adminD.getNetwork(net.channel()).getContract(net.chaincode());
 
-    String agreementId = ok(submit(actors.contract(A, "treaty-admin"), "agreement:propose",
-        Requests.proposeAgreement(TREATY, d.mspId()))).json().get("agreementId").asText();
+    String agreementId =
+        ok(submit(
+                actors.contract(A, "treaty-admin"),
+                "agreement:propose",
+                Requests.proposeAgreement(TREATY, d.mspId())))
+            .json()
+            .get("agreementId")
+            .asText();
     Result signed = submit(asAdminD, "agreement:sign", Requests.agreement(agreementId));
     assertThat(signed.ok()).as(signed.error()).isTrue();
     assertThat(signed.json().get("status").asText()).isEqualTo("ACTIVE");
 
     String marker = Requests.marker();
-    Result referral = submit(actors.contract(A, "case-officer"), "referral:submit", Requests.submitReferral(agreementId),
-        Requests.confidential(Requests.payload(marker)), a.mspId(), d.mspId());
+    Result referral =
+        submit(
+            actors.contract(A, "case-officer"),
+            "referral:submit",
+            Requests.submitReferral(agreementId),
+            Requests.confidential(Requests.payload(marker)),
+            a.mspId(),
+            d.mspId());
     assertThat(referral.ok()).as(referral.error()).isTrue();
     String referralId = referral.json().get("referralId").asText();
 
     JsonNode seenByD = ok(evaluate(asAdminD, "referral:get", Requests.ref(referralId))).json();
     assertThat(seenByD.get("recipient").asText()).isEqualTo(d.mspId());
-    assertThat(evaluate(actors.contract(C, "case-officer"), "referral:get", Requests.ref(referralId)).code())
+    assertThat(
+            evaluate(actors.contract(C, "case-officer"), "referral:get", Requests.ref(referralId))
+                .code())
         .isIn("ACCESS_DENIED", "NOT_FOUND");
-    // One more public write through C: C's peer has every block before it; none carries the payload.
-    ok(submit(actors.contract(C, "treaty-admin"), "treaty:found", Requests.foundTreaty("TRT-IT-ONBOARD-SYNC",
-        new String[] {actors.msp(C), actors.msp(A)}, new String[] {"BR", "CH"})));
-    assertThat(contains(net.network().layout().peerHome(def.organizations().get(C)), marker)).isFalse();
+    // One more public write through C: C's peer has every block before it; none carries the
+    // payload.
+    ok(
+        submit(
+            actors.contract(C, "treaty-admin"),
+            "treaty:found",
+            Requests.foundTreaty(
+                "TRT-IT-ONBOARD-SYNC",
+                new String[] {actors.msp(C), actors.msp(A)},
+                new String[] {"BR", "CH"})));
+    assertThat(contains(net.network().layout().peerHome(def.organizations().get(C)), marker))
+        .isFalse();
     assertThat(contains(net.network().layout().peerHome(d), marker)).isTrue();
 
-    // Leaving: withdrawn from the treaty by quorum, removed from the channel by a majority of admins.
-    new AuthorityAdmission(new FabricNetwork(grown, net.network().layout())).remove(d.mspId(), TREATY);
-    assertThat(submit(actors.contract(A, "treaty-admin"), "agreement:propose",
-        Requests.proposeAgreement(TREATY, d.mspId())).ok()).as("no agreement with a withdrawn member").isFalse();
+    // Leaving: withdrawn from the treaty by quorum, removed from the channel by a majority of
+    // admins.
+    new AuthorityAdmission(new FabricNetwork(grown, net.network().layout()))
+        .remove(d.mspId(), TREATY);
+    assertThat(
+            submit(
+                    actors.contract(A, "treaty-admin"),
+                    "agreement:propose",
+                    Requests.proposeAgreement(TREATY, d.mspId()))
+                .ok())
+        .as("no agreement with a withdrawn member")
+        .isFalse();
     assertThatThrownBy(() -> new AuthorityOnboarding(net.network()).prepareRemoval(d, a))
         .hasMessageContaining("not a member of the channel");
-    assertThat(ok(submit(actors.contract(B, "treaty-admin"), "treaty:found", Requests.foundTreaty("TRT-IT-AFTER",
-        new String[] {actors.msp(B), actors.msp(C)}, new String[] {"SG", "BR"}))).ok()).isTrue();
+    assertThat(
+            ok(submit(
+                    actors.contract(B, "treaty-admin"),
+                    "treaty:found",
+                    Requests.foundTreaty(
+                        "TRT-IT-AFTER",
+                        new String[] {actors.msp(B), actors.msp(C)},
+                        new String[] {"SG", "BR"})))
+                .ok())
+        .isTrue();
   }
 
   private static Result ok(Result r) {

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.systemtest.support.Actors;
-import org.regnet.systemtest.support.LeakScan;
-import org.regnet.systemtest.support.Scenarios;
 import org.regnet.systemtest.support.Calls.Result;
+import org.regnet.systemtest.support.LeakScan;
 import org.regnet.systemtest.support.Requests;
+import org.regnet.systemtest.support.Scenarios;
 import org.regnet.systemtest.support.TestNetwork;
 
 /**
@@ -45,16 +45,38 @@ class PrivacyIT {
 
     payloadMarker = Requests.marker();
     messageMarker = Requests.marker();
-    String referralId = ok(submit(actors.contract(A, "case-officer"), "referral:submit", Requests.submitReferral(agreementId),
-        Requests.confidential(Requests.payload(payloadMarker)), actors.msp(A), actors.msp(B))).json().get("referralId").asText();
+    String referralId =
+        ok(submit(
+                actors.contract(A, "case-officer"),
+                "referral:submit",
+                Requests.submitReferral(agreementId),
+                Requests.confidential(Requests.payload(payloadMarker)),
+                actors.msp(A),
+                actors.msp(B)))
+            .json()
+            .get("referralId")
+            .asText();
     ok(submit(actors.contract(B, "case-officer"), "referral:acknowledge", ref(referralId)));
     ok(submit(actors.contract(B, "investigator"), "referral:startInvestigation", ref(referralId)));
-    ok(submit(actors.contract(B, "investigator"), "referral:requestInformation", ref(referralId),
-        Requests.confidential(Requests.message("Need wallet " + messageMarker)), actors.msp(A), actors.msp(B)));
+    ok(
+        submit(
+            actors.contract(B, "investigator"),
+            "referral:requestInformation",
+            ref(referralId),
+            Requests.confidential(Requests.message("Need wallet " + messageMarker)),
+            actors.msp(A),
+            actors.msp(B)));
 
-    // A public write through C's own gateway: once committed there, C's peer holds every block before it.
-    ok(submit(actors.contract(C, "treaty-admin"), "treaty:found",
-        Requests.foundTreaty("TRT-IT-PRIVACY-SYNC", new String[] {actors.msp(C), actors.msp(A)}, new String[] {"BR", "CH"})));
+    // A public write through C's own gateway: once committed there, C's peer holds every block
+    // before it.
+    ok(
+        submit(
+            actors.contract(C, "treaty-admin"),
+            "treaty:found",
+            Requests.foundTreaty(
+                "TRT-IT-PRIVACY-SYNC",
+                new String[] {actors.msp(C), actors.msp(A)},
+                new String[] {"BR", "CH"})));
   }
 
   @AfterAll
@@ -71,36 +93,54 @@ class PrivacyIT {
     scanned.add(net.network().supervisor().logFile(c.chaincodeHostName()));
 
     for (Path p : scanned) {
-      assertThat(LeakScan.filesContaining(p, payloadMarker)).as("payload marker under " + p).isEmpty();
-      assertThat(LeakScan.filesContaining(p, messageMarker)).as("message marker under " + p).isEmpty();
+      assertThat(LeakScan.filesContaining(p, payloadMarker))
+          .as("payload marker under " + p)
+          .isEmpty();
+      assertThat(LeakScan.filesContaining(p, messageMarker))
+          .as("message marker under " + p)
+          .isEmpty();
     }
-    assertThat(LeakScan.countFiles(net.network().layout().peerHome(c))).as("C's peer has ledger files to scan").isGreaterThan(10);
+    assertThat(LeakScan.countFiles(net.network().layout().peerHome(c)))
+        .as("C's peer has ledger files to scan")
+        .isGreaterThan(10);
   }
 
   @Test
   void the_recipients_peer_does_hold_the_payload_so_the_scan_can_find_it() {
     OrganizationDefinition b = net.network().definition().organizations().get(B);
-    assertThat(LeakScan.filesContaining(net.network().layout().peerHome(b), payloadMarker)).isNotEmpty();
+    assertThat(LeakScan.filesContaining(net.network().layout().peerHome(b), payloadMarker))
+        .isNotEmpty();
   }
 
   @Test
   void no_chaincode_event_carries_confidential_data() throws Exception {
     List<String> payloads = new ArrayList<>();
     var network = actors.network(A, "auditor");
-    CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-      try (CloseableIterator<ChaincodeEvent> events =
-          network.newChaincodeEventsRequest(net.chaincode()).startBlock(0).build().getEvents()) {
-        while (events.hasNext()) {
-          ChaincodeEvent e = events.next();
-          synchronized (payloads) {
-            payloads.add(e.getEventName() + " " + new String(e.getPayload(), StandardCharsets.UTF_8));
-          }
-          if (e.getPayload() != null && new String(e.getPayload(), StandardCharsets.UTF_8).contains("TRT-IT-PRIVACY-SYNC")) {
-            return;
-          }
-        }
-      }
-    });
+    CompletableFuture<Void> reading =
+        CompletableFuture.runAsync(
+            () -> {
+              try (CloseableIterator<ChaincodeEvent> events =
+                  network
+                      .newChaincodeEventsRequest(net.chaincode())
+                      .startBlock(0)
+                      .build()
+                      .getEvents()) {
+                while (events.hasNext()) {
+                  ChaincodeEvent e = events.next();
+                  synchronized (payloads) {
+                    payloads.add(
+                        e.getEventName()
+                            + " "
+                            + new String(e.getPayload(), StandardCharsets.UTF_8));
+                  }
+                  if (e.getPayload() != null
+                      && new String(e.getPayload(), StandardCharsets.UTF_8)
+                          .contains("TRT-IT-PRIVACY-SYNC")) {
+                    return;
+                  }
+                }
+              }
+            });
     reading.get(60, TimeUnit.SECONDS);
 
     synchronized (payloads) {

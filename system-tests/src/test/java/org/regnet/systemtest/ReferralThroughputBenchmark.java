@@ -29,7 +29,8 @@ class ReferralThroughputBenchmark {
     TestNetwork net = TestNetwork.shared();
     try (Actors actors = new Actors(net)) {
       String treaty = "TRT-BENCH";
-      String agreementId = org.regnet.systemtest.support.Scenarios.treatyWithActiveAgreement(actors, treaty);
+      String agreementId =
+          org.regnet.systemtest.support.Scenarios.treatyWithActiveAgreement(actors, treaty);
       for (int clients : new int[] {1, 4, 8}) {
         int n = clients == 1 ? 50 : 200;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -37,13 +38,21 @@ class ReferralThroughputBenchmark {
         long start = System.nanoTime();
         List<Future<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-          results.add(pool.submit(() -> {
-            long t = System.nanoTime();
-            Result r = submit(actors.contract(A, "case-officer"), "referral:submit", Requests.submitReferral(agreementId),
-                Requests.confidential(Requests.payload(Requests.marker())), actors.msp(A), actors.msp(B));
-            latencies.add(System.nanoTime() - t);
-            return r.ok();
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    long t = System.nanoTime();
+                    Result r =
+                        submit(
+                            actors.contract(A, "case-officer"),
+                            "referral:submit",
+                            Requests.submitReferral(agreementId),
+                            Requests.confidential(Requests.payload(Requests.marker())),
+                            actors.msp(A),
+                            actors.msp(B));
+                    latencies.add(System.nanoTime() - t);
+                    return r.ok();
+                  }));
         }
         int ok = 0;
         for (Future<Boolean> f : results) {
@@ -53,8 +62,15 @@ class ReferralThroughputBenchmark {
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("BENCHMARK referral:submit clients=%d n=%d ok=%d seconds=%.1f tps=%.1f p50=%dms p95=%dms p99=%dms%n",
-            clients, n, ok, seconds, ok / seconds, sorted.get(n / 2) / 1_000_000, sorted.get(n * 95 / 100) / 1_000_000,
+        System.out.printf(
+            "BENCHMARK referral:submit clients=%d n=%d ok=%d seconds=%.1f tps=%.1f p50=%dms p95=%dms p99=%dms%n",
+            clients,
+            n,
+            ok,
+            seconds,
+            ok / seconds,
+            sorted.get(n / 2) / 1_000_000,
+            sorted.get(n * 95 / 100) / 1_000_000,
             sorted.get(Math.min(n - 1, n * 99 / 100)) / 1_000_000);
         assertThat(ok).isEqualTo(n);
       }

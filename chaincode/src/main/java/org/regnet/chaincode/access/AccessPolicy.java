@@ -15,14 +15,13 @@ import org.regnet.chaincode.model.Referral;
 import org.regnet.chaincode.model.Treaty;
 
 /**
- * The one access policy. {@link #authorize} runs before every transaction (from
- * {@code ContractInterface.beforeTransaction}) and applies the role table in {@link Rules}; the
- * other methods are the object-level conditions the services call once they have loaded the object.
+ * The one access policy. {@link #authorize} runs before every transaction (from {@code
+ * ContractInterface.beforeTransaction}) and applies the role table in {@link Rules}; the other
+ * methods are the object-level conditions the services call once they have loaded the object.
  */
 public final class AccessPolicy {
 
-  private AccessPolicy() {
-  }
+  private AccessPolicy() {}
 
   /** Identifies the caller and checks the role rule of the transaction. */
   public static void authorize(final RegnetContext ctx, final String area) {
@@ -39,7 +38,8 @@ public final class AccessPolicy {
     }
     final Caller caller = Caller.of(ctx.getClientIdentity());
     if (!roles.contains(caller.role())) {
-      throw ErrorCode.ACCESS_DENIED.exception("role", "role " + caller.role().wire() + " may not call " + tx);
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "role", "role " + caller.role().wire() + " may not call " + tx);
     }
     ctx.authorised(tx, caller);
   }
@@ -47,52 +47,60 @@ public final class AccessPolicy {
   /** Listed in the treaty (any status). */
   public static void requireMember(final Caller c, final Treaty t) {
     if (t.member(c.msp()).isEmpty()) {
-      throw ErrorCode.ACCESS_DENIED.exception("treatyId", c.msp() + " is not a member of " + t.treatyId());
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "treatyId", c.msp() + " is not a member of " + t.treatyId());
     }
   }
 
   /** Listed and not withdrawn: may continue work already under way. */
   public static void requireCurrentMember(final Caller c, final Treaty t) {
     if (t.member(c.msp()).map(m -> m.status() == MemberStatus.WITHDRAWN).orElse(true)) {
-      throw ErrorCode.ACCESS_DENIED.exception("treatyId", c.msp() + " is not a current member of " + t.treatyId());
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "treatyId", c.msp() + " is not a current member of " + t.treatyId());
     }
   }
 
   public static void requireActiveMember(final Caller c, final Treaty t) {
     if (!t.activeMember(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("treatyId", c.msp() + " is not an active member of " + t.treatyId());
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "treatyId", c.msp() + " is not an active member of " + t.treatyId());
     }
   }
 
   public static void requireAgreementParty(final Caller c, final Agreement a) {
     if (!a.party(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("agreementId", c.msp() + " is not a party to " + a.agreementId());
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "agreementId", c.msp() + " is not a party to " + a.agreementId());
     }
   }
 
   public static void requireCounterparty(final Caller c, final Agreement a) {
     requireAgreementParty(c, a);
     if (!a.counterparty().equals(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("agreementId", "only the counterparty " + a.counterparty() + " signs");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "agreementId", "only the counterparty " + a.counterparty() + " signs");
     }
   }
 
   /** Originator, recipient or onward recipient. */
   public static void requireReferralParty(final Caller c, final Referral r) {
     if (!r.parties().contains(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("referralId", c.msp() + " is not a party to " + r.referralId());
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "referralId", c.msp() + " is not a party to " + r.referralId());
     }
   }
 
   public static void requireOriginator(final Caller c, final Referral r) {
     if (!r.originator().equals(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("referralId", "only the originator " + r.originator() + " may do this");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "referralId", "only the originator " + r.originator() + " may do this");
     }
   }
 
   public static void requireRecipient(final Caller c, final Referral r) {
     if (!r.recipient().equals(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("referralId", "only the recipient " + r.recipient() + " may do this");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "referralId", "only the recipient " + r.recipient() + " may do this");
     }
   }
 
@@ -106,25 +114,32 @@ public final class AccessPolicy {
       requireOriginator(c, r);
     }
     if (!step.from().contains(r.status())) {
-      throw ErrorCode.INVALID_STATE.exception("status", ctx.transaction() + " is not allowed from " + r.status());
+      throw ErrorCode.INVALID_STATE.exception(
+          "status", ctx.transaction() + " is not allowed from " + r.status());
     }
     return step;
   }
 
   /** Agreement scope covers the instrument class, every data class and every purpose. */
-  public static void requireScope(final AgreementScope scope, final InstrumentClass instrumentClass,
-      final List<DataClass> dataClasses, final List<PermittedUse> purposes) {
+  public static void requireScope(
+      final AgreementScope scope,
+      final InstrumentClass instrumentClass,
+      final List<DataClass> dataClasses,
+      final List<PermittedUse> purposes) {
     if (!scope.coversInstrument(instrumentClass)) {
-      throw ErrorCode.OUT_OF_SCOPE.exception("instrumentClass", instrumentClass + " is outside the agreement scope");
+      throw ErrorCode.OUT_OF_SCOPE.exception(
+          "instrumentClass", instrumentClass + " is outside the agreement scope");
     }
     for (int i = 0; i < dataClasses.size(); i++) {
       if (!scope.dataClasses().contains(dataClasses.get(i))) {
-        throw ErrorCode.OUT_OF_SCOPE.exception("dataClasses[" + i + "]", dataClasses.get(i) + " is outside the agreement scope");
+        throw ErrorCode.OUT_OF_SCOPE.exception(
+            "dataClasses[" + i + "]", dataClasses.get(i) + " is outside the agreement scope");
       }
     }
     for (int i = 0; i < purposes.size(); i++) {
       if (!scope.permittedUses().contains(purposes.get(i))) {
-        throw ErrorCode.OUT_OF_SCOPE.exception("purposes[" + i + "]", purposes.get(i) + " is outside the agreement scope");
+        throw ErrorCode.OUT_OF_SCOPE.exception(
+            "purposes[" + i + "]", purposes.get(i) + " is outside the agreement scope");
       }
     }
   }
@@ -133,22 +148,25 @@ public final class AccessPolicy {
   public static void requireWithinTreaty(final AgreementScope scope, final Treaty t) {
     for (DataClass d : scope.dataClasses()) {
       if (!t.terms().dataClasses().contains(d)) {
-        throw ErrorCode.OUT_OF_SCOPE.exception("scope.dataClasses", d + " is not covered by the treaty");
+        throw ErrorCode.OUT_OF_SCOPE.exception(
+            "scope.dataClasses", d + " is not covered by the treaty");
       }
     }
     for (PermittedUse u : scope.permittedUses()) {
       if (!t.terms().permittedUses().contains(u)) {
-        throw ErrorCode.OUT_OF_SCOPE.exception("scope.permittedUses", u + " is not permitted by the treaty");
+        throw ErrorCode.OUT_OF_SCOPE.exception(
+            "scope.permittedUses", u + " is not permitted by the treaty");
       }
     }
   }
 
   /**
    * Use of a referral's payload: the originator for any use the treaty permits; the recipient for
-   * the stated purposes; an onward recipient for the use it was given; anything else only with
-   * the originator's consent for that MSP and use.
+   * the stated purposes; an onward recipient for the use it was given; anything else only with the
+   * originator's consent for that MSP and use.
    */
-  public static void requireUse(final Caller c, final Referral r, final Treaty t, final PermittedUse use) {
+  public static void requireUse(
+      final Caller c, final Referral r, final Treaty t, final PermittedUse use) {
     if (!t.terms().permittedUses().contains(use)) {
       throw ErrorCode.OUT_OF_SCOPE.exception("purpose", use + " is not permitted by the treaty");
     }
@@ -161,7 +179,8 @@ public final class AccessPolicy {
       allowed = r.onwardShareFor(c.msp()).map(s -> s.use() == use).orElse(false);
     }
     if (!allowed && !r.consentGranted(c.msp(), use)) {
-      throw ErrorCode.CONSENT_REQUIRED.exception("purpose", use + " needs the originator's consent");
+      throw ErrorCode.CONSENT_REQUIRED.exception(
+          "purpose", use + " needs the originator's consent");
     }
   }
 
@@ -174,17 +193,20 @@ public final class AccessPolicy {
     try {
       peerMsp = stub.getMspId();
     } catch (IllegalStateException e) {
-      throw ErrorCode.INTERNAL.exception("peer", "CORE_PEER_LOCALMSPID is not set for this chaincode server");
+      throw ErrorCode.INTERNAL.exception(
+          "peer", "CORE_PEER_LOCALMSPID is not set for this chaincode server");
     }
     if (!c.msp().equals(peerMsp)) {
-      throw ErrorCode.ACCESS_DENIED.exception("peer", "a confidential read must be endorsed by the caller's own organisation");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "peer", "a confidential read must be endorsed by the caller's own organisation");
     }
   }
 
   /** Audit by object: treaty admins only for treaty-level objects. */
   public static void requireAuditRole(final Caller c, final boolean treatyObject) {
     if (c.is(Role.TREATY_ADMIN) && !treatyObject) {
-      throw ErrorCode.ACCESS_DENIED.exception("objectId", "treaty admins may only audit treaty objects");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "objectId", "treaty admins may only audit treaty objects");
     }
   }
 }

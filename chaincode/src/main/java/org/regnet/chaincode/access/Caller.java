@@ -19,9 +19,17 @@ public record Caller(String msp, String subject, String certId, Role role) {
       throw ErrorCode.ACCESS_DENIED.exception("creator", "no client identity");
     }
     final String roleValue = id.getAttributeValue("role");
-    final Role role = Role.fromWire(roleValue).orElseThrow(() ->
-        ErrorCode.ACCESS_DENIED.exception("role", "certificate carries no known role attribute"));
-    return new Caller(id.getMSPID(), id.getX509Certificate().getSubjectX500Principal().getName(), id.getId(), role);
+    final Role role =
+        Role.fromWire(roleValue)
+            .orElseThrow(
+                () ->
+                    ErrorCode.ACCESS_DENIED.exception(
+                        "role", "certificate carries no known role attribute"));
+    return new Caller(
+        id.getMSPID(),
+        id.getX509Certificate().getSubjectX500Principal().getName(),
+        id.getId(),
+        role);
   }
 
   public Actor actor() {

@@ -65,8 +65,7 @@ public final class Rules {
     ROLES = java.util.Collections.unmodifiableMap(m);
   }
 
-  private Rules() {
-  }
+  private Rules() {}
 
   /** The roles allowed for a transaction, or null when it is unknown. */
   public static Set<Role> rolesFor(final String tx) {

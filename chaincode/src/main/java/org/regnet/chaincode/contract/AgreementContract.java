@@ -10,7 +10,9 @@ import org.regnet.chaincode.request.ProposeAgreementRequest;
 import org.regnet.chaincode.service.AgreementService;
 
 /** Bilateral agreements (docs/chaincode-api.md, "agreement"). */
-@Contract(name = "agreement", info = @Info(title = "regnet agreements", version = MetaContract.VERSION))
+@Contract(
+    name = "agreement",
+    info = @Info(title = "regnet agreements", version = MetaContract.VERSION))
 public final class AgreementContract extends RegnetContract {
 
   @Override

@@ -8,7 +8,9 @@ import org.regnet.chaincode.request.AuditRequest;
 import org.regnet.chaincode.service.AuditService;
 
 /** Audit trail queries (docs/chaincode-api.md, "audit"). */
-@Contract(name = "audit", info = @Info(title = "regnet audit trail", version = MetaContract.VERSION))
+@Contract(
+    name = "audit",
+    info = @Info(title = "regnet audit trail", version = MetaContract.VERSION))
 public final class AuditContract extends RegnetContract {
 
   @Override

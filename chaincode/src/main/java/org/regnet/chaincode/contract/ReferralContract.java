@@ -14,7 +14,9 @@ import org.regnet.chaincode.service.PayloadService;
 import org.regnet.chaincode.service.ReferralService;
 
 /** Market-abuse referrals (docs/chaincode-api.md, "referral"). */
-@Contract(name = "referral", info = @Info(title = "regnet referrals", version = MetaContract.VERSION))
+@Contract(
+    name = "referral",
+    info = @Info(title = "regnet referrals", version = MetaContract.VERSION))
 public final class ReferralContract extends RegnetContract {
 
   @Override
@@ -29,34 +31,48 @@ public final class ReferralContract extends RegnetContract {
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String acknowledge(final Context ctx, final String request) {
-    return json(ReferralService.step(rc(ctx), request(request, ReferralRef.class), "referral.acknowledged"));
+    return json(
+        ReferralService.step(
+            rc(ctx), request(request, ReferralRef.class), "referral.acknowledged"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String startInvestigation(final Context ctx, final String request) {
-    return json(ReferralService.step(rc(ctx), request(request, ReferralRef.class), "referral.investigationStarted"));
+    return json(
+        ReferralService.step(
+            rc(ctx), request(request, ReferralRef.class), "referral.investigationStarted"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String requestInformation(final Context ctx, final String request) {
-    return json(ReferralService.exchange(rc(ctx), request(request, ReferralRef.class),
-        ExchangeKind.INFORMATION_REQUEST, "referral.informationRequested"));
+    return json(
+        ReferralService.exchange(
+            rc(ctx),
+            request(request, ReferralRef.class),
+            ExchangeKind.INFORMATION_REQUEST,
+            "referral.informationRequested"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String provideInformation(final Context ctx, final String request) {
-    return json(ReferralService.exchange(rc(ctx), request(request, ReferralRef.class),
-        ExchangeKind.INFORMATION_RESPONSE, "referral.informationProvided"));
+    return json(
+        ReferralService.exchange(
+            rc(ctx),
+            request(request, ReferralRef.class),
+            ExchangeKind.INFORMATION_RESPONSE,
+            "referral.informationProvided"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String close(final Context ctx, final String request) {
-    return json(ReferralService.close(rc(ctx), request(request, ReferralActionRequest.Close.class)));
+    return json(
+        ReferralService.close(rc(ctx), request(request, ReferralActionRequest.Close.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String decline(final Context ctx, final String request) {
-    return json(ReferralService.decline(rc(ctx), request(request, ReferralActionRequest.Decline.class)));
+    return json(
+        ReferralService.decline(rc(ctx), request(request, ReferralActionRequest.Decline.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -86,16 +102,21 @@ public final class ReferralContract extends RegnetContract {
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String requestConsent(final Context ctx, final String request) {
-    return json(ConsentService.request(rc(ctx), request(request, ReferralActionRequest.RequestConsent.class)));
+    return json(
+        ConsentService.request(
+            rc(ctx), request(request, ReferralActionRequest.RequestConsent.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String grantConsent(final Context ctx, final String request) {
-    return json(ConsentService.grant(rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
+    return json(
+        ConsentService.grant(rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String shareOnward(final Context ctx, final String request) {
-    return json(ConsentService.shareOnward(rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
+    return json(
+        ConsentService.shareOnward(
+            rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
   }
 }

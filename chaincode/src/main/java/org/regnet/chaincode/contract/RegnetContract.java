@@ -37,7 +37,8 @@ abstract class RegnetContract implements ContractInterface {
 
   @Override
   public final void unknownTransaction(final Context ctx) {
-    throw ErrorCode.NOT_FOUND.exception("function", "unknown transaction " + ctx.getStub().getFunction());
+    throw ErrorCode.NOT_FOUND.exception(
+        "function", "unknown transaction " + ctx.getStub().getFunction());
   }
 
   static RegnetContext rc(final Context ctx) {

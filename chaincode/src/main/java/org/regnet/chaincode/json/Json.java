@@ -16,30 +16,34 @@ import java.nio.charset.StandardCharsets;
 import org.regnet.chaincode.ErrorCode;
 
 /**
- * The one JSON mapper: strict on input (unknown or duplicate fields, coercions and trailing data are
- * refused) and deterministic on output (properties and map keys sorted, nulls omitted).
+ * The one JSON mapper: strict on input (unknown or duplicate fields, coercions and trailing data
+ * are refused) and deterministic on output (properties and map keys sorted, nulls omitted).
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
 
-  private Json() {
-  }
+  private Json() {}
 
-  /** Parses client input of at most {@code maxBytes}; any problem is VALIDATION_FAILED naming the field. */
-  public static <T> T parse(final String what, final byte[] json, final int maxBytes, final Class<T> type) {
+  /**
+   * Parses client input of at most {@code maxBytes}; any problem is VALIDATION_FAILED naming the
+   * field.
+   */
+  public static <T> T parse(
+      final String what, final byte[] json, final int maxBytes, final Class<T> type) {
     if (json == null || json.length == 0) {
       throw ErrorCode.VALIDATION_FAILED.exception(what, "required");
     }
@@ -64,7 +68,8 @@ public final class Json {
   }
 
   /** Parses a UTF-8 string argument. */
-  public static <T> T parse(final String what, final String json, final int maxBytes, final Class<T> type) {
+  public static <T> T parse(
+      final String what, final String json, final int maxBytes, final Class<T> type) {
     if (json == null) {
       throw ErrorCode.VALIDATION_FAILED.exception(what, "required");
     }
@@ -76,7 +81,8 @@ public final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (IOException e) {
-      throw ErrorCode.INTERNAL.exception("state", "unreadable stored value of type " + type.getSimpleName());
+      throw ErrorCode.INTERNAL.exception(
+          "state", "unreadable stored value of type " + type.getSimpleName());
     }
   }
 
@@ -85,7 +91,8 @@ public final class Json {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw ErrorCode.INTERNAL.exception("json", "cannot serialise " + value.getClass().getSimpleName());
+      throw ErrorCode.INTERNAL.exception(
+          "json", "cannot serialise " + value.getClass().getSimpleName());
     }
   }
 

@@ -1,5 +1,4 @@
 package org.regnet.chaincode.model;
 
 /** Who did something: MSP id, certificate subject and role. */
-public record Actor(String msp, String subject, String role) {
-}
+public record Actor(String msp, String subject, String role) {}

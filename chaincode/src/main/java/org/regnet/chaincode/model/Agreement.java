@@ -3,7 +3,10 @@ package org.regnet.chaincode.model;
 import java.time.Instant;
 import java.util.List;
 
-/** A bilateral agreement under a treaty; {@code effectiveStatus} is computed at the transaction time. */
+/**
+ * A bilateral agreement under a treaty; {@code effectiveStatus} is computed at the transaction
+ * time.
+ */
 public record Agreement(
     String agreementId,
     String treatyId,
@@ -62,9 +65,26 @@ public record Agreement(
     return with(status, updatedAt, signedAt, lastChangedBy, null);
   }
 
-  private Agreement with(final AgreementStatus s, final String upd, final String signed, final String by,
+  private Agreement with(
+      final AgreementStatus s,
+      final String upd,
+      final String signed,
+      final String by,
       final AgreementStatus effective) {
-    return new Agreement(agreementId, treatyId, proposer, counterparty, parties, scope, validFrom, validUntil,
-        s, effective, createdAt, upd, signed, by);
+    return new Agreement(
+        agreementId,
+        treatyId,
+        proposer,
+        counterparty,
+        parties,
+        scope,
+        validFrom,
+        validUntil,
+        s,
+        effective,
+        createdAt,
+        upd,
+        signed,
+        by);
   }
 }

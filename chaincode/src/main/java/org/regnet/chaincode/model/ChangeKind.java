@@ -2,5 +2,8 @@ package org.regnet.chaincode.model;
 
 /** Kinds of membership change decided by quorum. */
 public enum ChangeKind {
-  ADMIT, SUSPEND, REINSTATE, WITHDRAW;
+  ADMIT,
+  SUSPEND,
+  REINSTATE,
+  WITHDRAW;
 }

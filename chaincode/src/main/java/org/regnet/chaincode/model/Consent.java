@@ -11,6 +11,7 @@ public record Consent(
     String grantedAt) {
 
   public Consent granted(final String at) {
-    return new Consent(consentId, requestedBy, recipient, use, ConsentStatus.GRANTED, requestedAt, at);
+    return new Consent(
+        consentId, requestedBy, recipient, use, ConsentStatus.GRANTED, requestedAt, at);
   }
 }

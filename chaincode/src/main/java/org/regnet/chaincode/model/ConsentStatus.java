@@ -2,5 +2,6 @@ package org.regnet.chaincode.model;
 
 /** Status of a consent request. */
 public enum ConsentStatus {
-  REQUESTED, GRANTED;
+  REQUESTED,
+  GRANTED;
 }

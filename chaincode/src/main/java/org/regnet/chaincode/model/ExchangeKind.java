@@ -2,5 +2,6 @@ package org.regnet.chaincode.model;
 
 /** Kind of confidential exchange on a referral. */
 public enum ExchangeKind {
-  INFORMATION_REQUEST, INFORMATION_RESPONSE;
+  INFORMATION_REQUEST,
+  INFORMATION_RESPONSE;
 }

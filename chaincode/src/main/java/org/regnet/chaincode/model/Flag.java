@@ -19,7 +19,18 @@ public record Flag(
     String retractedAt) {
 
   public Flag retracted(final String at) {
-    return new Flag(flagId, treatyId, originator, subjectType, chainId, category, confidence, expiresAt,
-        evidenceRef, FlagStatus.RETRACTED, raisedAt, at);
+    return new Flag(
+        flagId,
+        treatyId,
+        originator,
+        subjectType,
+        chainId,
+        category,
+        confidence,
+        expiresAt,
+        evidenceRef,
+        FlagStatus.RETRACTED,
+        raisedAt,
+        at);
   }
 }

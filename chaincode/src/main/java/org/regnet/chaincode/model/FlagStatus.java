@@ -2,5 +2,6 @@ package org.regnet.chaincode.model;
 
 /** Status of an illicit-activity flag. */
 public enum FlagStatus {
-  ACTIVE, RETRACTED;
+  ACTIVE,
+  RETRACTED;
 }

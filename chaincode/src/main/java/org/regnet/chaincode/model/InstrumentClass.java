@@ -2,7 +2,8 @@ package org.regnet.chaincode.model;
 
 /**
  * Instrument classes: the ISO 10962 (CFI) categories relevant to crypto derivatives, with
- * crypto-specific classes that refine one of them. A scope listing a CFI class covers its refinements.
+ * crypto-specific classes that refine one of them. A scope listing a CFI class covers its
+ * refinements.
  */
 public enum InstrumentClass {
   LISTED_OPTION('O', null),

@@ -1,5 +1,4 @@
 package org.regnet.chaincode.model;
 
 /** A copy of a referral payload given to a third member under a consent. */
-public record OnwardShare(String recipient, PermittedUse use, String consentId, String sharedAt) {
-}
+public record OnwardShare(String recipient, PermittedUse use, String consentId, String sharedAt) {}

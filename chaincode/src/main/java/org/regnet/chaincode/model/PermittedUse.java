@@ -2,5 +2,9 @@ package org.regnet.chaincode.model;
 
 /** Uses a treaty permits and a referral states as its purposes. */
 public enum PermittedUse {
-  MARKET_SURVEILLANCE, INVESTIGATION, ENFORCEMENT, SUPERVISION, CRIMINAL_REFERRAL;
+  MARKET_SURVEILLANCE,
+  INVESTIGATION,
+  ENFORCEMENT,
+  SUPERVISION,
+  CRIMINAL_REFERRAL;
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The public record of a market-abuse referral; the confidential payload is only in private data. */
+/**
+ * The public record of a market-abuse referral; the confidential payload is only in private data.
+ */
 public record Referral(
     String referralId,
     String treatyId,
@@ -50,53 +52,158 @@ public record Referral(
   }
 
   public boolean consentGranted(final String msp, final PermittedUse use) {
-    return consents.stream().anyMatch(c -> c.recipient().equals(msp) && c.use() == use
-        && c.status() == ConsentStatus.GRANTED);
+    return consents.stream()
+        .anyMatch(
+            c ->
+                c.recipient().equals(msp) && c.use() == use && c.status() == ConsentStatus.GRANTED);
   }
 
   public Referral withStatus(final ReferralStatus s, final String at) {
-    return new Referral(referralId, treatyId, agreementId, originator, recipient, typology, instrumentClass,
-        dataClasses, purposes, s, outcome, refusalGround, payloadHash, responseDueAt, createdAt, at,
-        exchanges, consents, onwardShares);
+    return new Referral(
+        referralId,
+        treatyId,
+        agreementId,
+        originator,
+        recipient,
+        typology,
+        instrumentClass,
+        dataClasses,
+        purposes,
+        s,
+        outcome,
+        refusalGround,
+        payloadHash,
+        responseDueAt,
+        createdAt,
+        at,
+        exchanges,
+        consents,
+        onwardShares);
   }
 
   public Referral closed(final Outcome o, final String at) {
-    return new Referral(referralId, treatyId, agreementId, originator, recipient, typology, instrumentClass,
-        dataClasses, purposes, ReferralStatus.CLOSED, o, refusalGround, payloadHash, responseDueAt,
-        createdAt, at, exchanges, consents, onwardShares);
+    return new Referral(
+        referralId,
+        treatyId,
+        agreementId,
+        originator,
+        recipient,
+        typology,
+        instrumentClass,
+        dataClasses,
+        purposes,
+        ReferralStatus.CLOSED,
+        o,
+        refusalGround,
+        payloadHash,
+        responseDueAt,
+        createdAt,
+        at,
+        exchanges,
+        consents,
+        onwardShares);
   }
 
   public Referral declined(final RefusalGround g, final String at) {
-    return new Referral(referralId, treatyId, agreementId, originator, recipient, typology, instrumentClass,
-        dataClasses, purposes, ReferralStatus.DECLINED, outcome, g, payloadHash, responseDueAt,
-        createdAt, at, exchanges, consents, onwardShares);
+    return new Referral(
+        referralId,
+        treatyId,
+        agreementId,
+        originator,
+        recipient,
+        typology,
+        instrumentClass,
+        dataClasses,
+        purposes,
+        ReferralStatus.DECLINED,
+        outcome,
+        g,
+        payloadHash,
+        responseDueAt,
+        createdAt,
+        at,
+        exchanges,
+        consents,
+        onwardShares);
   }
 
   public Referral withExchange(final Exchange e, final ReferralStatus s, final String at) {
     final List<Exchange> list = new ArrayList<>(exchanges);
     list.add(e);
-    return new Referral(referralId, treatyId, agreementId, originator, recipient, typology, instrumentClass,
-        dataClasses, purposes, s, outcome, refusalGround, payloadHash, responseDueAt, createdAt, at,
-        list, consents, onwardShares);
+    return new Referral(
+        referralId,
+        treatyId,
+        agreementId,
+        originator,
+        recipient,
+        typology,
+        instrumentClass,
+        dataClasses,
+        purposes,
+        s,
+        outcome,
+        refusalGround,
+        payloadHash,
+        responseDueAt,
+        createdAt,
+        at,
+        list,
+        consents,
+        onwardShares);
   }
 
   /** Adds or replaces (by id) a consent. */
   public Referral withConsent(final Consent c, final String at) {
-    final List<Consent> list = new ArrayList<>(consents.stream()
-        .filter(x -> !x.consentId().equals(c.consentId())).toList());
+    final List<Consent> list =
+        new ArrayList<>(
+            consents.stream().filter(x -> !x.consentId().equals(c.consentId())).toList());
     list.add(c);
     list.sort(java.util.Comparator.comparing(Consent::consentId));
-    return new Referral(referralId, treatyId, agreementId, originator, recipient, typology, instrumentClass,
-        dataClasses, purposes, status, outcome, refusalGround, payloadHash, responseDueAt, createdAt, at,
-        exchanges, list, onwardShares);
+    return new Referral(
+        referralId,
+        treatyId,
+        agreementId,
+        originator,
+        recipient,
+        typology,
+        instrumentClass,
+        dataClasses,
+        purposes,
+        status,
+        outcome,
+        refusalGround,
+        payloadHash,
+        responseDueAt,
+        createdAt,
+        at,
+        exchanges,
+        list,
+        onwardShares);
   }
 
   public Referral withOnwardShare(final OnwardShare s, final String at) {
     final List<OnwardShare> list = new ArrayList<>(onwardShares);
     list.add(s);
     list.sort(java.util.Comparator.comparing(OnwardShare::recipient));
-    return new Referral(referralId, treatyId, agreementId, originator, recipient, typology, instrumentClass,
-        dataClasses, purposes, status, outcome, refusalGround, payloadHash, responseDueAt, createdAt, at,
-        exchanges, consents, list);
+    return new Referral(
+        referralId,
+        treatyId,
+        agreementId,
+        originator,
+        recipient,
+        typology,
+        instrumentClass,
+        dataClasses,
+        purposes,
+        status,
+        outcome,
+        refusalGround,
+        payloadHash,
+        responseDueAt,
+        createdAt,
+        at,
+        exchanges,
+        consents,
+        list);
   }
 }

@@ -30,7 +30,10 @@ public record Treaty(
   }
 
   public List<String> activeMsps() {
-    return members.stream().filter(m -> m.status() == MemberStatus.ACTIVE).map(Member::msp).toList();
+    return members.stream()
+        .filter(m -> m.status() == MemberStatus.ACTIVE)
+        .map(Member::msp)
+        .toList();
   }
 
   public List<String> allMsps() {
@@ -39,7 +42,8 @@ public record Treaty(
 
   /** Returns a copy with {@code member} replacing (or added as) the entry for its MSP id. */
   public Treaty withMember(final Member member, final String at) {
-    final List<Member> list = new ArrayList<>(members.stream().filter(m -> !m.msp().equals(member.msp())).toList());
+    final List<Member> list =
+        new ArrayList<>(members.stream().filter(m -> !m.msp().equals(member.msp())).toList());
     list.add(member);
     return new Treaty(treatyId, name, terms, list, foundedBy, createdAt, at);
   }

@@ -20,7 +20,10 @@ public enum Typology {
   HACK_PROCEEDS(Family.ILLICIT_ACTIVITY);
 
   /** Typology families. */
-  public enum Family { MARKET_ABUSE, ILLICIT_ACTIVITY }
+  public enum Family {
+    MARKET_ABUSE,
+    ILLICIT_ACTIVITY
+  }
 
   private final Family family;
 

@@ -2,5 +2,7 @@ package org.regnet.chaincode.model;
 
 /** Urgency of a referral (MMoU request content). */
 public enum Urgency {
-  ROUTINE, PRIORITY, URGENT;
+  ROUTINE,
+  PRIORITY,
+  URGENT;
 }

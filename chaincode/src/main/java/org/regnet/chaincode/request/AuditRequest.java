@@ -8,15 +8,19 @@ import org.regnet.chaincode.validate.Check;
 public final class AuditRequest {
 
   private static final java.util.regex.Pattern OBJECT_ID =
-      java.util.regex.Pattern.compile("(TRT-[A-Z0-9][A-Z0-9-]{0,39})|((MCH|AGR|REF|FLG)-[0-9a-f]{16})");
+      java.util.regex.Pattern.compile(
+          "(TRT-[A-Z0-9][A-Z0-9-]{0,39})|((MCH|AGR|REF|FLG)-[0-9a-f]{16})");
 
-  private AuditRequest() {
-  }
+  private AuditRequest() {}
 
   /** {@code audit:byObject}. */
   public record ByObject(String objectId, Integer pageSize, String bookmark) {
     public ByObject validated() {
-      Check.matches("objectId", objectId, OBJECT_ID, "a treaty, membership change, agreement, referral or flag id");
+      Check.matches(
+          "objectId",
+          objectId,
+          OBJECT_ID,
+          "a treaty, membership change, agreement, referral or flag id");
       PageRequest.size(pageSize);
       PageRequest.mark(bookmark);
       return this;
@@ -24,7 +28,8 @@ public final class AuditRequest {
   }
 
   /** {@code audit:byActor}; from/to optional. */
-  public record ByActor(String actorMsp, String from, String to, Integer pageSize, String bookmark) {
+  public record ByActor(
+      String actorMsp, String from, String to, Integer pageSize, String bookmark) {
     public ByActor validated() {
       Check.msp("actorMsp", actorMsp);
       window(from, to, false);

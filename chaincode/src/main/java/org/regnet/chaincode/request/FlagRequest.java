@@ -10,12 +10,17 @@ import org.regnet.chaincode.validate.Check;
 /** Flag requests. */
 public final class FlagRequest {
 
-  private FlagRequest() {
-  }
+  private FlagRequest() {}
 
   /** {@code flag:raise} (the lookup key comes in the transient map). */
-  public record Raise(String treatyId, SubjectType subjectType, String chainId, Typology category,
-      Confidence confidence, String expiresAt, String evidenceRef) {
+  public record Raise(
+      String treatyId,
+      SubjectType subjectType,
+      String chainId,
+      Typology category,
+      Confidence confidence,
+      String expiresAt,
+      String evidenceRef) {
     public Raise validated(final Instant now) {
       TreatyRef.treatyId("treatyId", treatyId);
       Check.required("subjectType", subjectType);
@@ -26,11 +31,13 @@ public final class FlagRequest {
       }
       Check.required("category", category);
       if (category.family() != Typology.Family.ILLICIT_ACTIVITY) {
-        throw ErrorCode.VALIDATION_FAILED.exception("category", "must be an illicit-activity typology");
+        throw ErrorCode.VALIDATION_FAILED.exception(
+            "category", "must be an illicit-activity typology");
       }
       Check.required("confidence", confidence);
       if (!Check.instant("expiresAt", expiresAt).isAfter(now)) {
-        throw ErrorCode.VALIDATION_FAILED.exception("expiresAt", "must be after the transaction time");
+        throw ErrorCode.VALIDATION_FAILED.exception(
+            "expiresAt", "must be after the transaction time");
       }
       Check.text("evidenceRef", evidenceRef, Check.SHORT_TEXT, false);
       return this;

@@ -5,8 +5,7 @@ import org.regnet.chaincode.validate.Check;
 /** Requests naming one generated id: agreementId, referralId or flagId. */
 public final class IdRef {
 
-  private IdRef() {
-  }
+  private IdRef() {}
 
   /** {@code {"agreementId"}}. */
   public record AgreementRef(String agreementId) {

@@ -6,8 +6,10 @@ import org.regnet.chaincode.validate.Check;
 public record MemberInput(String msp, String jurisdiction, String lei) {
 
   public MemberInput validated(final String f) {
-    return new MemberInput(Check.msp(f + ".msp", msp),
-        Check.matches(f + ".jurisdiction", jurisdiction, Check.JURISDICTION, "an ISO 3166-1 alpha-2 code"),
+    return new MemberInput(
+        Check.msp(f + ".msp", msp),
+        Check.matches(
+            f + ".jurisdiction", jurisdiction, Check.JURISDICTION, "an ISO 3166-1 alpha-2 code"),
         Check.optionalLei(f + ".lei", lei));
   }
 }

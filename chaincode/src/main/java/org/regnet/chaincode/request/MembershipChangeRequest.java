@@ -5,7 +5,8 @@ import org.regnet.chaincode.model.ChangeKind;
 import org.regnet.chaincode.validate.Check;
 
 /** {@code treaty:proposeMembershipChange}. */
-public record MembershipChangeRequest(String treatyId, ChangeKind kind, String msp, String jurisdiction, String lei) {
+public record MembershipChangeRequest(
+    String treatyId, ChangeKind kind, String msp, String jurisdiction, String lei) {
 
   public MembershipChangeRequest validated() {
     TreatyRef.treatyId("treatyId", treatyId);
@@ -15,8 +16,8 @@ public record MembershipChangeRequest(String treatyId, ChangeKind kind, String m
       Check.matches("jurisdiction", jurisdiction, Check.JURISDICTION, "an ISO 3166-1 alpha-2 code");
       Check.optionalLei("lei", lei);
     } else if (jurisdiction != null || lei != null) {
-      throw ErrorCode.VALIDATION_FAILED.exception(jurisdiction != null ? "jurisdiction" : "lei",
-          "only allowed with ADMIT");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          jurisdiction != null ? "jurisdiction" : "lei", "only allowed with ADMIT");
     }
     return this;
   }

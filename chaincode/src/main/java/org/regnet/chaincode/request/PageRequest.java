@@ -13,7 +13,10 @@ public record PageRequest(Integer pageSize, String bookmark) {
     if (bookmark == null || bookmark.isEmpty()) {
       return "";
     }
-    return Check.matches("bookmark", bookmark, java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,1400}"),
+    return Check.matches(
+        "bookmark",
+        bookmark,
+        java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,1400}"),
         "an opaque bookmark returned by a previous page");
   }
 }

@@ -5,8 +5,8 @@ import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.validate.Check;
 
 /** {@code agreement:propose}. */
-public record ProposeAgreementRequest(String treatyId, String counterparty, ScopeInput scope, String validFrom,
-    String validUntil) {
+public record ProposeAgreementRequest(
+    String treatyId, String counterparty, ScopeInput scope, String validFrom, String validUntil) {
 
   public ProposeAgreementRequest validated(final Instant now) {
     TreatyRef.treatyId("treatyId", treatyId);
@@ -18,7 +18,8 @@ public record ProposeAgreementRequest(String treatyId, String counterparty, Scop
       throw ErrorCode.VALIDATION_FAILED.exception("validUntil", "must be after validFrom");
     }
     if (!until.isAfter(now)) {
-      throw ErrorCode.VALIDATION_FAILED.exception("validUntil", "must be after the transaction time");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "validUntil", "must be after the transaction time");
     }
     return this;
   }

@@ -8,8 +8,7 @@ import org.regnet.chaincode.validate.Check;
 /** Referral requests that carry more than the id. */
 public final class ReferralActionRequest {
 
-  private ReferralActionRequest() {
-  }
+  private ReferralActionRequest() {}
 
   /** {@code referral:close}. */
   public record Close(String referralId, Outcome outcome) {
@@ -42,7 +41,8 @@ public final class ReferralActionRequest {
   public record Fetch(String referralId, String accessId) {
     public Fetch validated() {
       IdRef.checkReferralId("referralId", referralId);
-      Check.matches("accessId", accessId, java.util.regex.Pattern.compile("[0-9a-f]{16,64}"), "an access id");
+      Check.matches(
+          "accessId", accessId, java.util.regex.Pattern.compile("[0-9a-f]{16,64}"), "an access id");
       return this;
     }
   }

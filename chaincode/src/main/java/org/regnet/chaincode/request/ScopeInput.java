@@ -8,7 +8,9 @@ import org.regnet.chaincode.model.PermittedUse;
 import org.regnet.chaincode.validate.Check;
 
 /** Agreement scope as given by the client. */
-public record ScopeInput(List<DataClass> dataClasses, List<InstrumentClass> instrumentClasses,
+public record ScopeInput(
+    List<DataClass> dataClasses,
+    List<InstrumentClass> instrumentClasses,
     List<PermittedUse> permittedUses) {
 
   public AgreementScope validated(final String f) {

@@ -9,8 +9,12 @@ import org.regnet.chaincode.model.Typology;
 import org.regnet.chaincode.validate.Check;
 
 /** {@code referral:submit} (public part; the confidential payload comes in the transient map). */
-public record SubmitReferralRequest(String agreementId, Typology typology, InstrumentClass instrumentClass,
-    List<DataClass> dataClasses, List<PermittedUse> purposes) {
+public record SubmitReferralRequest(
+    String agreementId,
+    Typology typology,
+    InstrumentClass instrumentClass,
+    List<DataClass> dataClasses,
+    List<PermittedUse> purposes) {
 
   public SubmitReferralRequest validated() {
     new IdRef.AgreementRef(agreementId).id();
@@ -19,7 +23,11 @@ public record SubmitReferralRequest(String agreementId, Typology typology, Instr
       throw ErrorCode.VALIDATION_FAILED.exception("typology", "must be a market-abuse typology");
     }
     Check.required("instrumentClass", instrumentClass);
-    return new SubmitReferralRequest(agreementId, typology, instrumentClass,
-        Check.set("dataClasses", dataClasses, 1, 8), Check.set("purposes", purposes, 1, 8));
+    return new SubmitReferralRequest(
+        agreementId,
+        typology,
+        instrumentClass,
+        Check.set("dataClasses", dataClasses, 1, 8),
+        Check.set("purposes", purposes, 1, 8));
   }
 }

@@ -6,7 +6,8 @@ import org.regnet.chaincode.validate.Check;
 public record TreatyRef(String treatyId) {
 
   public static String treatyId(final String f, final String v) {
-    return Check.matches(f, v, Check.TREATY_ID, "a treaty id matching " + Check.TREATY_ID.pattern());
+    return Check.matches(
+        f, v, Check.TREATY_ID, "a treaty id matching " + Check.TREATY_ID.pattern());
   }
 
   public TreatyRef validated() {

@@ -22,8 +22,7 @@ import org.regnet.chaincode.state.Page;
 /** Bilateral agreements: propose, sign, suspend, terminate; expiry against the tx time. */
 public final class AgreementService {
 
-  private AgreementService() {
-  }
+  private AgreementService() {}
 
   public static Agreement propose(final RegnetContext ctx, final ProposeAgreementRequest raw) {
     final Instant now = ctx.now();
@@ -35,7 +34,8 @@ public final class AgreementService {
       throw ErrorCode.VALIDATION_FAILED.exception("counterparty", "must be another member");
     }
     if (!t.activeMember(req.counterparty())) {
-      throw ErrorCode.INVALID_STATE.exception("counterparty", req.counterparty() + " is not an active member of " + t.treatyId());
+      throw ErrorCode.INVALID_STATE.exception(
+          "counterparty", req.counterparty() + " is not an active member of " + t.treatyId());
     }
     final AgreementScope scope = req.scope().validated("scope");
     AccessPolicy.requireWithinTreaty(scope, t);
@@ -44,10 +44,22 @@ public final class AgreementService {
       throw ErrorCode.CONFLICT.exception("agreementId", "agreement " + id + " already exists");
     }
     final String at = now.toString();
-    final Agreement a = new Agreement(id, t.treatyId(), c.msp(), req.counterparty(),
-        List.copyOf(new TreeSet<>(List.of(c.msp(), req.counterparty()))), scope,
-        Instant.parse(req.validFrom()).toString(), Instant.parse(req.validUntil()).toString(),
-        AgreementStatus.PROPOSED, null, at, at, null, c.msp());
+    final Agreement a =
+        new Agreement(
+            id,
+            t.treatyId(),
+            c.msp(),
+            req.counterparty(),
+            List.copyOf(new TreeSet<>(List.of(c.msp(), req.counterparty()))),
+            scope,
+            Instant.parse(req.validFrom()).toString(),
+            Instant.parse(req.validUntil()).toString(),
+            AgreementStatus.PROPOSED,
+            null,
+            at,
+            at,
+            null,
+            c.msp());
     Repository.save(ctx, a);
     final String ts = Keys.sortable(now);
     for (String party : a.parties()) {
@@ -64,12 +76,14 @@ public final class AgreementService {
       throw ErrorCode.INVALID_STATE.exception("agreementId", "agreement is " + a.status());
     }
     if (a.statusAt(ctx.now()) == AgreementStatus.EXPIRED) {
-      throw ErrorCode.INVALID_STATE.exception("agreementId", "agreement expired at " + a.validUntil());
+      throw ErrorCode.INVALID_STATE.exception(
+          "agreementId", "agreement expired at " + a.validUntil());
     }
     final Treaty t = Repository.treaty(ctx, a.treatyId());
     AccessPolicy.requireActiveMember(c, t);
     if (!t.activeMember(a.proposer())) {
-      throw ErrorCode.INVALID_STATE.exception("agreementId", a.proposer() + " is no longer an active member");
+      throw ErrorCode.INVALID_STATE.exception(
+          "agreementId", a.proposer() + " is no longer an active member");
     }
     return transition(ctx, a, AgreementStatus.ACTIVE, "agreement.signed");
   }
@@ -101,20 +115,29 @@ public final class AgreementService {
   public static Page<Agreement> listForMember(final RegnetContext ctx, final PageRequest req) {
     final CompositeKey prefix = new CompositeKey(Keys.AGREEMENT_BY_MEMBER, ctx.caller().msp());
     final Instant now = ctx.now();
-    return ctx.ledger().partialPage(prefix, PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()),
-        kv -> Repository.agreement(ctx, new String(kv.getValue(), StandardCharsets.UTF_8)).evaluatedAt(now));
+    return ctx.ledger()
+        .partialPage(
+            prefix,
+            PageRequest.size(req.pageSize()),
+            PageRequest.mark(req.bookmark()),
+            kv ->
+                Repository.agreement(ctx, new String(kv.getValue(), StandardCharsets.UTF_8))
+                    .evaluatedAt(now));
   }
 
-  private static Agreement transition(final RegnetContext ctx, final Agreement a, final AgreementStatus to,
-      final String action) {
+  private static Agreement transition(
+      final RegnetContext ctx, final Agreement a, final AgreementStatus to, final String action) {
     final Agreement next = a.transition(to, ctx.nowString(), ctx.caller().msp());
     Repository.save(ctx, next);
     return recorded(ctx, next, action);
   }
 
-  private static Agreement recorded(final RegnetContext ctx, final Agreement a, final String action) {
-    AuditLog.record(ctx, Change.of(action, "agreement", a.agreementId(), a.treatyId(), a.parties(),
-        a.status().name()));
+  private static Agreement recorded(
+      final RegnetContext ctx, final Agreement a, final String action) {
+    AuditLog.record(
+        ctx,
+        Change.of(
+            action, "agreement", a.agreementId(), a.treatyId(), a.parties(), a.status().name()));
     return a.evaluatedAt(ctx.now());
   }
 }

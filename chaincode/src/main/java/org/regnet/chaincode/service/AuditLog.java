@@ -13,16 +13,15 @@ import org.regnet.chaincode.state.Page;
 /**
  * Appends audit entries and emits the transaction's event; answers audit queries page by page.
  *
- * <p>Each entry is written (denormalised) under one key per query dimension, so a query reads
- * only its page: {@code audit~obj~<objectId>~<ts>~<txId>~0}, and for every viewer MSP
- * {@code audit~time~<viewer>~<ts>~<txId>~0} and {@code audit~actor~<viewer>~<actorMsp>~<ts>~<txId>~0}.
+ * <p>Each entry is written (denormalised) under one key per query dimension, so a query reads only
+ * its page: {@code audit~obj~<objectId>~<ts>~<txId>~0}, and for every viewer MSP {@code
+ * audit~time~<viewer>~<ts>~<txId>~0} and {@code audit~actor~<viewer>~<actorMsp>~<ts>~<txId>~0}.
  */
 public final class AuditLog {
 
   private static final String END = "~~";
 
-  private AuditLog() {
-  }
+  private AuditLog() {}
 
   /** Records the change: audit entry under every index, and the event. */
   public static AuditEntry record(final RegnetContext ctx, final Change change) {
@@ -30,8 +29,18 @@ public final class AuditLog {
     final String ts = Keys.sortable(ctx.now());
     final String suffix = ts + "~" + ctx.txId() + "~0";
     final String hash = change.payloadHash() != null ? change.payloadHash() : ctx.requestHash();
-    final AuditEntry entry = new AuditEntry(ctx.txId() + "-0", ctx.txId(), ctx.nowString(), change.action(),
-        change.objectId(), change.objectType(), change.treatyId(), ctx.caller().actor(), hash, change.viewers());
+    final AuditEntry entry =
+        new AuditEntry(
+            ctx.txId() + "-0",
+            ctx.txId(),
+            ctx.nowString(),
+            change.action(),
+            change.objectId(),
+            change.objectType(),
+            change.treatyId(),
+            ctx.caller().actor(),
+            hash,
+            change.viewers());
     ledger.put(Keys.AUDIT_OBJECT + change.objectId() + "~" + suffix, entry);
     if (change.alsoUnder() != null && !change.alsoUnder().equals(change.objectId())) {
       ledger.put(Keys.AUDIT_OBJECT + change.alsoUnder() + "~" + suffix, entry);
@@ -55,28 +64,53 @@ public final class AuditLog {
     return entry;
   }
 
-  public static Page<AuditEntry> byObject(final RegnetContext ctx, final String objectId, final int pageSize,
-      final String bookmark) {
+  public static Page<AuditEntry> byObject(
+      final RegnetContext ctx, final String objectId, final int pageSize, final String bookmark) {
     final String prefix = Keys.AUDIT_OBJECT + objectId + "~";
     final String viewer = ctx.caller().msp();
-    return ctx.ledger().rangePage(prefix, prefix + "~", pageSize, bookmark, kv -> {
-      final AuditEntry e = Json.read(kv.getValue(), AuditEntry.class);
-      return e.viewers().contains(viewer) ? e : null;
-    });
+    return ctx.ledger()
+        .rangePage(
+            prefix,
+            prefix + "~",
+            pageSize,
+            bookmark,
+            kv -> {
+              final AuditEntry e = Json.read(kv.getValue(), AuditEntry.class);
+              return e.viewers().contains(viewer) ? e : null;
+            });
   }
 
-  public static Page<AuditEntry> byActor(final RegnetContext ctx, final String actorMsp, final Instant from,
-      final Instant to, final int pageSize, final String bookmark) {
+  public static Page<AuditEntry> byActor(
+      final RegnetContext ctx,
+      final String actorMsp,
+      final Instant from,
+      final Instant to,
+      final int pageSize,
+      final String bookmark) {
     final String prefix = Keys.AUDIT_ACTOR + ctx.caller().msp() + "~" + actorMsp + "~";
-    return ctx.ledger().rangePage(prefix + Keys.sortable(from), prefix + bound(to), pageSize, bookmark,
-        kv -> Json.read(kv.getValue(), AuditEntry.class));
+    return ctx.ledger()
+        .rangePage(
+            prefix + Keys.sortable(from),
+            prefix + bound(to),
+            pageSize,
+            bookmark,
+            kv -> Json.read(kv.getValue(), AuditEntry.class));
   }
 
-  public static Page<AuditEntry> byTime(final RegnetContext ctx, final Instant from, final Instant to,
-      final int pageSize, final String bookmark) {
+  public static Page<AuditEntry> byTime(
+      final RegnetContext ctx,
+      final Instant from,
+      final Instant to,
+      final int pageSize,
+      final String bookmark) {
     final String prefix = Keys.AUDIT_TIME + ctx.caller().msp() + "~";
-    return ctx.ledger().rangePage(prefix + Keys.sortable(from), prefix + bound(to), pageSize, bookmark,
-        kv -> Json.read(kv.getValue(), AuditEntry.class));
+    return ctx.ledger()
+        .rangePage(
+            prefix + Keys.sortable(from),
+            prefix + bound(to),
+            pageSize,
+            bookmark,
+            kv -> Json.read(kv.getValue(), AuditEntry.class));
   }
 
   private static String bound(final Instant to) {

@@ -16,10 +16,10 @@ import org.regnet.chaincode.state.Page;
 /** Audit queries: the caller's MSP must be allowed to see the object; pages cost only the page. */
 public final class AuditService {
 
-  private AuditService() {
-  }
+  private AuditService() {}
 
-  public static Page<AuditEntry> byObject(final RegnetContext ctx, final AuditRequest.ByObject raw) {
+  public static Page<AuditEntry> byObject(
+      final RegnetContext ctx, final AuditRequest.ByObject raw) {
     final AuditRequest.ByObject req = raw.validated();
     final Caller c = ctx.caller();
     final String id = req.objectId();
@@ -44,24 +44,32 @@ public final class AuditService {
         AccessPolicy.requireAuditRole(c, false);
       }
       case "FLG" -> {
-        AccessPolicy.requireMember(c, Repository.treaty(ctx, FlagService.flagFor(ctx, id).treatyId()));
+        AccessPolicy.requireMember(
+            c, Repository.treaty(ctx, FlagService.flagFor(ctx, id).treatyId()));
         AccessPolicy.requireAuditRole(c, false);
       }
       default -> throw ErrorCode.VALIDATION_FAILED.exception("objectId", "unknown object type");
     }
-    return AuditLog.byObject(ctx, id, PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()));
+    return AuditLog.byObject(
+        ctx, id, PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()));
   }
 
   public static Page<AuditEntry> byActor(final RegnetContext ctx, final AuditRequest.ByActor raw) {
     final AuditRequest.ByActor req = raw.validated();
     final Instant[] w = AuditRequest.window(req.from(), req.to(), false);
-    return AuditLog.byActor(ctx, req.actorMsp(), w[0], w[1], PageRequest.size(req.pageSize()),
+    return AuditLog.byActor(
+        ctx,
+        req.actorMsp(),
+        w[0],
+        w[1],
+        PageRequest.size(req.pageSize()),
         PageRequest.mark(req.bookmark()));
   }
 
   public static Page<AuditEntry> byTime(final RegnetContext ctx, final AuditRequest.ByTime raw) {
     final AuditRequest.ByTime req = raw.validated();
     final Instant[] w = AuditRequest.window(req.from(), req.to(), true);
-    return AuditLog.byTime(ctx, w[0], w[1], PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()));
+    return AuditLog.byTime(
+        ctx, w[0], w[1], PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()));
   }
 }

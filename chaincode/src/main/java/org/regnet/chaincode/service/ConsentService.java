@@ -3,15 +3,15 @@ package org.regnet.chaincode.service;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
-import org.regnet.chaincode.json.Json;
-import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.access.AccessPolicy;
 import org.regnet.chaincode.access.Caller;
+import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.Consent;
 import org.regnet.chaincode.model.ConsentStatus;
 import org.regnet.chaincode.model.OnwardShare;
 import org.regnet.chaincode.model.Referral;
 import org.regnet.chaincode.model.Treaty;
+import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.request.ReferralActionRequest;
 import org.regnet.chaincode.state.Keys;
@@ -21,10 +21,10 @@ public final class ConsentService {
 
   static final int MAX_CONSENTS = 20;
 
-  private ConsentService() {
-  }
+  private ConsentService() {}
 
-  public static Referral request(final RegnetContext ctx, final ReferralActionRequest.RequestConsent raw) {
+  public static Referral request(
+      final RegnetContext ctx, final ReferralActionRequest.RequestConsent raw) {
     final ReferralActionRequest.RequestConsent req = raw.validated();
     final Referral r = Repository.referral(ctx, req.referralId());
     final Caller c = ctx.caller();
@@ -38,24 +38,37 @@ public final class ConsentService {
       throw ErrorCode.VALIDATION_FAILED.exception("recipient", "the originator needs no consent");
     }
     if (req.recipient().equals(c.msp()) && r.purposes().contains(req.use())) {
-      throw ErrorCode.VALIDATION_FAILED.exception("use", req.use() + " is already a stated purpose");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "use", req.use() + " is already a stated purpose");
     }
     if (!req.recipient().equals(c.msp()) && !t.activeMember(req.recipient())) {
-      throw ErrorCode.INVALID_STATE.exception("recipient", req.recipient() + " is not an active member of the treaty");
+      throw ErrorCode.INVALID_STATE.exception(
+          "recipient", req.recipient() + " is not an active member of the treaty");
     }
-    if (r.consents().stream().anyMatch(x -> x.recipient().equals(req.recipient()) && x.use() == req.use())) {
-      throw ErrorCode.CONFLICT.exception("use", "consent for " + req.recipient() + " and " + req.use() + " already requested");
+    if (r.consents().stream()
+        .anyMatch(x -> x.recipient().equals(req.recipient()) && x.use() == req.use())) {
+      throw ErrorCode.CONFLICT.exception(
+          "use", "consent for " + req.recipient() + " and " + req.use() + " already requested");
     }
     if (r.consents().size() >= MAX_CONSENTS) {
-      throw ErrorCode.INVALID_STATE.exception("referralId", "at most " + MAX_CONSENTS + " consents per referral");
+      throw ErrorCode.INVALID_STATE.exception(
+          "referralId", "at most " + MAX_CONSENTS + " consents per referral");
     }
     final String at = ctx.nowString();
-    final Consent consent = new Consent(ctx.newId("CNS"), c.msp(), req.recipient(), req.use(),
-        ConsentStatus.REQUESTED, at, null);
+    final Consent consent =
+        new Consent(
+            ctx.newId("CNS"),
+            c.msp(),
+            req.recipient(),
+            req.use(),
+            ConsentStatus.REQUESTED,
+            at,
+            null);
     return saved(ctx, r.withConsent(consent, at), "referral.consentRequested");
   }
 
-  public static Referral grant(final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
+  public static Referral grant(
+      final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
     final ReferralActionRequest.ConsentRef req = raw.validated();
     final Referral r = Repository.referral(ctx, req.referralId());
     final Caller c = ctx.caller();
@@ -69,47 +82,63 @@ public final class ConsentService {
     return saved(ctx, r.withConsent(consent.granted(at), at), "referral.consentGranted");
   }
 
-  public static Referral shareOnward(final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
+  public static Referral shareOnward(
+      final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
     final ReferralActionRequest.ConsentRef req = raw.validated();
     final Referral r = Repository.referral(ctx, req.referralId());
     final Caller c = ctx.caller();
     AccessPolicy.requireRecipient(c, r);
     final Consent consent = consent(r, req.consentId());
     if (consent.status() != ConsentStatus.GRANTED) {
-      throw ErrorCode.CONSENT_REQUIRED.exception("consentId", "the originator has not granted this consent");
+      throw ErrorCode.CONSENT_REQUIRED.exception(
+          "consentId", "the originator has not granted this consent");
     }
     if (consent.recipient().equals(c.msp())) {
-      throw ErrorCode.VALIDATION_FAILED.exception("consentId", "this consent is for the recipient's own use");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "consentId", "this consent is for the recipient's own use");
     }
     final Treaty t = Repository.treaty(ctx, r.treatyId());
     AccessPolicy.requireCurrentMember(c, t);
     if (!t.activeMember(consent.recipient())) {
-      throw ErrorCode.INVALID_STATE.exception("consentId", consent.recipient() + " is no longer an active member");
+      throw ErrorCode.INVALID_STATE.exception(
+          "consentId", consent.recipient() + " is no longer an active member");
     }
     if (r.onwardShareFor(consent.recipient()).isPresent()) {
       throw ErrorCode.CONFLICT.exception("consentId", "already shared with " + consent.recipient());
     }
     // the sharer sends the payload and salt it fetched; they must match the public salted hash,
     // so no private read is needed and every endorsing peer computes the same write set
-    final ReferralPayload payload = Json.parse("transient.payload",
-        Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD), Transient.MAX_PAYLOAD,
-        ReferralPayload.class).validated();
+    final ReferralPayload payload =
+        Json.parse(
+                "transient.payload",
+                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
+                Transient.MAX_PAYLOAD,
+                ReferralPayload.class)
+            .validated();
     final SealedPayload sealed = Sealing.seal(payload, Transient.salt(ctx.getStub()));
     if (!sealed.hash().equals(r.payloadHash())) {
-      throw ErrorCode.VALIDATION_FAILED.exception("transient.payload", "payload and salt do not match the referral's payloadHash");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient.payload", "payload and salt do not match the referral's payloadHash");
     }
-    ctx.ledger().putPrivate(Keys.implicitCollection(consent.recipient()),
-        ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()), sealed);
+    ctx.ledger()
+        .putPrivate(
+            Keys.implicitCollection(consent.recipient()),
+            ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()),
+            sealed);
     final String at = ctx.nowString();
-    final Referral next = r.withOnwardShare(new OnwardShare(consent.recipient(), consent.use(),
-        consent.consentId(), at), at);
+    final Referral next =
+        r.withOnwardShare(
+            new OnwardShare(consent.recipient(), consent.use(), consent.consentId(), at), at);
     Repository.save(ctx, next);
-    AuditLog.record(ctx, ReferralService.change(next, "referral.sharedOnward").withPayloadHash(r.payloadHash()));
+    AuditLog.record(
+        ctx,
+        ReferralService.change(next, "referral.sharedOnward").withPayloadHash(r.payloadHash()));
     return next;
   }
 
   private static Consent consent(final Referral r, final String id) {
-    return r.consent(id).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("consentId", "no consent " + id));
+    return r.consent(id)
+        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("consentId", "no consent " + id));
   }
 
   private static Referral saved(final RegnetContext ctx, final Referral next, final String action) {

@@ -26,12 +26,10 @@ public final class FlagService {
 
   static final int MAX_LOOKUP_RESULTS = 100;
 
-  private FlagService() {
-  }
+  private FlagService() {}
 
   /** The result of {@code flag:lookup}. */
-  public record LookupResult(String treatyId, boolean flagged, List<Flag> flags) {
-  }
+  public record LookupResult(String treatyId, boolean flagged, List<Flag> flags) {}
 
   public static Flag raise(final RegnetContext ctx, final FlagRequest.Raise raw) {
     final Instant now = ctx.now();
@@ -44,12 +42,24 @@ public final class FlagService {
     if (ctx.ledger().exists(Repository.flagKey(ctx, id))) {
       throw ErrorCode.CONFLICT.exception("flagId", "flag " + id + " already exists");
     }
-    final Flag f = new Flag(id, t.treatyId(), c.msp(), req.subjectType(), req.chainId(), req.category(),
-        req.confidence(), Instant.parse(req.expiresAt()).toString(), req.evidenceRef(), FlagStatus.ACTIVE,
-        now.toString(), null);
+    final Flag f =
+        new Flag(
+            id,
+            t.treatyId(),
+            c.msp(),
+            req.subjectType(),
+            req.chainId(),
+            req.category(),
+            req.confidence(),
+            Instant.parse(req.expiresAt()).toString(),
+            req.evidenceRef(),
+            FlagStatus.ACTIVE,
+            now.toString(),
+            null);
     Repository.save(ctx, f);
     ctx.ledger().putString(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, id), id);
-    AuditLog.record(ctx, Change.of("flag.raised", "flag", id, t.treatyId(), t.allMsps(), f.status().name()));
+    AuditLog.record(
+        ctx, Change.of("flag.raised", "flag", id, t.treatyId(), t.allMsps(), f.status().name()));
     return f;
   }
 
@@ -57,7 +67,8 @@ public final class FlagService {
     final Flag f = Repository.flag(ctx, ref.id());
     final Caller c = ctx.caller();
     if (!f.originator().equals(c.msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception("flagId", "only the originator " + f.originator() + " may retract");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "flagId", "only the originator " + f.originator() + " may retract");
     }
     final Treaty t = Repository.treaty(ctx, f.treatyId());
     AccessPolicy.requireCurrentMember(c, t);
@@ -66,7 +77,10 @@ public final class FlagService {
     }
     final Flag next = f.retracted(ctx.nowString());
     Repository.save(ctx, next);
-    AuditLog.record(ctx, Change.of("flag.retracted", "flag", f.flagId(), f.treatyId(), t.allMsps(), next.status().name()));
+    AuditLog.record(
+        ctx,
+        Change.of(
+            "flag.retracted", "flag", f.flagId(), f.treatyId(), t.allMsps(), next.status().name()));
     return next;
   }
 
@@ -77,7 +91,8 @@ public final class FlagService {
     AccessPolicy.requireActiveMember(ctx.caller(), t);
     final Instant now = ctx.now();
     final List<Flag> flags = new ArrayList<>();
-    for (KeyValue kv : ctx.ledger().partial(Keys.FLAG_LOOKUP, MAX_LOOKUP_RESULTS, t.treatyId(), lookupKey)) {
+    for (KeyValue kv :
+        ctx.ledger().partial(Keys.FLAG_LOOKUP, MAX_LOOKUP_RESULTS, t.treatyId(), lookupKey)) {
       final Flag f = Repository.flag(ctx, new String(kv.getValue(), StandardCharsets.UTF_8));
       if (f.status() == FlagStatus.ACTIVE && now.isBefore(Instant.parse(f.expiresAt()))) {
         flags.add(f);

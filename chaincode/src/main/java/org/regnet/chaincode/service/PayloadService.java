@@ -30,23 +30,35 @@ public final class PayloadService {
 
   static final Duration ACCESS_VALIDITY = Duration.ofMinutes(15);
 
-  private PayloadService() {
-  }
+  private PayloadService() {}
 
   /** The receipt returned by {@code referral:readPayload}. */
-  public record Receipt(String accessId, String referralId, PermittedUse purpose, String payloadHash,
-      String validUntil) {
-  }
+  public record Receipt(
+      String accessId,
+      String referralId,
+      PermittedUse purpose,
+      String payloadHash,
+      String validUntil) {}
 
   /** A confidential exchange as returned by {@code referral:fetchPayload}. */
-  public record ExchangeContent(int seq, String kind, String by, String at, String hash, String salt,
-      InformationMessage message) {
-  }
+  public record ExchangeContent(
+      int seq,
+      String kind,
+      String by,
+      String at,
+      String hash,
+      String salt,
+      InformationMessage message) {}
 
   /** The result of {@code referral:fetchPayload}. */
-  public record Content(String referralId, String accessId, PermittedUse purpose, String payloadHash, String salt,
-      ReferralPayload payload, List<ExchangeContent> exchanges) {
-  }
+  public record Content(
+      String referralId,
+      String accessId,
+      PermittedUse purpose,
+      String payloadHash,
+      String salt,
+      ReferralPayload payload,
+      List<ExchangeContent> exchanges) {}
 
   public static Receipt read(final RegnetContext ctx, final ReferralActionRequest.Read raw) {
     final ReferralActionRequest.Read req = raw.validated();
@@ -59,11 +71,22 @@ public final class PayloadService {
     // no private read here: the read/write set must be the same on every endorsing peer (the
     // chaincode policy needs more than one organisation); the read is fetch(), on the own peer
     final Instant now = ctx.now();
-    final PayloadAccess access = new PayloadAccess(ctx.txId(), r.referralId(), c.msp(), c.certId(), req.purpose(),
-        r.payloadHash(), now.toString(), now.plus(ACCESS_VALIDITY).toString());
+    final PayloadAccess access =
+        new PayloadAccess(
+            ctx.txId(),
+            r.referralId(),
+            c.msp(),
+            c.certId(),
+            req.purpose(),
+            r.payloadHash(),
+            now.toString(),
+            now.plus(ACCESS_VALIDITY).toString());
     ctx.ledger().put(accessKey(ctx, r.referralId(), ctx.txId()), access);
-    AuditLog.record(ctx, ReferralService.change(r, "referral.payloadAccessed").withPayloadHash(r.payloadHash()));
-    return new Receipt(access.accessId(), r.referralId(), req.purpose(), r.payloadHash(), access.validUntil());
+    AuditLog.record(
+        ctx,
+        ReferralService.change(r, "referral.payloadAccessed").withPayloadHash(r.payloadHash()));
+    return new Receipt(
+        access.accessId(), r.referralId(), req.purpose(), r.payloadHash(), access.validUntil());
   }
 
   public static Content fetch(final RegnetContext ctx, final ReferralActionRequest.Fetch raw) {
@@ -72,38 +95,75 @@ public final class PayloadService {
     final Caller c = ctx.caller();
     AccessPolicy.requireReferralParty(c, r);
     AccessPolicy.requireOwnPeer(ctx.getStub(), c);
-    final PayloadAccess access = ctx.ledger().get(accessKey(ctx, r.referralId(), req.accessId()), PayloadAccess.class)
-        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("accessId", "no recorded access " + req.accessId()));
+    final PayloadAccess access =
+        ctx.ledger()
+            .get(accessKey(ctx, r.referralId(), req.accessId()), PayloadAccess.class)
+            .orElseThrow(
+                () ->
+                    ErrorCode.NOT_FOUND.exception(
+                        "accessId", "no recorded access " + req.accessId()));
     if (!access.msp().equals(c.msp()) || !access.certId().equals(c.certId())) {
-      throw ErrorCode.ACCESS_DENIED.exception("accessId", "the access was recorded for another identity");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "accessId", "the access was recorded for another identity");
     }
     final Instant now = ctx.now();
-    if (!now.isBefore(Instant.parse(access.validUntil())) || now.isBefore(Instant.parse(access.at()))) {
-      throw ErrorCode.INVALID_STATE.exception("accessId", "the access is not valid at the transaction time");
+    if (!now.isBefore(Instant.parse(access.validUntil()))
+        || now.isBefore(Instant.parse(access.at()))) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "accessId", "the access is not valid at the transaction time");
     }
     final SealedPayload sealed = sealed(ctx, c.msp(), r.referralId());
     final List<ExchangeContent> exchanges = new ArrayList<>();
     if (c.msp().equals(r.originator()) || c.msp().equals(r.recipient())) {
       for (Exchange e : r.exchanges()) {
-        final SealedPayload s = ctx.ledger().getPrivate(Keys.implicitCollection(c.msp()),
-            ReferralService.exchangeKey(ctx, r.referralId(), e.seq()), SealedPayload.class)
-            .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("exchanges", "message " + e.seq() + " not on this peer"));
-        exchanges.add(new ExchangeContent(e.seq(), e.kind().name(), e.by(), e.at(), e.hash(), s.salt(),
-            Json.read(s.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), InformationMessage.class)));
+        final SealedPayload s =
+            ctx.ledger()
+                .getPrivate(
+                    Keys.implicitCollection(c.msp()),
+                    ReferralService.exchangeKey(ctx, r.referralId(), e.seq()),
+                    SealedPayload.class)
+                .orElseThrow(
+                    () ->
+                        ErrorCode.NOT_FOUND.exception(
+                            "exchanges", "message " + e.seq() + " not on this peer"));
+        exchanges.add(
+            new ExchangeContent(
+                e.seq(),
+                e.kind().name(),
+                e.by(),
+                e.at(),
+                e.hash(),
+                s.salt(),
+                Json.read(
+                    s.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    InformationMessage.class)));
       }
     }
-    return new Content(r.referralId(), access.accessId(), access.purpose(), sealed.hash(), sealed.salt(),
-        Json.read(sealed.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), ReferralPayload.class),
+    return new Content(
+        r.referralId(),
+        access.accessId(),
+        access.purpose(),
+        sealed.hash(),
+        sealed.salt(),
+        Json.read(
+            sealed.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            ReferralPayload.class),
         exchanges);
   }
 
   static SealedPayload sealed(final RegnetContext ctx, final String msp, final String referralId) {
-    return ctx.ledger().getPrivate(Keys.implicitCollection(msp), ctx.ledger().key(Keys.PRIVATE_PAYLOAD, referralId),
-        SealedPayload.class)
-        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("referralId", "payload not available on this peer"));
+    return ctx.ledger()
+        .getPrivate(
+            Keys.implicitCollection(msp),
+            ctx.ledger().key(Keys.PRIVATE_PAYLOAD, referralId),
+            SealedPayload.class)
+        .orElseThrow(
+            () ->
+                ErrorCode.NOT_FOUND.exception("referralId", "payload not available on this peer"));
   }
 
-  private static String accessKey(final RegnetContext ctx, final String referralId, final String accessId) {
+  private static String accessKey(
+      final RegnetContext ctx, final String referralId, final String accessId) {
     return ctx.ledger().key(Keys.REFERRAL_ACCESS, referralId, accessId);
   }
 }

@@ -33,14 +33,17 @@ public final class ReferralService {
 
   static final int MAX_EXCHANGES = 100;
 
-  private ReferralService() {
-  }
+  private ReferralService() {}
 
   public static Referral submit(final RegnetContext ctx, final SubmitReferralRequest raw) {
     final SubmitReferralRequest req = raw.validated();
-    final ReferralPayload payload = Json.parse("transient.payload",
-        Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD), Transient.MAX_PAYLOAD,
-        ReferralPayload.class).validated();
+    final ReferralPayload payload =
+        Json.parse(
+                "transient.payload",
+                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
+                Transient.MAX_PAYLOAD,
+                ReferralPayload.class)
+            .validated();
     final byte[] salt = Transient.salt(ctx.getStub());
     final Caller c = ctx.caller();
     final Agreement a = Repository.agreement(ctx, req.agreementId());
@@ -50,10 +53,12 @@ public final class ReferralService {
     final String recipient = a.otherParty(c.msp());
     final Instant now = ctx.now();
     if (!a.inForceAt(now)) {
-      throw ErrorCode.INVALID_STATE.exception("agreementId", "agreement is " + a.statusAt(now) + ", not in force");
+      throw ErrorCode.INVALID_STATE.exception(
+          "agreementId", "agreement is " + a.statusAt(now) + ", not in force");
     }
     if (!t.activeMember(recipient)) {
-      throw ErrorCode.INVALID_STATE.exception("agreementId", recipient + " is not an active member");
+      throw ErrorCode.INVALID_STATE.exception(
+          "agreementId", recipient + " is not an active member");
     }
     AccessPolicy.requireScope(a.scope(), req.instrumentClass(), req.dataClasses(), req.purposes());
     final String id = ctx.newId("REF");
@@ -62,10 +67,27 @@ public final class ReferralService {
     }
     final SealedPayload sealed = Sealing.seal(payload, salt);
     final String at = now.toString();
-    final Referral r = new Referral(id, t.treatyId(), a.agreementId(), c.msp(), recipient, req.typology(),
-        req.instrumentClass(), req.dataClasses(), req.purposes(), ReferralStatus.SUBMITTED, null, null,
-        sealed.hash(), now.plus(Duration.ofDays(t.terms().responseDeadlineDays())).toString(), at, at,
-        List.of(), List.of(), List.of());
+    final Referral r =
+        new Referral(
+            id,
+            t.treatyId(),
+            a.agreementId(),
+            c.msp(),
+            recipient,
+            req.typology(),
+            req.instrumentClass(),
+            req.dataClasses(),
+            req.purposes(),
+            ReferralStatus.SUBMITTED,
+            null,
+            null,
+            sealed.hash(),
+            now.plus(Duration.ofDays(t.terms().responseDeadlineDays())).toString(),
+            at,
+            at,
+            List.of(),
+            List.of(),
+            List.of());
     Repository.save(ctx, r);
     final String privateKey = ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id);
     ctx.ledger().putPrivate(Keys.implicitCollection(c.msp()), privateKey, sealed);
@@ -78,7 +100,8 @@ public final class ReferralService {
   }
 
   /** acknowledge and startInvestigation: the step table decides who and from where. */
-  public static Referral step(final RegnetContext ctx, final IdRef.ReferralRef ref, final String action) {
+  public static Referral step(
+      final RegnetContext ctx, final IdRef.ReferralRef ref, final String action) {
     final Referral r = Repository.referral(ctx, ref.id());
     final Turns.Step step = turn(ctx, r);
     return saved(ctx, r.withStatus(step.to(), ctx.nowString()), action, null);
@@ -97,22 +120,31 @@ public final class ReferralService {
     turn(ctx, r);
     final Treaty t = Repository.treaty(ctx, r.treatyId());
     if (!t.terms().refusalGrounds().contains(req.refusalGround())) {
-      throw ErrorCode.OUT_OF_SCOPE.exception("refusalGround", req.refusalGround() + " is not a refusal ground of the treaty");
+      throw ErrorCode.OUT_OF_SCOPE.exception(
+          "refusalGround", req.refusalGround() + " is not a refusal ground of the treaty");
     }
     return saved(ctx, r.declined(req.refusalGround(), ctx.nowString()), "referral.declined", null);
   }
 
   /** requestInformation (recipient) and provideInformation (originator): a private message each. */
-  public static Referral exchange(final RegnetContext ctx, final IdRef.ReferralRef ref, final ExchangeKind kind,
+  public static Referral exchange(
+      final RegnetContext ctx,
+      final IdRef.ReferralRef ref,
+      final ExchangeKind kind,
       final String action) {
     final Referral r = Repository.referral(ctx, ref.id());
     final Turns.Step step = turn(ctx, r);
-    final InformationMessage message = Json.parse("transient.payload",
-        Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD), Transient.MAX_PAYLOAD,
-        InformationMessage.class).validated();
+    final InformationMessage message =
+        Json.parse(
+                "transient.payload",
+                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
+                Transient.MAX_PAYLOAD,
+                InformationMessage.class)
+            .validated();
     final byte[] salt = Transient.salt(ctx.getStub());
     if (r.exchanges().size() >= MAX_EXCHANGES) {
-      throw ErrorCode.INVALID_STATE.exception("referralId", "at most " + MAX_EXCHANGES + " information exchanges");
+      throw ErrorCode.INVALID_STATE.exception(
+          "referralId", "at most " + MAX_EXCHANGES + " information exchanges");
     }
     final SealedPayload sealed = Sealing.seal(message, salt);
     final int seq = r.exchanges().size() + 1;
@@ -130,19 +162,26 @@ public final class ReferralService {
     return r;
   }
 
-  public static Page<Referral> list(final RegnetContext ctx, final PageRequest req, final boolean inbox) {
-    final CompositeKey prefix = new CompositeKey(inbox ? Keys.REFERRAL_INBOX : Keys.REFERRAL_OUTBOX,
-        ctx.caller().msp());
-    return ctx.ledger().partialPage(prefix, PageRequest.size(req.pageSize()), PageRequest.mark(req.bookmark()),
-        kv -> Repository.referral(ctx, new String(kv.getValue(), StandardCharsets.UTF_8)));
+  public static Page<Referral> list(
+      final RegnetContext ctx, final PageRequest req, final boolean inbox) {
+    final CompositeKey prefix =
+        new CompositeKey(inbox ? Keys.REFERRAL_INBOX : Keys.REFERRAL_OUTBOX, ctx.caller().msp());
+    return ctx.ledger()
+        .partialPage(
+            prefix,
+            PageRequest.size(req.pageSize()),
+            PageRequest.mark(req.bookmark()),
+            kv -> Repository.referral(ctx, new String(kv.getValue(), StandardCharsets.UTF_8)));
   }
 
   static String exchangeKey(final RegnetContext ctx, final String referralId, final int seq) {
-    return ctx.ledger().key(Keys.PRIVATE_EXCHANGE, referralId, String.format(java.util.Locale.ROOT, "%03d", seq));
+    return ctx.ledger()
+        .key(Keys.PRIVATE_EXCHANGE, referralId, String.format(java.util.Locale.ROOT, "%03d", seq));
   }
 
   static Change change(final Referral r, final String action) {
-    return Change.of(action, "referral", r.referralId(), r.treatyId(), r.parties(), r.status().name());
+    return Change.of(
+        action, "referral", r.referralId(), r.treatyId(), r.parties(), r.status().name());
   }
 
   private static Turns.Step turn(final RegnetContext ctx, final Referral r) {
@@ -151,7 +190,8 @@ public final class ReferralService {
     return step;
   }
 
-  private static Referral saved(final RegnetContext ctx, final Referral next, final String action, final String hash) {
+  private static Referral saved(
+      final RegnetContext ctx, final Referral next, final String action, final String hash) {
     Repository.save(ctx, next);
     AuditLog.record(ctx, change(next, action).withPayloadHash(hash));
     return next;

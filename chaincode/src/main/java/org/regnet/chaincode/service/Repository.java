@@ -12,15 +12,15 @@ import org.regnet.chaincode.state.Keys;
 /** Loads and stores the objects under their keys (see {@link Keys}). */
 public final class Repository {
 
-  private Repository() {
-  }
+  private Repository() {}
 
   public static String treatyKey(final RegnetContext ctx, final String id) {
     return ctx.ledger().key(Keys.TREATY, id);
   }
 
   public static Treaty treaty(final RegnetContext ctx, final String id) {
-    return ctx.ledger().get(treatyKey(ctx, id), Treaty.class)
+    return ctx.ledger()
+        .get(treatyKey(ctx, id), Treaty.class)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("treatyId", "no treaty " + id));
   }
 
@@ -33,7 +33,8 @@ public final class Repository {
   }
 
   public static MembershipChange change(final RegnetContext ctx, final String id) {
-    return ctx.ledger().get(changeKey(ctx, id), MembershipChange.class)
+    return ctx.ledger()
+        .get(changeKey(ctx, id), MembershipChange.class)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("changeId", "no membership change " + id));
   }
 
@@ -46,7 +47,8 @@ public final class Repository {
   }
 
   public static Agreement agreement(final RegnetContext ctx, final String id) {
-    return ctx.ledger().get(agreementKey(ctx, id), Agreement.class)
+    return ctx.ledger()
+        .get(agreementKey(ctx, id), Agreement.class)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("agreementId", "no agreement " + id));
   }
 
@@ -60,7 +62,8 @@ public final class Repository {
   }
 
   public static Referral referral(final RegnetContext ctx, final String id) {
-    return ctx.ledger().get(referralKey(ctx, id), Referral.class)
+    return ctx.ledger()
+        .get(referralKey(ctx, id), Referral.class)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("referralId", "no referral " + id));
   }
 
@@ -73,7 +76,8 @@ public final class Repository {
   }
 
   public static Flag flag(final RegnetContext ctx, final String id) {
-    return ctx.ledger().get(flagKey(ctx, id), Flag.class)
+    return ctx.ledger()
+        .get(flagKey(ctx, id), Flag.class)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("flagId", "no flag " + id));
   }
 

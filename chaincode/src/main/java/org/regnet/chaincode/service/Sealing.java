@@ -9,12 +9,13 @@ import org.regnet.chaincode.model.payload.SealedPayload;
 /** Salted hashing of confidential content: hash = hex(SHA-256(salt || canonical JSON)). */
 final class Sealing {
 
-  private Sealing() {
-  }
+  private Sealing() {}
 
   static SealedPayload seal(final Object validatedContent, final byte[] salt) {
     final byte[] canonical = Json.bytes(validatedContent);
-    return new SealedPayload(Base64.getEncoder().encodeToString(salt),
-        new String(canonical, StandardCharsets.UTF_8), Hashes.sha256Hex(salt, canonical));
+    return new SealedPayload(
+        Base64.getEncoder().encodeToString(salt),
+        new String(canonical, StandardCharsets.UTF_8),
+        Hashes.sha256Hex(salt, canonical));
   }
 }

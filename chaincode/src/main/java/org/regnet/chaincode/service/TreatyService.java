@@ -24,17 +24,19 @@ import org.regnet.chaincode.state.Keys;
 /** Treaty founding and membership changes by quorum. */
 public final class TreatyService {
 
-  private TreatyService() {
-  }
+  private TreatyService() {}
 
   public static Treaty found(final RegnetContext ctx, final FoundTreatyRequest raw) {
     final FoundTreatyRequest req = raw.validated();
     final Caller c = ctx.caller();
     if (req.members().stream().noneMatch(m -> m.msp().equals(c.msp()))) {
-      throw ErrorCode.ACCESS_DENIED.exception("members", "the founder's MSP " + c.msp() + " must be a founding member");
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "members", "the founder's MSP " + c.msp() + " must be a founding member");
     }
-    final String id = req.treatyId() != null ? req.treatyId()
-        : "TRT-" + Keys.txPrefix(ctx.txId(), 16).toUpperCase(Locale.ROOT);
+    final String id =
+        req.treatyId() != null
+            ? req.treatyId()
+            : "TRT-" + Keys.txPrefix(ctx.txId(), 16).toUpperCase(Locale.ROOT);
     if (ctx.ledger().exists(Repository.treatyKey(ctx, id))) {
       throw ErrorCode.CONFLICT.exception("treatyId", "treaty " + id + " already exists");
     }
@@ -43,7 +45,8 @@ public final class TreatyService {
     for (MemberInput m : req.members()) {
       members.add(new Member(m.msp(), m.jurisdiction(), m.lei(), MemberStatus.ACTIVE, now));
     }
-    final Treaty t = new Treaty(id, req.name(), req.terms().validated("terms"), members, c.msp(), now, now);
+    final Treaty t =
+        new Treaty(id, req.name(), req.terms().validated("terms"), members, c.msp(), now, now);
     Repository.save(ctx, t);
     AuditLog.record(ctx, Change.of("treaty.founded", "treaty", id, id, t.allMsps(), null));
     return t;
@@ -55,7 +58,8 @@ public final class TreatyService {
     return t;
   }
 
-  public static MembershipChange propose(final RegnetContext ctx, final MembershipChangeRequest raw) {
+  public static MembershipChange propose(
+      final RegnetContext ctx, final MembershipChangeRequest raw) {
     final MembershipChangeRequest req = raw.validated();
     final Treaty t = Repository.treaty(ctx, req.treatyId());
     final Caller c = ctx.caller();
@@ -63,14 +67,27 @@ public final class TreatyService {
     requireTransition(t, req.kind(), req.msp(), "kind");
     final String openKey = ctx.ledger().key(Keys.MCHANGE_OPEN, t.treatyId(), req.msp());
     if (ctx.ledger().exists(openKey)) {
-      throw ErrorCode.CONFLICT.exception("msp", "a membership change for " + req.msp() + " is already pending");
+      throw ErrorCode.CONFLICT.exception(
+          "msp", "a membership change for " + req.msp() + " is already pending");
     }
     final String id = ctx.newId("MCH");
     if (ctx.ledger().exists(Repository.changeKey(ctx, id))) {
       throw ErrorCode.CONFLICT.exception("changeId", "membership change " + id + " already exists");
     }
-    final MembershipChange proposed = new MembershipChange(id, t.treatyId(), req.kind(), req.msp(),
-        req.jurisdiction(), req.lei(), c.msp(), List.of(c.msp()), 0, ChangeStatus.PENDING, ctx.nowString(), null);
+    final MembershipChange proposed =
+        new MembershipChange(
+            id,
+            t.treatyId(),
+            req.kind(),
+            req.msp(),
+            req.jurisdiction(),
+            req.lei(),
+            c.msp(),
+            List.of(c.msp()),
+            0,
+            ChangeStatus.PENDING,
+            ctx.nowString(),
+            null);
     return tallyAndSave(ctx, t, proposed, openKey, "treaty.membershipProposed");
   }
 
@@ -79,12 +96,14 @@ public final class TreatyService {
     final Treaty t = Repository.treaty(ctx, req.treatyId());
     final MembershipChange change = Repository.change(ctx, req.changeId());
     if (!change.treatyId().equals(t.treatyId())) {
-      throw ErrorCode.NOT_FOUND.exception("changeId", "no membership change " + req.changeId() + " in " + t.treatyId());
+      throw ErrorCode.NOT_FOUND.exception(
+          "changeId", "no membership change " + req.changeId() + " in " + t.treatyId());
     }
     final Caller c = ctx.caller();
     AccessPolicy.requireActiveMember(c, t);
     if (change.status() != ChangeStatus.PENDING) {
-      throw ErrorCode.INVALID_STATE.exception("changeId", "membership change is " + change.status());
+      throw ErrorCode.INVALID_STATE.exception(
+          "changeId", "membership change is " + change.status());
     }
     if (change.approvals().contains(c.msp())) {
       throw ErrorCode.CONFLICT.exception("changeId", c.msp() + " already approved");
@@ -99,14 +118,19 @@ public final class TreatyService {
     AccessPolicy.requireMember(ctx.caller(), t);
     final MembershipChange change = Repository.change(ctx, req.changeId());
     if (!change.treatyId().equals(t.treatyId())) {
-      throw ErrorCode.NOT_FOUND.exception("changeId", "no membership change " + req.changeId() + " in " + t.treatyId());
+      throw ErrorCode.NOT_FOUND.exception(
+          "changeId", "no membership change " + req.changeId() + " in " + t.treatyId());
     }
     return change;
   }
 
   /** More than half of the currently active members, counting approvals of active members only. */
-  private static MembershipChange tallyAndSave(final RegnetContext ctx, final Treaty t, final MembershipChange change,
-      final String openKey, final String pendingAction) {
+  private static MembershipChange tallyAndSave(
+      final RegnetContext ctx,
+      final Treaty t,
+      final MembershipChange change,
+      final String openKey,
+      final String pendingAction) {
     final List<String> active = t.activeMsps();
     final int required = active.size() / 2 + 1;
     final long approvals = change.approvals().stream().filter(active::contains).count();
@@ -116,17 +140,34 @@ public final class TreatyService {
       final MembershipChange pending = change.withTally(required, ChangeStatus.PENDING, null);
       Repository.save(ctx, pending);
       ctx.ledger().putString(openKey, pending.changeId());
-      AuditLog.record(ctx, Change.of(pendingAction, "membershipChange", pending.changeId(), t.treatyId(),
-          viewers, pending.status().name()).alsoUnder(t.treatyId()));
+      AuditLog.record(
+          ctx,
+          Change.of(
+                  pendingAction,
+                  "membershipChange",
+                  pending.changeId(),
+                  t.treatyId(),
+                  viewers,
+                  pending.status().name())
+              .alsoUnder(t.treatyId()));
       return pending;
     }
     requireTransition(t, change.kind(), change.msp(), "changeId");
-    final MembershipChange applied = change.withTally(required, ChangeStatus.APPLIED, ctx.nowString());
+    final MembershipChange applied =
+        change.withTally(required, ChangeStatus.APPLIED, ctx.nowString());
     Repository.save(ctx, applied);
     Repository.save(ctx, t.withMember(apply(t, applied, ctx.nowString()), ctx.nowString()));
     ctx.ledger().delete(openKey);
-    AuditLog.record(ctx, Change.of("treaty.membershipApplied", "membershipChange", applied.changeId(),
-        t.treatyId(), viewers, applied.status().name()).alsoUnder(t.treatyId()));
+    AuditLog.record(
+        ctx,
+        Change.of(
+                "treaty.membershipApplied",
+                "membershipChange",
+                applied.changeId(),
+                t.treatyId(),
+                viewers,
+                applied.status().name())
+            .alsoUnder(t.treatyId()));
     return applied;
   }
 
@@ -140,17 +181,20 @@ public final class TreatyService {
     };
   }
 
-  private static void requireTransition(final Treaty t, final ChangeKind kind, final String msp, final String field) {
+  private static void requireTransition(
+      final Treaty t, final ChangeKind kind, final String msp, final String field) {
     final MemberStatus s = t.member(msp).map(Member::status).orElse(null);
-    final boolean ok = switch (kind) {
-      case ADMIT -> s == null || s == MemberStatus.WITHDRAWN;
-      case SUSPEND -> s == MemberStatus.ACTIVE;
-      case REINSTATE -> s == MemberStatus.SUSPENDED;
-      case WITHDRAW -> s == MemberStatus.ACTIVE || s == MemberStatus.SUSPENDED;
-    };
+    final boolean ok =
+        switch (kind) {
+          case ADMIT -> s == null || s == MemberStatus.WITHDRAWN;
+          case SUSPEND -> s == MemberStatus.ACTIVE;
+          case REINSTATE -> s == MemberStatus.SUSPENDED;
+          case WITHDRAW -> s == MemberStatus.ACTIVE || s == MemberStatus.SUSPENDED;
+        };
     if (!ok) {
-      throw ErrorCode.INVALID_STATE.exception(field, kind + " is not possible for " + msp
-          + (s == null ? " (not a member)" : " (" + s + ")"));
+      throw ErrorCode.INVALID_STATE.exception(
+          field,
+          kind + " is not possible for " + msp + (s == null ? " (not a member)" : " (" + s + ")"));
     }
   }
 }

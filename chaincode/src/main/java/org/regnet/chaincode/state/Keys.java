@@ -22,8 +22,10 @@ public final class Keys {
   public static final String REFERRAL_ACCESS = "referral~access";
   public static final String FLAG = "flag";
   public static final String FLAG_LOOKUP = "flag~lookup";
+
   /** Private data (implicit collections): the sealed referral payload. */
   public static final String PRIVATE_PAYLOAD = "referral~payload";
+
   /** Private data (implicit collections): information request/response messages. */
   public static final String PRIVATE_EXCHANGE = "referral~exchange";
 
@@ -31,8 +33,7 @@ public final class Keys {
   public static final String AUDIT_TIME = "audit~time~";
   public static final String AUDIT_ACTOR = "audit~actor~";
 
-  private Keys() {
-  }
+  private Keys() {}
 
   /** Fabric's implicit per-organisation collection. */
   public static String implicitCollection(final String msp) {

@@ -18,8 +18,8 @@ import org.regnet.chaincode.json.Json;
 
 /**
  * Transaction-scoped access to the ledger. Reads go to the stub (committed state, as in Fabric);
- * writes and the event are buffered and handed to the stub, in sorted key order, only by
- * {@link #flush()} after the transaction function succeeded, so a failed transaction writes nothing.
+ * writes and the event are buffered and handed to the stub, in sorted key order, only by {@link
+ * #flush()} after the transaction function succeeded, so a failed transaction writes nothing.
  */
 public final class Ledger {
 
@@ -63,7 +63,8 @@ public final class Ledger {
     writes.put(key, null);
   }
 
-  public <T> Optional<T> getPrivate(final String collection, final String key, final Class<T> type) {
+  public <T> Optional<T> getPrivate(
+      final String collection, final String key, final Class<T> type) {
     final byte[] v = stub.getPrivateData(collection, key);
     return v == null || v.length == 0 ? Optional.empty() : Optional.of(Json.read(v, type));
   }
@@ -106,7 +107,8 @@ public final class Ledger {
   /** Values under a partial composite key, at most {@code limit}, iterator closed. */
   public List<KeyValue> partial(final String type, final int limit, final String... attributes) {
     final List<KeyValue> out = new ArrayList<>();
-    try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(new CompositeKey(type, attributes))) {
+    try (QueryResultsIterator<KeyValue> it =
+        stub.getStateByPartialCompositeKey(new CompositeKey(type, attributes))) {
       for (KeyValue kv : it) {
         if (out.size() >= limit) {
           break;
@@ -122,7 +124,10 @@ public final class Ledger {
   }
 
   /** A page under a partial composite key; the bookmark must lie under the same prefix. */
-  public <T> Page<T> partialPage(final CompositeKey prefix, final int pageSize, final String bookmark,
+  public <T> Page<T> partialPage(
+      final CompositeKey prefix,
+      final int pageSize,
+      final String bookmark,
       final Function<KeyValue, T> mapper) {
     final String fabricMark = decode(bookmark);
     if (!fabricMark.isEmpty() && !fabricMark.startsWith(prefix.toString())) {
@@ -139,10 +144,15 @@ public final class Ledger {
   }
 
   /** A page of simple keys in [start, end); the bookmark must lie in the range. */
-  public <T> Page<T> rangePage(final String start, final String end, final int pageSize, final String bookmark,
+  public <T> Page<T> rangePage(
+      final String start,
+      final String end,
+      final int pageSize,
+      final String bookmark,
       final Function<KeyValue, T> mapper) {
     final String fabricMark = decode(bookmark);
-    if (!fabricMark.isEmpty() && (fabricMark.compareTo(start) < 0 || fabricMark.compareTo(end) >= 0)) {
+    if (!fabricMark.isEmpty()
+        && (fabricMark.compareTo(start) < 0 || fabricMark.compareTo(end) >= 0)) {
       throw ErrorCode.VALIDATION_FAILED.exception("bookmark", "does not belong to this query");
     }
     try (QueryResultsIteratorWithMetadata<KeyValue> it =
@@ -155,8 +165,8 @@ public final class Ledger {
     }
   }
 
-  private static <T> Page<T> page(final QueryResultsIteratorWithMetadata<KeyValue> it,
-      final Function<KeyValue, T> mapper) {
+  private static <T> Page<T> page(
+      final QueryResultsIteratorWithMetadata<KeyValue> it, final Function<KeyValue, T> mapper) {
     final List<T> items = new ArrayList<>();
     int fetched = 0;
     for (KeyValue kv : it) {
@@ -178,7 +188,8 @@ public final class Ledger {
    */
   private static String fabricBookmark(final QueryResultsIteratorWithMetadata<KeyValue> it) {
     try {
-      final Object metadata = QueryResultsIteratorWithMetadata.class.getMethod("getMetadata").invoke(it);
+      final Object metadata =
+          QueryResultsIteratorWithMetadata.class.getMethod("getMetadata").invoke(it);
       if (metadata == null) {
         return "";
       }
@@ -190,7 +201,9 @@ public final class Ledger {
   }
 
   private static String encode(final String fabricBookmark) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(fabricBookmark.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(fabricBookmark.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decode(final String bookmark) {
@@ -200,7 +213,8 @@ public final class Ledger {
     try {
       return new String(Base64.getUrlDecoder().decode(bookmark), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ErrorCode.VALIDATION_FAILED.exception("bookmark", "not a bookmark returned by a previous page");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "bookmark", "not a bookmark returned by a previous page");
     }
   }
 

@@ -25,8 +25,7 @@ public final class Check {
   public static final Pattern HEX = Pattern.compile("[0-9a-f]+");
   public static final int SHORT_TEXT = 200;
 
-  private Check() {
-  }
+  private Check() {}
 
   /** Generated id pattern for a prefix such as "REF". */
   public static Pattern generatedId(final String prefix) {
@@ -41,7 +40,8 @@ public final class Check {
   }
 
   /** A value used in keys or ids: no control characters, must match the pattern. */
-  public static String matches(final String field, final String value, final Pattern pattern, final String what) {
+  public static String matches(
+      final String field, final String value, final Pattern pattern, final String what) {
     required(field, value);
     noControl(field, value, false);
     if (!pattern.matcher(value).matches()) {
@@ -60,13 +60,15 @@ public final class Check {
     }
     matches(field, value, LEI, "an ISO 17442 LEI");
     if (!leiChecksumOk(value)) {
-      throw ErrorCode.VALIDATION_FAILED.exception(field, "has a wrong ISO 7064 mod 97-10 check digit");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          field, "has a wrong ISO 7064 mod 97-10 check digit");
     }
     return value;
   }
 
   /** Text of 1..max characters without control characters (free text may allow \n \r \t). */
-  public static String text(final String field, final String value, final int max, final boolean freeText) {
+  public static String text(
+      final String field, final String value, final int max, final boolean freeText) {
     required(field, value);
     if (value.isEmpty()) {
       throw ErrorCode.VALIDATION_FAILED.exception(field, "must not be empty");
@@ -78,7 +80,8 @@ public final class Check {
     return value;
   }
 
-  public static String optionalText(final String field, final String value, final int max, final boolean freeText) {
+  public static String optionalText(
+      final String field, final String value, final int max, final boolean freeText) {
     return value == null ? null : text(field, value, max, freeText);
   }
 
@@ -91,10 +94,12 @@ public final class Check {
   }
 
   /** Copies a list of min..max entries, refusing null entries. */
-  public static <T> List<T> list(final String field, final List<T> value, final int min, final int max) {
+  public static <T> List<T> list(
+      final String field, final List<T> value, final int min, final int max) {
     final List<T> list = value == null ? List.of() : value;
     if (list.size() < min) {
-      throw ErrorCode.VALIDATION_FAILED.exception(field, min == 1 ? "must not be empty" : "needs at least " + min + " entries");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          field, min == 1 ? "must not be empty" : "needs at least " + min + " entries");
     }
     if (list.size() > max) {
       throw ErrorCode.VALIDATION_FAILED.exception(field, "more than " + max + " entries");
@@ -106,7 +111,8 @@ public final class Check {
   }
 
   /** Like {@link #list} and refuses duplicates; returns the entries sorted. */
-  public static <T extends Comparable<? super T>> List<T> set(final String field, final List<T> value, final int min, final int max) {
+  public static <T extends Comparable<? super T>> List<T> set(
+      final String field, final List<T> value, final int min, final int max) {
     final List<T> list = list(field, value, min, max);
     final Set<T> seen = new HashSet<>();
     for (T t : list) {

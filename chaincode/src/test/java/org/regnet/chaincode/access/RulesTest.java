@@ -19,8 +19,14 @@ class RulesTest {
 
   private static List<String> transactions() {
     final List<String> out = new ArrayList<>();
-    for (Class<?> c : List.of(MetaContract.class, TreatyContract.class, AgreementContract.class,
-        ReferralContract.class, FlagContract.class, AuditContract.class)) {
+    for (Class<?> c :
+        List.of(
+            MetaContract.class,
+            TreatyContract.class,
+            AgreementContract.class,
+            ReferralContract.class,
+            FlagContract.class,
+            AuditContract.class)) {
       final String area = c.getAnnotation(Contract.class).name();
       for (Method m : c.getDeclaredMethods()) {
         if (m.isAnnotationPresent(Transaction.class)) {
@@ -43,7 +49,10 @@ class RulesTest {
   @Test
   void life_cycle_steps_are_ruled_for_the_roles_that_take_them() {
     for (String tx : Turns.STEPS.keySet()) {
-      assertThat(Rules.rolesFor(tx)).as(tx).isNotEmpty().doesNotContain(Role.AUDITOR, Role.TREATY_ADMIN);
+      assertThat(Rules.rolesFor(tx))
+          .as(tx)
+          .isNotEmpty()
+          .doesNotContain(Role.AUDITOR, Role.TREATY_ADMIN);
     }
   }
 }

@@ -31,7 +31,11 @@ class AgreementTest {
   }
 
   private String proposed() {
-    return f.net.submit(admin(ALPINE), "agreement:propose", agreementRequest(HARBOUR)).json().get("agreementId").asText();
+    return f.net
+        .submit(admin(ALPINE), "agreement:propose", agreementRequest(HARBOUR))
+        .json()
+        .get("agreementId")
+        .asText();
   }
 
   @Test
@@ -51,21 +55,28 @@ class AgreementTest {
   void proposer_cannot_sign_its_own_proposal() {
     final String id = proposed();
 
-    assertThat(f.net.submit(admin(ALPINE), "agreement:sign", id(id)).errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(f.net.submit(admin(ALPINE), "agreement:sign", id(id)).errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void third_member_cannot_sign_suspend_or_read() {
     final String id = proposed();
 
-    assertThat(f.net.submit(admin(LAGOON), "agreement:sign", id(id)).errorCode()).isEqualTo("ACCESS_DENIED");
-    assertThat(f.net.submit(admin(LAGOON), "agreement:terminate", id(id)).errorCode()).isEqualTo("ACCESS_DENIED");
-    assertThat(f.net.evaluate(admin(LAGOON), "agreement:get", id(id)).errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(f.net.submit(admin(LAGOON), "agreement:sign", id(id)).errorCode())
+        .isEqualTo("ACCESS_DENIED");
+    assertThat(f.net.submit(admin(LAGOON), "agreement:terminate", id(id)).errorCode())
+        .isEqualTo("ACCESS_DENIED");
+    assertThat(f.net.evaluate(admin(LAGOON), "agreement:get", id(id)).errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void case_officer_cannot_propose_agreements() {
-    assertThat(f.net.submit(officer(ALPINE), "agreement:propose", agreementRequest(HARBOUR)).errorCode())
+    assertThat(
+            f.net
+                .submit(officer(ALPINE), "agreement:propose", agreementRequest(HARBOUR))
+                .errorCode())
         .isEqualTo("ACCESS_DENIED");
   }
 
@@ -81,13 +92,15 @@ class AgreementTest {
 
   @Test
   void refuses_counterparty_outside_the_treaty() {
-    assertThat(f.net.submit(admin(ALPINE), "agreement:propose", agreementRequest(DELTA)).errorCode())
+    assertThat(
+            f.net.submit(admin(ALPINE), "agreement:propose", agreementRequest(DELTA)).errorCode())
         .isEqualTo("INVALID_STATE");
   }
 
   @Test
   void refuses_validity_already_over_at_the_transaction_time() {
-    final String req = agreementRequest(HARBOUR).replace("2026-01-01T00:00:00Z", "2025-02-01T00:00:00Z");
+    final String req =
+        agreementRequest(HARBOUR).replace("2026-01-01T00:00:00Z", "2025-02-01T00:00:00Z");
 
     final Result r = f.net.submit(admin(ALPINE), "agreement:propose", req);
 
@@ -121,13 +134,22 @@ class AgreementTest {
   void either_party_suspends_and_terminates() {
     final String id = f.activeAgreement();
 
-    assertThat(f.net.submit(admin(HARBOUR), "agreement:suspend", id(id)).json().get("status").asText())
+    assertThat(
+            f.net.submit(admin(HARBOUR), "agreement:suspend", id(id)).json().get("status").asText())
         .isEqualTo("SUSPENDED");
-    assertThat(f.net.submit(admin(HARBOUR), "agreement:suspend", id(id)).errorCode()).isEqualTo("INVALID_STATE");
-    assertThat(f.net.submit(admin(ALPINE), "agreement:terminate", id(id)).json().get("status").asText())
+    assertThat(f.net.submit(admin(HARBOUR), "agreement:suspend", id(id)).errorCode())
+        .isEqualTo("INVALID_STATE");
+    assertThat(
+            f.net
+                .submit(admin(ALPINE), "agreement:terminate", id(id))
+                .json()
+                .get("status")
+                .asText())
         .isEqualTo("TERMINATED");
-    assertThat(f.net.submit(admin(HARBOUR), "agreement:terminate", id(id)).errorCode()).isEqualTo("INVALID_STATE");
-    assertThat(f.net.submit(admin(HARBOUR), "agreement:sign", id(id)).errorCode()).isEqualTo("INVALID_STATE");
+    assertThat(f.net.submit(admin(HARBOUR), "agreement:terminate", id(id)).errorCode())
+        .isEqualTo("INVALID_STATE");
+    assertThat(f.net.submit(admin(HARBOUR), "agreement:sign", id(id)).errorCode())
+        .isEqualTo("INVALID_STATE");
   }
 
   @Test
@@ -137,9 +159,15 @@ class AgreementTest {
     }
     f.net.submit(admin(HARBOUR), "agreement:propose", agreementRequest(LAGOON)).json();
 
-    final JsonNode p1 = f.net.evaluate(officer(ALPINE), "agreement:listForMember", "{\"pageSize\":2}").json();
-    final JsonNode p2 = f.net.evaluate(officer(ALPINE), "agreement:listForMember",
-        "{\"pageSize\":2,\"bookmark\":\"" + p1.get("bookmark").asText() + "\"}").json();
+    final JsonNode p1 =
+        f.net.evaluate(officer(ALPINE), "agreement:listForMember", "{\"pageSize\":2}").json();
+    final JsonNode p2 =
+        f.net
+            .evaluate(
+                officer(ALPINE),
+                "agreement:listForMember",
+                "{\"pageSize\":2,\"bookmark\":\"" + p1.get("bookmark").asText() + "\"}")
+            .json();
     final JsonNode lagoon = f.net.evaluate(officer(LAGOON), "agreement:listForMember", "{}").json();
 
     assertThat(p1.get("items")).hasSize(2);
@@ -154,11 +182,18 @@ class AgreementTest {
     for (int i = 0; i < 3; i++) {
       proposed();
     }
-    final String harbourMark = f.net.evaluate(officer(HARBOUR), "agreement:listForMember", "{\"pageSize\":1}").json()
-        .get("bookmark").asText();
+    final String harbourMark =
+        f.net
+            .evaluate(officer(HARBOUR), "agreement:listForMember", "{\"pageSize\":1}")
+            .json()
+            .get("bookmark")
+            .asText();
 
-    final Result r = f.net.evaluate(officer(LAGOON), "agreement:listForMember",
-        "{\"pageSize\":1,\"bookmark\":\"" + harbourMark + "\"}");
+    final Result r =
+        f.net.evaluate(
+            officer(LAGOON),
+            "agreement:listForMember",
+            "{\"pageSize\":1,\"bookmark\":\"" + harbourMark + "\"}");
 
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("bookmark");
@@ -168,6 +203,7 @@ class AgreementTest {
   void treaty_id_of_agreement_must_exist() {
     final String req = agreementRequest(HARBOUR).replace(TREATY, "TRT-NOPE");
 
-    assertThat(f.net.submit(admin(ALPINE), "agreement:propose", req).errorCode()).isEqualTo("NOT_FOUND");
+    assertThat(f.net.submit(admin(ALPINE), "agreement:propose", req).errorCode())
+        .isEqualTo("NOT_FOUND");
   }
 }

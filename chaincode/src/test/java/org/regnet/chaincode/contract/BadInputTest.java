@@ -32,7 +32,9 @@ class BadInputTest {
 
   @Test
   void refuses_unknown_fields_naming_them() {
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"name\":", "\"admin\":true,\"name\":")), "request.admin");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("\"name\":", "\"admin\":true,\"name\":")),
+        "request.admin");
   }
 
   @Test
@@ -40,41 +42,73 @@ class BadInputTest {
     f.foundTreaty();
     final String agreementId = f.activeAgreement();
 
-    final Result r = f.net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId),
-        payload(PAYLOAD.replace("\"urgency\":", "\"secretSauce\":1,\"urgency\":")));
+    final Result r =
+        f.net.submit(
+            officer(ALPINE),
+            "referral:submit",
+            submitRequest(agreementId),
+            payload(PAYLOAD.replace("\"urgency\":", "\"secretSauce\":1,\"urgency\":")));
 
     assertRefused(r, "transient.payload.secretSauce");
   }
 
   @Test
   void refuses_nul_and_other_control_characters_in_ids() {
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"msp\":\"HarbourMSP\"", "\"msp\":\"Harbour\\u0000MSP\"")),
+    assertRefused(
+        found(
+            foundingRequest(ALPINE, HARBOUR)
+                .replace("\"msp\":\"HarbourMSP\"", "\"msp\":\"Harbour\\u0000MSP\"")),
         "members[1].msp");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("Crypto derivatives MMoU", "MMoU\\u0007")), "name");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("Crypto derivatives MMoU", "MMoU\\u0007")),
+        "name");
   }
 
   @Test
   void refuses_oversized_request_and_fields() {
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("Crypto derivatives MMoU", "x".repeat(17 * 1024))),
+    assertRefused(
+        found(
+            foundingRequest(ALPINE, HARBOUR)
+                .replace("Crypto derivatives MMoU", "x".repeat(17 * 1024))),
         "request");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("Crypto derivatives MMoU", "x".repeat(201))), "name");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("Crypto derivatives MMoU", "x".repeat(201))),
+        "name");
   }
 
   @Test
   void refuses_bad_codes_and_enums() {
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"CH\"", "\"ch\"")), "members[0].jurisdiction");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"TRADE_DATA\"", "\"GOSSIP\"")), "request.terms.dataClasses");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"TRADE_DATA\"", "0")), "request.terms.dataClasses");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"TRT-CRYPTO-MMOU\"", "\"treaty one\"")), "treatyId");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"jurisdiction\":\"SG\"",
-        "\"jurisdiction\":\"SG\",\"lei\":\"5493001KJTIIGC8Y1R13\"")), "members[1].lei");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("\"CH\"", "\"ch\"")),
+        "members[0].jurisdiction");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("\"TRADE_DATA\"", "\"GOSSIP\"")),
+        "request.terms.dataClasses");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("\"TRADE_DATA\"", "0")),
+        "request.terms.dataClasses");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("\"TRT-CRYPTO-MMOU\"", "\"treaty one\"")),
+        "treatyId");
+    assertRefused(
+        found(
+            foundingRequest(ALPINE, HARBOUR)
+                .replace(
+                    "\"jurisdiction\":\"SG\"",
+                    "\"jurisdiction\":\"SG\",\"lei\":\"5493001KJTIIGC8Y1R13\"")),
+        "members[1].lei");
   }
 
   @Test
   void refuses_numbers_as_strings_and_duplicates() {
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("30", "\"30\"")), "responseDeadlineDays");
-    assertRefused(found(foundingRequest(ALPINE, HARBOUR).replace("\"name\":\"Crypto derivatives MMoU\",",
-        "\"name\":\"a\",\"name\":\"b\",")), "request");
+    assertRefused(
+        found(foundingRequest(ALPINE, HARBOUR).replace("30", "\"30\"")), "responseDeadlineDays");
+    assertRefused(
+        found(
+            foundingRequest(ALPINE, HARBOUR)
+                .replace(
+                    "\"name\":\"Crypto derivatives MMoU\",", "\"name\":\"a\",\"name\":\"b\",")),
+        "request");
     assertRefused(found(foundingRequest(ALPINE, ALPINE)), "members[1].msp");
   }
 
@@ -89,13 +123,16 @@ class BadInputTest {
   @Test
   void refuses_malformed_ids_in_every_area() {
     f.foundTreaty();
-    for (String[] call : List.of(
-        new String[] {"agreement:sign", "{\"agreementId\":\"AGR-XYZ\"}", "agreementId"},
-        new String[] {"referral:get", "{\"referralId\":\"REF-0000\"}", "referralId"},
-        new String[] {"flag:retract", "{\"flagId\":\"FLG-\\u0000\"}", "flagId"},
-        new String[] {"audit:byObject", "{\"objectId\":\"../../etc\"}", "objectId"},
-        new String[] {"agreement:listForMember", "{\"pageSize\":1000}", "pageSize"},
-        new String[] {"agreement:listForMember", "{\"bookmark\":\"not base64!\"}", "bookmark"})) {
+    for (String[] call :
+        List.of(
+            new String[] {"agreement:sign", "{\"agreementId\":\"AGR-XYZ\"}", "agreementId"},
+            new String[] {"referral:get", "{\"referralId\":\"REF-0000\"}", "referralId"},
+            new String[] {"flag:retract", "{\"flagId\":\"FLG-\\u0000\"}", "flagId"},
+            new String[] {"audit:byObject", "{\"objectId\":\"../../etc\"}", "objectId"},
+            new String[] {"agreement:listForMember", "{\"pageSize\":1000}", "pageSize"},
+            new String[] {
+              "agreement:listForMember", "{\"bookmark\":\"not base64!\"}", "bookmark"
+            })) {
       final Result r = f.net.submit(Fixture.admin(ALPINE), call[0], call[1]);
       assertThat(r.errorCode()).as(call[0]).isIn("VALIDATION_FAILED", "ACCESS_DENIED");
       if ("VALIDATION_FAILED".equals(r.errorCode())) {
@@ -109,8 +146,11 @@ class BadInputTest {
     f.foundTreaty();
     final int keys = f.net.ledger().keys().size();
 
-    final Result r = f.net.submit(admin(ALPINE), "agreement:propose", Fixture.agreementRequest(HARBOUR)
-        .replace("\"ENFORCEMENT\"]", "\"SUPERVISION\"]"));
+    final Result r =
+        f.net.submit(
+            admin(ALPINE),
+            "agreement:propose",
+            Fixture.agreementRequest(HARBOUR).replace("\"ENFORCEMENT\"]", "\"SUPERVISION\"]"));
 
     assertThat(r.ok()).isFalse();
     assertThat(r.tx().writes()).isEmpty();

@@ -29,8 +29,16 @@ class ConsentTest {
   }
 
   private Result requestConsent(final String recipient, final String use) {
-    return f.net.submit(officer(HARBOUR), "referral:requestConsent",
-        "{\"referralId\":\"" + referralId + "\",\"recipient\":\"" + recipient + "\",\"use\":\"" + use + "\"}");
+    return f.net.submit(
+        officer(HARBOUR),
+        "referral:requestConsent",
+        "{\"referralId\":\""
+            + referralId
+            + "\",\"recipient\":\""
+            + recipient
+            + "\",\"use\":\""
+            + use
+            + "\"}");
   }
 
   private String consentId(final Result r) {
@@ -39,7 +47,10 @@ class ConsentTest {
   }
 
   private Result consentCall(final String fn, final String msp, final String consentId) {
-    return f.net.submit(officer(msp), fn, "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
+    return f.net.submit(
+        officer(msp),
+        fn,
+        "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
         Fixture.payload(Fixture.PAYLOAD));
   }
 
@@ -50,8 +61,13 @@ class ConsentTest {
     final Result early = consentCall("referral:shareOnward", HARBOUR, consentId);
 
     assertThat(early.errorCode()).isEqualTo("CONSENT_REQUIRED");
-    assertThat(f.net.ledger().privateData("_implicit_org_" + LAGOON,
-        new CompositeKey("referral~payload", referralId).toString())).isNull();
+    assertThat(
+            f.net
+                .ledger()
+                .privateData(
+                    "_implicit_org_" + LAGOON,
+                    new CompositeKey("referral~payload", referralId).toString()))
+        .isNull();
   }
 
   @Test
@@ -63,13 +79,34 @@ class ConsentTest {
 
     assertThat(shared.json().at("/onwardShares/0/recipient").asText()).isEqualTo(LAGOON);
     assertThat(shared.tx().eventName()).isEqualTo("regnet.referral.sharedOnward");
-    assertThat(f.net.ledger().privateData("_implicit_org_" + LAGOON,
-        new CompositeKey("referral~payload", referralId).toString())).isNotNull();
+    assertThat(
+            f.net
+                .ledger()
+                .privateData(
+                    "_implicit_org_" + LAGOON,
+                    new CompositeKey("referral~payload", referralId).toString()))
+        .isNotNull();
     final String read = "{\"referralId\":\"" + referralId + "\",\"purpose\":\"%s\"}";
-    assertThat(f.net.submit(investigator(LAGOON), "referral:readPayload", read.formatted("ENFORCEMENT"), Map.of(), LAGOON)
-        .ok()).isTrue();
-    assertThat(f.net.submit(investigator(LAGOON), "referral:readPayload", read.formatted("INVESTIGATION"), Map.of(),
-        LAGOON).errorCode()).isEqualTo("CONSENT_REQUIRED");
+    assertThat(
+            f.net
+                .submit(
+                    investigator(LAGOON),
+                    "referral:readPayload",
+                    read.formatted("ENFORCEMENT"),
+                    Map.of(),
+                    LAGOON)
+                .ok())
+        .isTrue();
+    assertThat(
+            f.net
+                .submit(
+                    investigator(LAGOON),
+                    "referral:readPayload",
+                    read.formatted("INVESTIGATION"),
+                    Map.of(),
+                    LAGOON)
+                .errorCode())
+        .isEqualTo("CONSENT_REQUIRED");
     assertThat(f.net.evaluate(officer(LAGOON), "referral:get", ref(referralId)).ok()).isTrue();
   }
 
@@ -77,14 +114,23 @@ class ConsentTest {
   void only_the_originator_grants_consent() {
     final String consentId = consentId(requestConsent(LAGOON, "ENFORCEMENT"));
 
-    assertThat(consentCall("referral:grantConsent", HARBOUR, consentId).errorCode()).isEqualTo("ACCESS_DENIED");
-    assertThat(consentCall("referral:grantConsent", LAGOON, consentId).errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(consentCall("referral:grantConsent", HARBOUR, consentId).errorCode())
+        .isEqualTo("ACCESS_DENIED");
+    assertThat(consentCall("referral:grantConsent", LAGOON, consentId).errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void only_the_recipient_requests_consent() {
-    final Result r = f.net.submit(officer(ALPINE), "referral:requestConsent",
-        "{\"referralId\":\"" + referralId + "\",\"recipient\":\"" + LAGOON + "\",\"use\":\"ENFORCEMENT\"}");
+    final Result r =
+        f.net.submit(
+            officer(ALPINE),
+            "referral:requestConsent",
+            "{\"referralId\":\""
+                + referralId
+                + "\",\"recipient\":\""
+                + LAGOON
+                + "\",\"use\":\"ENFORCEMENT\"}");
 
     assertThat(r.errorCode()).isEqualTo("ACCESS_DENIED");
   }
@@ -94,11 +140,17 @@ class ConsentTest {
     final String consentId = consentId(requestConsent(HARBOUR, "ENFORCEMENT"));
     ok(consentCall("referral:grantConsent", ALPINE, consentId));
 
-    final Result read = f.net.submit(investigator(HARBOUR), "referral:readPayload",
-        "{\"referralId\":\"" + referralId + "\",\"purpose\":\"ENFORCEMENT\"}", Map.of(), HARBOUR);
+    final Result read =
+        f.net.submit(
+            investigator(HARBOUR),
+            "referral:readPayload",
+            "{\"referralId\":\"" + referralId + "\",\"purpose\":\"ENFORCEMENT\"}",
+            Map.of(),
+            HARBOUR);
 
     assertThat(read.ok()).isTrue();
-    assertThat(consentCall("referral:shareOnward", HARBOUR, consentId).errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(consentCall("referral:shareOnward", HARBOUR, consentId).errorCode())
+        .isEqualTo("VALIDATION_FAILED");
   }
 
   @Test
@@ -107,7 +159,8 @@ class ConsentTest {
     ok(consentCall("referral:grantConsent", ALPINE, consentId));
 
     assertThat(requestConsent(LAGOON, "ENFORCEMENT").errorCode()).isEqualTo("CONFLICT");
-    assertThat(consentCall("referral:grantConsent", ALPINE, consentId).errorCode()).isEqualTo("INVALID_STATE");
+    assertThat(consentCall("referral:grantConsent", ALPINE, consentId).errorCode())
+        .isEqualTo("INVALID_STATE");
   }
 
   @Test
@@ -120,9 +173,12 @@ class ConsentTest {
     final String consentId = consentId(requestConsent(LAGOON, "ENFORCEMENT"));
     ok(consentCall("referral:grantConsent", ALPINE, consentId));
 
-    final Result r = f.net.submit(officer(HARBOUR), "referral:shareOnward",
-        "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
-        Fixture.payload(Fixture.PAYLOAD.replace("Jane Trader", "John Doe")));
+    final Result r =
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:shareOnward",
+            "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
+            Fixture.payload(Fixture.PAYLOAD.replace("Jane Trader", "John Doe")));
 
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("payloadHash");
@@ -132,9 +188,13 @@ class ConsentTest {
   void onward_share_gives_identical_read_write_sets_on_any_endorsing_peers() {
     final String consentId = consentId(requestConsent(LAGOON, "ENFORCEMENT"));
     ok(consentCall("referral:grantConsent", ALPINE, consentId));
-    final org.regnet.chaincode.testing.TxStub.Spec spec = f.net.spec(officer(HARBOUR), HARBOUR, "referral:shareOnward",
-        "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
-        Fixture.payload(Fixture.PAYLOAD));
+    final org.regnet.chaincode.testing.TxStub.Spec spec =
+        f.net.spec(
+            officer(HARBOUR),
+            HARBOUR,
+            "referral:shareOnward",
+            "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
+            Fixture.payload(Fixture.PAYLOAD));
 
     final Result onHarbour = f.net.execute(spec, HARBOUR);
     final Result onAlpine = f.net.execute(spec, ALPINE);

@@ -26,31 +26,67 @@ class DeterminismAndEventsTest {
     f.foundTreaty();
     final String referralId = f.submittedReferral(f.activeAgreement());
     f.investigate(referralId);
-    ok(f.net.submit(officer(HARBOUR), "referral:requestInformation", ref(referralId),
-        payload("{\"message\":\"Need the KYC of ACC-77\"}")));
-    ok(f.net.submit(officer(ALPINE), "referral:provideInformation", ref(referralId),
-        payload("{\"message\":\"KYC of ACC-77 attached\"}")));
-    final String consentId = ok(f.net.submit(officer(HARBOUR), "referral:requestConsent",
-        "{\"referralId\":\"" + referralId + "\",\"recipient\":\"" + LAGOON + "\",\"use\":\"ENFORCEMENT\"}"))
-        .json().at("/consents/0/consentId").asText();
-    final String consentRef = "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}";
+    ok(
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:requestInformation",
+            ref(referralId),
+            payload("{\"message\":\"Need the KYC of ACC-77\"}")));
+    ok(
+        f.net.submit(
+            officer(ALPINE),
+            "referral:provideInformation",
+            ref(referralId),
+            payload("{\"message\":\"KYC of ACC-77 attached\"}")));
+    final String consentId =
+        ok(f.net.submit(
+                officer(HARBOUR),
+                "referral:requestConsent",
+                "{\"referralId\":\""
+                    + referralId
+                    + "\",\"recipient\":\""
+                    + LAGOON
+                    + "\",\"use\":\"ENFORCEMENT\"}"))
+            .json()
+            .at("/consents/0/consentId")
+            .asText();
+    final String consentRef =
+        "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}";
     ok(f.net.submit(officer(ALPINE), "referral:grantConsent", consentRef));
-    ok(f.net.submit(officer(HARBOUR), "referral:shareOnward", consentRef, payload(Fixture.PAYLOAD)));
-    ok(f.net.submit(Fixture.investigator(LAGOON), "referral:readPayload",
-        "{\"referralId\":\"" + referralId + "\",\"purpose\":\"ENFORCEMENT\"}", Map.of(), LAGOON));
-    ok(f.net.submit(Fixture.investigator(ALPINE), "flag:raise", """
+    ok(
+        f.net.submit(
+            officer(HARBOUR), "referral:shareOnward", consentRef, payload(Fixture.PAYLOAD)));
+    ok(
+        f.net.submit(
+            Fixture.investigator(LAGOON),
+            "referral:readPayload",
+            "{\"referralId\":\"" + referralId + "\",\"purpose\":\"ENFORCEMENT\"}",
+            Map.of(),
+            LAGOON));
+    ok(
+        f.net.submit(
+            Fixture.investigator(ALPINE),
+            "flag:raise",
+            """
         {"treatyId":"%s","subjectType":"LEI","category":"FRAUD_SCAM","confidence":"MEDIUM",
-         "expiresAt":"2026-01-01T00:00:00Z","evidenceRef":"CASE-9"}""".formatted(Fixture.TREATY),
-        Map.of("lookupKey", "cd".repeat(32).getBytes(StandardCharsets.UTF_8))));
-    ok(f.net.submit(officer(HARBOUR), "referral:close",
-        "{\"referralId\":\"" + referralId + "\",\"outcome\":\"SANCTION_IMPOSED\"}"));
+         "expiresAt":"2026-01-01T00:00:00Z","evidenceRef":"CASE-9"}"""
+                .formatted(Fixture.TREATY),
+            Map.of("lookupKey", "cd".repeat(32).getBytes(StandardCharsets.UTF_8))));
+    ok(
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:close",
+            "{\"referralId\":\"" + referralId + "\",\"outcome\":\"SANCTION_IMPOSED\"}"));
     return f;
   }
 
   private static String worldState(final InMemoryLedger ledger) {
     final StringBuilder sb = new StringBuilder();
     for (String k : ledger.keys()) {
-      sb.append(k.replace('\u0000', '|')).append('=').append(HexFormat.of().formatHex(ledger.state(k))).append('\n');
+      sb.append(k.replace('\u0000', '|'))
+          .append('=')
+          .append(HexFormat.of().formatHex(ledger.state(k)))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -58,7 +94,12 @@ class DeterminismAndEventsTest {
   private static List<String> events(final InMemoryLedger ledger) {
     final List<String> out = new ArrayList<>();
     for (InMemoryLedger.Committed c : ledger.committed()) {
-      out.add(c.eventName() + " " + (c.eventPayload() == null ? "" : new String(c.eventPayload(), StandardCharsets.UTF_8)));
+      out.add(
+          c.eventName()
+              + " "
+              + (c.eventPayload() == null
+                  ? ""
+                  : new String(c.eventPayload(), StandardCharsets.UTF_8)));
     }
     return out;
   }
@@ -76,9 +117,14 @@ class DeterminismAndEventsTest {
   void every_committed_transaction_has_exactly_one_event_and_none_carries_confidential_data() {
     final Fixture f = scenario();
 
-    assertThat(f.net.ledger().committed()).allSatisfy(c -> assertThat(c.eventName()).startsWith("regnet."));
-    assertThat(events(f.net.ledger())).allSatisfy(e -> assertThat(e)
-        .doesNotContain("Jane", "ACC-77", "KYC", "0xAbC", "Layered", "cdcdcdcd", "CASE-9"));
+    assertThat(f.net.ledger().committed())
+        .allSatisfy(c -> assertThat(c.eventName()).startsWith("regnet."));
+    assertThat(events(f.net.ledger()))
+        .allSatisfy(
+            e ->
+                assertThat(e)
+                    .doesNotContain(
+                        "Jane", "ACC-77", "KYC", "0xAbC", "Layered", "cdcdcdcd", "CASE-9"));
   }
 
   @Test
@@ -86,7 +132,8 @@ class DeterminismAndEventsTest {
     final Fixture f = scenario();
 
     for (String k : f.net.ledger().keys()) {
-      assertThat(new String(f.net.ledger().state(k), StandardCharsets.UTF_8)).as(k.replace('\u0000', '|'))
+      assertThat(new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
+          .as(k.replace('\u0000', '|'))
           .doesNotContain("Jane", "ACC-77", "KYC", "0xAbC", "Layered");
     }
   }

@@ -33,19 +33,28 @@ class PayloadAccessTest {
   }
 
   private Result read(final Identity who, final String purpose, final String peer) {
-    return f.net.submit(who, "referral:readPayload",
-        "{\"referralId\":\"" + referralId + "\",\"purpose\":\"" + purpose + "\"}", Map.of(), peer);
+    return f.net.submit(
+        who,
+        "referral:readPayload",
+        "{\"referralId\":\"" + referralId + "\",\"purpose\":\"" + purpose + "\"}",
+        Map.of(),
+        peer);
   }
 
   private Result fetch(final Identity who, final String accessId, final String peer) {
-    return f.net.evaluate(who, "referral:fetchPayload",
-        "{\"referralId\":\"" + referralId + "\",\"accessId\":\"" + accessId + "\"}", Map.of(), peer);
+    return f.net.evaluate(
+        who,
+        "referral:fetchPayload",
+        "{\"referralId\":\"" + referralId + "\",\"accessId\":\"" + accessId + "\"}",
+        Map.of(),
+        peer);
   }
 
   @Test
   void recipient_reads_payload_on_its_own_peer_after_recorded_access() {
     final Result receipt = read(investigator(HARBOUR), "INVESTIGATION", HARBOUR);
-    final JsonNode content = fetch(investigator(HARBOUR), receipt.json().get("accessId").asText(), HARBOUR).json();
+    final JsonNode content =
+        fetch(investigator(HARBOUR), receipt.json().get("accessId").asText(), HARBOUR).json();
 
     assertThat(receipt.json().get("accessId").asText()).isEqualTo(receipt.txId());
     assertThat(content.at("/payload/subjects/0/name").asText()).isEqualTo("Jane Trader");
@@ -58,12 +67,14 @@ class PayloadAccessTest {
 
     assertThat(receipt.body()).doesNotContain("Jane");
     assertThat(receipt.tx().eventName()).isEqualTo("regnet.referral.payloadAccessed");
-    assertThat(new String(receipt.tx().eventPayload(), StandardCharsets.UTF_8)).doesNotContain("Jane");
+    assertThat(new String(receipt.tx().eventPayload(), StandardCharsets.UTF_8))
+        .doesNotContain("Jane");
   }
 
   @Test
   void a_peer_of_another_organisation_refuses_to_serve_the_payload() {
-    final String accessId = read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    final String accessId =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
 
     final Result r = fetch(investigator(HARBOUR), accessId, ALPINE);
 
@@ -73,15 +84,21 @@ class PayloadAccessTest {
 
   @Test
   void fetch_fails_cleanly_when_the_peer_msp_is_unknown() {
-    final String accessId = read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    final String accessId =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
 
     assertThat(fetch(investigator(HARBOUR), accessId, null).errorCode()).isEqualTo("INTERNAL");
   }
 
   @Test
   void recording_an_access_gives_identical_read_write_sets_on_both_parties_peers() {
-    final org.regnet.chaincode.testing.TxStub.Spec spec = f.net.spec(investigator(HARBOUR), HARBOUR,
-        "referral:readPayload", "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}", Map.of());
+    final org.regnet.chaincode.testing.TxStub.Spec spec =
+        f.net.spec(
+            investigator(HARBOUR),
+            HARBOUR,
+            "referral:readPayload",
+            "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}",
+            Map.of());
 
     final Result onHarbour = f.net.execute(spec, HARBOUR);
     final Result onAlpine = f.net.execute(spec, ALPINE);
@@ -92,22 +109,26 @@ class PayloadAccessTest {
 
   @Test
   void fetch_without_a_recorded_access_is_refused() {
-    assertThat(fetch(investigator(HARBOUR), "ab".repeat(32), HARBOUR).errorCode()).isEqualTo("NOT_FOUND");
+    assertThat(fetch(investigator(HARBOUR), "ab".repeat(32), HARBOUR).errorCode())
+        .isEqualTo("NOT_FOUND");
   }
 
   @Test
   void fetch_by_another_identity_of_the_same_authority_is_refused() {
-    final String accessId = read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    final String accessId =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
 
     assertThat(fetch(officer(HARBOUR), accessId, HARBOUR).errorCode()).isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void fetch_after_the_access_window_is_refused() {
-    final String accessId = read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    final String accessId =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
     f.net.advance(Duration.ofMinutes(16));
 
-    assertThat(fetch(investigator(HARBOUR), accessId, HARBOUR).errorCode()).isEqualTo("INVALID_STATE");
+    assertThat(fetch(investigator(HARBOUR), accessId, HARBOUR).errorCode())
+        .isEqualTo("INVALID_STATE");
   }
 
   @Test
@@ -119,25 +140,34 @@ class PayloadAccessTest {
 
   @Test
   void use_not_permitted_by_the_treaty_is_out_of_scope() {
-    assertThat(read(investigator(HARBOUR), "SUPERVISION", HARBOUR).errorCode()).isEqualTo("OUT_OF_SCOPE");
+    assertThat(read(investigator(HARBOUR), "SUPERVISION", HARBOUR).errorCode())
+        .isEqualTo("OUT_OF_SCOPE");
   }
 
   @Test
   void third_member_and_treaty_admin_cannot_read() {
-    assertThat(read(investigator(LAGOON), "INVESTIGATION", LAGOON).errorCode()).isEqualTo("ACCESS_DENIED");
-    assertThat(read(admin(HARBOUR), "INVESTIGATION", HARBOUR).errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(read(investigator(LAGOON), "INVESTIGATION", LAGOON).errorCode())
+        .isEqualTo("ACCESS_DENIED");
+    assertThat(read(admin(HARBOUR), "INVESTIGATION", HARBOUR).errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void both_parties_see_the_information_exchange_messages() {
     f.investigate(referralId);
-    ok(f.net.submit(officer(HARBOUR), "referral:requestInformation", ref(referralId),
-        payload("{\"message\":\"Send KYC for ACC-77\"}")));
-    final String accessId = read(officer(ALPINE), "ENFORCEMENT", ALPINE).json().get("accessId").asText();
+    ok(
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:requestInformation",
+            ref(referralId),
+            payload("{\"message\":\"Send KYC for ACC-77\"}")));
+    final String accessId =
+        read(officer(ALPINE), "ENFORCEMENT", ALPINE).json().get("accessId").asText();
 
     final JsonNode content = fetch(officer(ALPINE), accessId, ALPINE).json();
 
-    assertThat(content.at("/exchanges/0/message/message").asText()).isEqualTo("Send KYC for ACC-77");
+    assertThat(content.at("/exchanges/0/message/message").asText())
+        .isEqualTo("Send KYC for ACC-77");
     assertThat(content.at("/exchanges/0/kind").asText()).isEqualTo("INFORMATION_REQUEST");
   }
 
@@ -145,10 +175,14 @@ class PayloadAccessTest {
   void reading_appends_an_access_audit_entry() {
     read(investigator(HARBOUR), "INVESTIGATION", HARBOUR);
 
-    final JsonNode audit = f.net.evaluate(Fixture.auditor(ALPINE), "audit:byObject",
-        "{\"objectId\":\"" + referralId + "\"}").json();
+    final JsonNode audit =
+        f.net
+            .evaluate(
+                Fixture.auditor(ALPINE), "audit:byObject", "{\"objectId\":\"" + referralId + "\"}")
+            .json();
 
-    assertThat(audit.get("items")).extracting(e -> e.get("action").asText())
+    assertThat(audit.get("items"))
+        .extracting(e -> e.get("action").asText())
         .containsExactly("referral.submitted", "referral.payloadAccessed");
     assertThat(audit.at("/items/1/actor/msp").asText()).isEqualTo(HARBOUR);
     assertThat(audit.at("/items/1/actor/role").asText()).isEqualTo("investigator");

@@ -31,11 +31,16 @@ class ReferralLifecycleTest {
   }
 
   private String status() {
-    return f.net.evaluate(officer(ALPINE), "referral:get", ref(referralId)).json().get("status").asText();
+    return f.net
+        .evaluate(officer(ALPINE), "referral:get", ref(referralId))
+        .json()
+        .get("status")
+        .asText();
   }
 
   private Result info(final String fn, final String msp) {
-    return f.net.submit(officer(msp), fn, ref(referralId), payload("{\"message\":\"Please send KYC files\"}"));
+    return f.net.submit(
+        officer(msp), fn, ref(referralId), payload("{\"message\":\"Please send KYC files\"}"));
   }
 
   @Test
@@ -48,12 +53,17 @@ class ReferralLifecycleTest {
     ok(info("referral:provideInformation", ALPINE));
     assertThat(status()).isEqualTo("UNDER_INVESTIGATION");
 
-    final JsonNode closed = ok(f.net.submit(officer(HARBOUR), "referral:close",
-        "{\"referralId\":\"" + referralId + "\",\"outcome\":\"ENFORCEMENT_ACTION\"}")).json();
+    final JsonNode closed =
+        ok(f.net.submit(
+                officer(HARBOUR),
+                "referral:close",
+                "{\"referralId\":\"" + referralId + "\",\"outcome\":\"ENFORCEMENT_ACTION\"}"))
+            .json();
 
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.get("outcome").asText()).isEqualTo("ENFORCEMENT_ACTION");
-    assertThat(closed.get("exchanges")).extracting(e -> e.get("kind").asText())
+    assertThat(closed.get("exchanges"))
+        .extracting(e -> e.get("kind").asText())
         .containsExactly("INFORMATION_REQUEST", "INFORMATION_RESPONSE");
   }
 
@@ -63,8 +73,13 @@ class ReferralLifecycleTest {
         .isEqualTo("ACCESS_DENIED");
     f.investigate(referralId);
     assertThat(info("referral:requestInformation", ALPINE).errorCode()).isEqualTo("ACCESS_DENIED");
-    assertThat(f.net.submit(officer(ALPINE), "referral:close",
-        "{\"referralId\":\"" + referralId + "\",\"outcome\":\"NO_FURTHER_ACTION\"}").errorCode())
+    assertThat(
+            f.net
+                .submit(
+                    officer(ALPINE),
+                    "referral:close",
+                    "{\"referralId\":\"" + referralId + "\",\"outcome\":\"NO_FURTHER_ACTION\"}")
+                .errorCode())
         .isEqualTo("ACCESS_DENIED");
   }
 
@@ -78,11 +93,19 @@ class ReferralLifecycleTest {
 
   @Test
   void steps_out_of_order_are_invalid_state() {
-    assertThat(f.net.submit(investigator(HARBOUR), "referral:startInvestigation", ref(referralId)).errorCode())
+    assertThat(
+            f.net
+                .submit(investigator(HARBOUR), "referral:startInvestigation", ref(referralId))
+                .errorCode())
         .isEqualTo("INVALID_STATE");
     assertThat(info("referral:provideInformation", ALPINE).errorCode()).isEqualTo("INVALID_STATE");
-    assertThat(f.net.submit(officer(HARBOUR), "referral:close",
-        "{\"referralId\":\"" + referralId + "\",\"outcome\":\"NO_FURTHER_ACTION\"}").errorCode())
+    assertThat(
+            f.net
+                .submit(
+                    officer(HARBOUR),
+                    "referral:close",
+                    "{\"referralId\":\"" + referralId + "\",\"outcome\":\"NO_FURTHER_ACTION\"}")
+                .errorCode())
         .isEqualTo("INVALID_STATE");
     ok(f.net.submit(officer(HARBOUR), "referral:acknowledge", ref(referralId)));
     assertThat(f.net.submit(officer(HARBOUR), "referral:acknowledge", ref(referralId)).errorCode())
@@ -101,16 +124,27 @@ class ReferralLifecycleTest {
   void wrong_role_is_refused_by_the_rule_table() {
     assertThat(f.net.submit(admin(HARBOUR), "referral:acknowledge", ref(referralId)).errorCode())
         .isEqualTo("ACCESS_DENIED");
-    assertThat(f.net.submit(investigator(HARBOUR), "referral:acknowledge", ref(referralId)).errorCode())
+    assertThat(
+            f.net
+                .submit(investigator(HARBOUR), "referral:acknowledge", ref(referralId))
+                .errorCode())
         .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void decline_needs_one_of_the_treatys_refusal_grounds() {
-    final Result outside = f.net.submit(officer(HARBOUR), "referral:decline",
-        "{\"referralId\":\"" + referralId + "\",\"refusalGround\":\"ESSENTIAL_NATIONAL_INTEREST\"}");
-    final Result declined = f.net.submit(officer(HARBOUR), "referral:decline",
-        "{\"referralId\":\"" + referralId + "\",\"refusalGround\":\"PUBLIC_INTEREST\"}");
+    final Result outside =
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:decline",
+            "{\"referralId\":\""
+                + referralId
+                + "\",\"refusalGround\":\"ESSENTIAL_NATIONAL_INTEREST\"}");
+    final Result declined =
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:decline",
+            "{\"referralId\":\"" + referralId + "\",\"refusalGround\":\"PUBLIC_INTEREST\"}");
 
     assertThat(outside.errorCode()).isEqualTo("OUT_OF_SCOPE");
     assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
@@ -122,11 +156,19 @@ class ReferralLifecycleTest {
   @Test
   void cannot_decline_after_closing() {
     f.investigate(referralId);
-    ok(f.net.submit(officer(HARBOUR), "referral:close",
-        "{\"referralId\":\"" + referralId + "\",\"outcome\":\"NO_FURTHER_ACTION\"}"));
+    ok(
+        f.net.submit(
+            officer(HARBOUR),
+            "referral:close",
+            "{\"referralId\":\"" + referralId + "\",\"outcome\":\"NO_FURTHER_ACTION\"}"));
 
-    assertThat(f.net.submit(officer(HARBOUR), "referral:decline",
-        "{\"referralId\":\"" + referralId + "\",\"refusalGround\":\"PUBLIC_INTEREST\"}").errorCode())
+    assertThat(
+            f.net
+                .submit(
+                    officer(HARBOUR),
+                    "referral:decline",
+                    "{\"referralId\":\"" + referralId + "\",\"refusalGround\":\"PUBLIC_INTEREST\"}")
+                .errorCode())
         .isEqualTo("INVALID_STATE");
   }
 
@@ -134,7 +176,8 @@ class ReferralLifecycleTest {
   void information_request_needs_its_message_in_the_transient_map() {
     f.investigate(referralId);
 
-    final Result r = f.net.submit(officer(HARBOUR), "referral:requestInformation", ref(referralId), Map.of());
+    final Result r =
+        f.net.submit(officer(HARBOUR), "referral:requestInformation", ref(referralId), Map.of());
 
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("transient.payload");
@@ -144,7 +187,8 @@ class ReferralLifecycleTest {
   void inbox_and_outbox_list_each_partys_referrals() {
     f.submittedReferral(f.activeAgreement());
 
-    final JsonNode inbox = f.net.evaluate(officer(HARBOUR), "referral:listInbox", "{\"pageSize\":1}").json();
+    final JsonNode inbox =
+        f.net.evaluate(officer(HARBOUR), "referral:listInbox", "{\"pageSize\":1}").json();
     final JsonNode outbox = f.net.evaluate(officer(ALPINE), "referral:listOutbox", "{}").json();
     final JsonNode lagoon = f.net.evaluate(officer(LAGOON), "referral:listInbox", "{}").json();
 

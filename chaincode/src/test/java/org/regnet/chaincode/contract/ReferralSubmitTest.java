@@ -50,18 +50,34 @@ class ReferralSubmitTest {
     assertThat(f.net.ledger().privateData("_implicit_org_" + HARBOUR, key)).isNotNull();
     assertThat(f.net.ledger().privateData("_implicit_org_" + LAGOON, key)).isNull();
     for (String k : f.net.ledger().keys()) {
-      assertThat(new String(f.net.ledger().state(k), StandardCharsets.UTF_8)).doesNotContain("Jane Trader");
+      assertThat(new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
+          .doesNotContain("Jane Trader");
     }
   }
 
   @Test
   void payload_hash_is_the_salted_hash_of_the_canonical_payload() throws Exception {
     final JsonNode r = submit(submitRequest(agreementId)).json();
-    final Result receipt = f.net.submit(officer(ALPINE), "referral:readPayload",
-        "{\"referralId\":\"" + r.get("referralId").asText() + "\",\"purpose\":\"INVESTIGATION\"}");
-    final JsonNode content = f.net.evaluate(officer(ALPINE), "referral:fetchPayload",
-        "{\"referralId\":\"" + r.get("referralId").asText() + "\",\"accessId\":\"" + receipt.json().get("accessId").asText() + "\"}",
-        Map.of(), ALPINE).json();
+    final Result receipt =
+        f.net.submit(
+            officer(ALPINE),
+            "referral:readPayload",
+            "{\"referralId\":\""
+                + r.get("referralId").asText()
+                + "\",\"purpose\":\"INVESTIGATION\"}");
+    final JsonNode content =
+        f.net
+            .evaluate(
+                officer(ALPINE),
+                "referral:fetchPayload",
+                "{\"referralId\":\""
+                    + r.get("referralId").asText()
+                    + "\",\"accessId\":\""
+                    + receipt.json().get("accessId").asText()
+                    + "\"}",
+                Map.of(),
+                ALPINE)
+            .json();
 
     final byte[] canonical = new ObjectMapper().writeValueAsBytes(content.get("payload"));
     final MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -80,14 +96,20 @@ class ReferralSubmitTest {
 
   @Test
   void crypto_subclass_is_covered_by_its_cfi_class_in_scope() {
-    assertThat(submit(submitRequest(agreementId).replace("PERPETUAL_FUTURE", "DATED_FUTURE")).ok()).isTrue();
-    assertThat(submit(submitRequest(agreementId).replace("PERPETUAL_FUTURE", "LISTED_OPTION")).errorCode())
+    assertThat(submit(submitRequest(agreementId).replace("PERPETUAL_FUTURE", "DATED_FUTURE")).ok())
+        .isTrue();
+    assertThat(
+            submit(submitRequest(agreementId).replace("PERPETUAL_FUTURE", "LISTED_OPTION"))
+                .errorCode())
         .isEqualTo("OUT_OF_SCOPE");
   }
 
   @Test
   void refuses_data_class_outside_agreement_scope() {
-    final Result r = submit(submitRequest(agreementId).replace("[\"TRADE_DATA\"]", "[\"TRADE_DATA\",\"ORDER_BOOK_DATA\"]"));
+    final Result r =
+        submit(
+            submitRequest(agreementId)
+                .replace("[\"TRADE_DATA\"]", "[\"TRADE_DATA\",\"ORDER_BOOK_DATA\"]"));
 
     assertThat(r.errorCode()).isEqualTo("OUT_OF_SCOPE");
     assertThat(r.message()).contains("dataClasses[1]");
@@ -95,7 +117,8 @@ class ReferralSubmitTest {
 
   @Test
   void refuses_purpose_outside_agreement_scope() {
-    final Result r = submit(submitRequest(agreementId).replace("INVESTIGATION", "MARKET_SURVEILLANCE"));
+    final Result r =
+        submit(submitRequest(agreementId).replace("INVESTIGATION", "MARKET_SURVEILLANCE"));
 
     assertThat(r.errorCode()).isEqualTo("OUT_OF_SCOPE");
     assertThat(r.message()).contains("purposes[0]");
@@ -109,8 +132,12 @@ class ReferralSubmitTest {
 
   @Test
   void refuses_submission_under_a_proposed_suspended_or_expired_agreement() {
-    final String proposed = f.net.submit(admin(ALPINE), "agreement:propose", Fixture.agreementRequest(HARBOUR)).json()
-        .get("agreementId").asText();
+    final String proposed =
+        f.net
+            .submit(admin(ALPINE), "agreement:propose", Fixture.agreementRequest(HARBOUR))
+            .json()
+            .get("agreementId")
+            .asText();
     assertThat(submit(submitRequest(proposed)).errorCode()).isEqualTo("INVALID_STATE");
 
     f.net.submit(admin(HARBOUR), "agreement:suspend", "{\"agreementId\":\"" + agreementId + "\"}");
@@ -123,32 +150,55 @@ class ReferralSubmitTest {
 
   @Test
   void refuses_submission_by_a_member_not_party_to_the_agreement() {
-    assertThat(f.net.submit(officer(LAGOON), "referral:submit", submitRequest(agreementId), payload(PAYLOAD))
-        .errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(
+            f.net
+                .submit(
+                    officer(LAGOON),
+                    "referral:submit",
+                    submitRequest(agreementId),
+                    payload(PAYLOAD))
+                .errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void refuses_submission_by_an_investigator() {
-    assertThat(f.net.submit(investigator(ALPINE), "referral:submit", submitRequest(agreementId), payload(PAYLOAD))
-        .errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(
+            f.net
+                .submit(
+                    investigator(ALPINE),
+                    "referral:submit",
+                    submitRequest(agreementId),
+                    payload(PAYLOAD))
+                .errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
   void refuses_payload_missing_mmou_content() {
-    for (String field : new String[] {"facts", "assistanceSought", "provisionsBreached", "urgency"}) {
+    for (String field :
+        new String[] {"facts", "assistanceSought", "provisionsBreached", "urgency"}) {
       final String json = PAYLOAD.replaceFirst("\"" + field + "\":", "\"x_" + field + "\":");
-      final Result r = f.net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId), payload(json));
+      final Result r =
+          f.net.submit(
+              officer(ALPINE), "referral:submit", submitRequest(agreementId), payload(json));
       assertThat(r.errorCode()).as(field).isEqualTo("VALIDATION_FAILED");
     }
-    final Result r = f.net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId), payload(
-        "{\"facts\":\"f\",\"assistanceSought\":\"a\",\"provisionsBreached\":[\"p\"],\"urgency\":\"URGENT\"}"));
+    final Result r =
+        f.net.submit(
+            officer(ALPINE),
+            "referral:submit",
+            submitRequest(agreementId),
+            payload(
+                "{\"facts\":\"f\",\"assistanceSought\":\"a\",\"provisionsBreached\":[\"p\"],\"urgency\":\"URGENT\"}"));
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("persons or accounts");
   }
 
   @Test
   void refuses_payload_in_arguments_instead_of_transient_map() {
-    final Result r = f.net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId), Map.of());
+    final Result r =
+        f.net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId), Map.of());
 
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("transient.payload");
@@ -156,8 +206,12 @@ class ReferralSubmitTest {
 
   @Test
   void refuses_short_salt() {
-    final Result r = f.net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId),
-        Map.of("payload", PAYLOAD.getBytes(StandardCharsets.UTF_8), "salt", new byte[8]));
+    final Result r =
+        f.net.submit(
+            officer(ALPINE),
+            "referral:submit",
+            submitRequest(agreementId),
+            Map.of("payload", PAYLOAD.getBytes(StandardCharsets.UTF_8), "salt", new byte[8]));
 
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("transient.salt");
@@ -170,14 +224,20 @@ class ReferralSubmitTest {
 
     assertThat(r.tx().eventsSet()).isEqualTo(1);
     assertThat(r.tx().eventName()).isEqualTo("regnet.referral.submitted");
-    assertThat(event).contains(r.json().get("referralId").asText(), ALPINE, HARBOUR, "SUBMITTED", r.txId())
+    assertThat(event)
+        .contains(r.json().get("referralId").asText(), ALPINE, HARBOUR, "SUBMITTED", r.txId())
         .doesNotContain("Jane", "ACC-77", "0xAbC", "Layered", "MAR Art");
   }
 
   @Test
   void both_parties_peers_endorse_identical_read_write_sets() {
-    final TxStub.Spec spec = f.net.spec(officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId),
-        payload(PAYLOAD));
+    final TxStub.Spec spec =
+        f.net.spec(
+            officer(ALPINE),
+            ALPINE,
+            "referral:submit",
+            submitRequest(agreementId),
+            payload(PAYLOAD));
 
     final Result onAlpine = f.net.execute(spec, ALPINE);
     final Result onHarbour = f.net.execute(spec, HARBOUR);
@@ -190,8 +250,13 @@ class ReferralSubmitTest {
 
   @Test
   void same_inputs_give_identical_results_on_repeated_simulation() {
-    final TxStub.Spec spec = f.net.spec(officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId),
-        payload(PAYLOAD));
+    final TxStub.Spec spec =
+        f.net.spec(
+            officer(ALPINE),
+            ALPINE,
+            "referral:submit",
+            submitRequest(agreementId),
+            payload(PAYLOAD));
 
     final String first = f.net.execute(spec, ALPINE).tx().rwSetDigest();
     for (int i = 0; i < 5; i++) {

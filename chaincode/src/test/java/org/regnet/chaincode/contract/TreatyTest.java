@@ -18,14 +18,27 @@ class TreatyTest {
 
   private final Fixture f = new Fixture();
 
-  private Result propose(final String proposerMsp, final String kind, final String msp, final String jurisdiction) {
+  private Result propose(
+      final String proposerMsp, final String kind, final String msp, final String jurisdiction) {
     final String j = jurisdiction == null ? "" : ",\"jurisdiction\":\"" + jurisdiction + "\"";
-    return f.net.submit(admin(proposerMsp), "treaty:proposeMembershipChange",
-        "{\"treatyId\":\"" + TREATY + "\",\"kind\":\"" + kind + "\",\"msp\":\"" + msp + "\"" + j + "}");
+    return f.net.submit(
+        admin(proposerMsp),
+        "treaty:proposeMembershipChange",
+        "{\"treatyId\":\""
+            + TREATY
+            + "\",\"kind\":\""
+            + kind
+            + "\",\"msp\":\""
+            + msp
+            + "\""
+            + j
+            + "}");
   }
 
   private Result approve(final String msp, final String changeId) {
-    return f.net.submit(admin(msp), "treaty:approveMembershipChange",
+    return f.net.submit(
+        admin(msp),
+        "treaty:approveMembershipChange",
         "{\"treatyId\":\"" + TREATY + "\",\"changeId\":\"" + changeId + "\"}");
   }
 
@@ -39,24 +52,28 @@ class TreatyTest {
 
     assertThat(t.get("treatyId").asText()).isEqualTo(TREATY);
     assertThat(t.get("foundedBy").asText()).isEqualTo(ALPINE);
-    assertThat(t.get("members")).extracting(m -> m.get("msp").asText() + ":" + m.get("status").asText())
+    assertThat(t.get("members"))
+        .extracting(m -> m.get("msp").asText() + ":" + m.get("status").asText())
         .containsExactly("AlpineMSP:ACTIVE", "HarbourMSP:ACTIVE", "LagoonMSP:ACTIVE");
     assertThat(t.at("/terms/onwardSharingRequiresConsent").asBoolean()).isTrue();
   }
 
   @Test
   void founding_emits_one_event_without_terms_data() {
-    final Result r = f.net.submit(admin(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
+    final Result r =
+        f.net.submit(admin(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
 
     assertThat(r.tx().eventsSet()).isEqualTo(1);
     assertThat(r.tx().eventName()).isEqualTo("regnet.treaty.founded");
-    assertThat(new String(r.tx().eventPayload())).contains("\"objectId\":\"" + TREATY + "\"")
+    assertThat(new String(r.tx().eventPayload()))
+        .contains("\"objectId\":\"" + TREATY + "\"")
         .doesNotContain("refusalGrounds");
   }
 
   @Test
   void refuses_founding_by_a_non_admin_role() {
-    final Result r = f.net.submit(officer(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
+    final Result r =
+        f.net.submit(officer(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
 
     assertThat(r.errorCode()).isEqualTo("ACCESS_DENIED");
     assertThat(f.net.ledger().keys()).isEmpty();
@@ -64,7 +81,8 @@ class TreatyTest {
 
   @Test
   void refuses_founding_when_founder_is_not_a_founding_member() {
-    final Result r = f.net.submit(admin(DELTA), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
+    final Result r =
+        f.net.submit(admin(DELTA), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
 
     assertThat(r.errorCode()).isEqualTo("ACCESS_DENIED");
     assertThat(r.message()).contains("members");
@@ -74,14 +92,17 @@ class TreatyTest {
   void refuses_founding_the_same_treaty_id_twice() {
     f.foundTreaty();
 
-    final Result r = f.net.submit(admin(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
+    final Result r =
+        f.net.submit(admin(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
 
     assertThat(r.errorCode()).isEqualTo("CONFLICT");
   }
 
   @Test
   void refuses_a_certificate_without_role_attribute() {
-    final Result r = f.net.submit(Fixture.id(ALPINE, "none"), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
+    final Result r =
+        f.net.submit(
+            Fixture.id(ALPINE, "none"), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR));
 
     assertThat(r.errorCode()).isEqualTo("ACCESS_DENIED");
     assertThat(r.message()).contains("role");
@@ -101,7 +122,8 @@ class TreatyTest {
 
     assertThat(second.json().get("status").asText()).isEqualTo("APPLIED");
     assertThat(second.tx().eventName()).isEqualTo("regnet.treaty.membershipApplied");
-    assertThat(treaty(ALPINE).get("members")).extracting(m -> m.get("msp").asText())
+    assertThat(treaty(ALPINE).get("members"))
+        .extracting(m -> m.get("msp").asText())
         .containsExactly(ALPINE, DELTA, HARBOUR, LAGOON);
   }
 
@@ -123,15 +145,24 @@ class TreatyTest {
 
   @Test
   void suspended_member_cannot_propose_and_quorum_counts_active_members_only() {
-    f.net.submit(admin(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR, LAGOON, DELTA)).json();
+    f.net
+        .submit(
+            admin(ALPINE), "treaty:found", Fixture.foundingRequest(ALPINE, HARBOUR, LAGOON, DELTA))
+        .json();
     final String suspend = propose(ALPINE, "SUSPEND", DELTA, null).json().get("changeId").asText();
-    assertThat(approve(HARBOUR, suspend).json().get("status").asText()).isEqualTo("PENDING"); // 2 of 4
-    assertThat(approve(LAGOON, suspend).json().get("status").asText()).isEqualTo("APPLIED"); // 3 of 4
+    assertThat(approve(HARBOUR, suspend).json().get("status").asText())
+        .isEqualTo("PENDING"); // 2 of 4
+    assertThat(approve(LAGOON, suspend).json().get("status").asText())
+        .isEqualTo("APPLIED"); // 3 of 4
 
     assertThat(propose(DELTA, "WITHDRAW", LAGOON, null).errorCode()).isEqualTo("ACCESS_DENIED");
     final Result reinstate = propose(ALPINE, "REINSTATE", DELTA, null);
     assertThat(reinstate.json().get("requiredApprovals").asInt()).isEqualTo(2); // 3 active
-    assertThat(approve(HARBOUR, reinstate.json().get("changeId").asText()).json().get("status").asText())
+    assertThat(
+            approve(HARBOUR, reinstate.json().get("changeId").asText())
+                .json()
+                .get("status")
+                .asText())
         .isEqualTo("APPLIED");
   }
 
@@ -156,9 +187,16 @@ class TreatyTest {
   void non_members_cannot_read_the_treaty() {
     f.foundTreaty();
 
-    assertThat(f.net.evaluate(admin(DELTA), "treaty:get", "{\"treatyId\":\"" + TREATY + "\"}").errorCode())
+    assertThat(
+            f.net
+                .evaluate(admin(DELTA), "treaty:get", "{\"treatyId\":\"" + TREATY + "\"}")
+                .errorCode())
         .isEqualTo("ACCESS_DENIED");
-    assertThat(f.net.evaluate(Fixture.auditor(LAGOON), "treaty:get", "{\"treatyId\":\"" + TREATY + "\"}").ok())
+    assertThat(
+            f.net
+                .evaluate(
+                    Fixture.auditor(LAGOON), "treaty:get", "{\"treatyId\":\"" + TREATY + "\"}")
+                .ok())
         .isTrue();
   }
 }

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Organisations, identities and common steps shared by the tests: Alpine (CH), Harbour (SG),
- * Lagoon (BR) and Delta (DE), each with its own CA and one identity per role.
+ * Organisations, identities and common steps shared by the tests: Alpine (CH), Harbour (SG), Lagoon
+ * (BR) and Delta (DE), each with its own CA and one identity per role.
  */
 public final class Fixture {
 
@@ -21,12 +21,18 @@ public final class Fixture {
 
   public final TestNetwork net = new TestNetwork();
 
-  /** The identity of {@code msp} with {@code role} ("none" for a certificate without the attribute). */
+  /**
+   * The identity of {@code msp} with {@code role} ("none" for a certificate without the attribute).
+   */
   public static synchronized Identity id(final String msp, final String role) {
-    return IDS.computeIfAbsent(msp, m -> new HashMap<>()).computeIfAbsent(role, r -> {
-      final TestCa ca = CAS.computeIfAbsent(msp, TestCa::forMsp);
-      return ca.issue(r.replace("-", "") + "." + msp.toLowerCase(), "none".equals(r) ? null : r);
-    });
+    return IDS.computeIfAbsent(msp, m -> new HashMap<>())
+        .computeIfAbsent(
+            role,
+            r -> {
+              final TestCa ca = CAS.computeIfAbsent(msp, TestCa::forMsp);
+              return ca.issue(
+                  r.replace("-", "") + "." + msp.toLowerCase(), "none".equals(r) ? null : r);
+            });
   }
 
   private static final Map<String, TestCa> CAS = new HashMap<>();
@@ -51,8 +57,13 @@ public final class Fixture {
     final StringBuilder members = new StringBuilder();
     final String[] jurisdictions = {"CH", "SG", "BR", "DE"};
     for (int i = 0; i < msps.length; i++) {
-      members.append(i == 0 ? "" : ",").append("{\"msp\":\"").append(msps[i]).append("\",\"jurisdiction\":\"")
-          .append(jurisdictions[i % 4]).append("\"}");
+      members
+          .append(i == 0 ? "" : ",")
+          .append("{\"msp\":\"")
+          .append(msps[i])
+          .append("\",\"jurisdiction\":\"")
+          .append(jurisdictions[i % 4])
+          .append("\"}");
     }
     return """
         {"treatyId":"%s","name":"Crypto derivatives MMoU",
@@ -60,12 +71,14 @@ public final class Fixture {
              "permittedUses":["INVESTIGATION","ENFORCEMENT","MARKET_SURVEILLANCE"],
              "responseDeadlineDays":30,"retentionDays":1825,
              "refusalGrounds":["PUBLIC_INTEREST","VIOLATES_DOMESTIC_LAW"]},
-         "members":[%s]}""".formatted(TREATY, members);
+         "members":[%s]}"""
+        .formatted(TREATY, members);
   }
 
   /** Founds the treaty with Alpine, Harbour and Lagoon. */
   public JsonNode foundTreaty() {
-    return net.submit(admin(ALPINE), "treaty:found", foundingRequest(ALPINE, HARBOUR, LAGOON)).json();
+    return net.submit(admin(ALPINE), "treaty:found", foundingRequest(ALPINE, HARBOUR, LAGOON))
+        .json();
   }
 
   public static String agreementRequest(final String counterparty) {
@@ -73,21 +86,27 @@ public final class Fixture {
         {"treatyId":"%s","counterparty":"%s",
          "scope":{"dataClasses":["TRADE_DATA","ON_CHAIN_ANALYTICS"],"instrumentClasses":["FUTURE","CRYPTO_OPTION"],
              "permittedUses":["INVESTIGATION","ENFORCEMENT"]},
-         "validFrom":"2025-01-01T00:00:00Z","validUntil":"2026-01-01T00:00:00Z"}""".formatted(TREATY, counterparty);
+         "validFrom":"2025-01-01T00:00:00Z","validUntil":"2026-01-01T00:00:00Z"}"""
+        .formatted(TREATY, counterparty);
   }
 
   /** An ACTIVE agreement Alpine-Harbour; returns its id. */
   public String activeAgreement() {
-    final String id = net.submit(admin(ALPINE), "agreement:propose", agreementRequest(HARBOUR)).json()
-        .get("agreementId").asText();
-    final TestNetwork.Result signed = net.submit(admin(HARBOUR), "agreement:sign", "{\"agreementId\":\"" + id + "\"}");
+    final String id =
+        net.submit(admin(ALPINE), "agreement:propose", agreementRequest(HARBOUR))
+            .json()
+            .get("agreementId")
+            .asText();
+    final TestNetwork.Result signed =
+        net.submit(admin(HARBOUR), "agreement:sign", "{\"agreementId\":\"" + id + "\"}");
     if (!signed.ok()) {
       throw new AssertionError(signed.message());
     }
     return id;
   }
 
-  public static final String PAYLOAD = """
+  public static final String PAYLOAD =
+      """
       {"facts":"Layered spoof orders on BTC perpetuals between 02:00 and 03:00 UTC.",
        "assistanceSought":"Account holder identity and order logs for the accounts below.",
        "provisionsBreached":["MAR Art. 12(1)(a)","SFA s197"],
@@ -98,9 +117,10 @@ public final class Fixture {
        "narrative":"Line one\\nLine two",
        "evidenceDigests":[{"algorithm":"SHA-256","digest":"%s","description":"order log"}],
        "instruments":[{"cfi":"FFICSX","underlying":{"symbol":"BTC"},"venue":{"mic":"XCME"}}]}"""
-      .formatted("ab".repeat(32));
+          .formatted("ab".repeat(32));
 
-  public static final byte[] SALT = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  public static final byte[] SALT =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   public static Map<String, byte[]> payload(final String json) {
     return Map.of("payload", json.getBytes(StandardCharsets.UTF_8), "salt", SALT);
@@ -109,13 +129,15 @@ public final class Fixture {
   public static String submitRequest(final String agreementId) {
     return """
         {"agreementId":"%s","typology":"SPOOFING","instrumentClass":"PERPETUAL_FUTURE",
-         "dataClasses":["TRADE_DATA"],"purposes":["INVESTIGATION"]}""".formatted(agreementId);
+         "dataClasses":["TRADE_DATA"],"purposes":["INVESTIGATION"]}"""
+        .formatted(agreementId);
   }
 
   /** A submitted referral Alpine -> Harbour; returns its id. */
   public String submittedReferral(final String agreementId) {
-    final TestNetwork.Result r = net.submit(officer(ALPINE), "referral:submit", submitRequest(agreementId),
-        payload(PAYLOAD));
+    final TestNetwork.Result r =
+        net.submit(
+            officer(ALPINE), "referral:submit", submitRequest(agreementId), payload(PAYLOAD));
     if (!r.ok()) {
       throw new AssertionError(r.message());
     }

@@ -8,7 +8,10 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 public record Identity(String msp, String pem, X509Certificate cert) {
 
   public byte[] serialized() {
-    return SerializedIdentity.newBuilder().setMspid(msp).setIdBytes(ByteString.copyFromUtf8(pem)).build()
+    return SerializedIdentity.newBuilder()
+        .setMspid(msp)
+        .setIdBytes(ByteString.copyFromUtf8(pem))
+        .build()
         .toByteArray();
   }
 }

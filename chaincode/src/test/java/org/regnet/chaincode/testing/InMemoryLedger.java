@@ -12,27 +12,26 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * An in-memory channel ledger with Fabric's semantics for the chaincode: committed world state
- * with versions (MVCC check at commit), private data per collection with the hashes every peer
- * holds, key history, committed events. Transactions run on {@link TxStub}s that buffer their writes
- * until {@link #commit}; a failed transaction is simply never committed.
+ * An in-memory channel ledger with Fabric's semantics for the chaincode: committed world state with
+ * versions (MVCC check at commit), private data per collection with the hashes every peer holds,
+ * key history, committed events. Transactions run on {@link TxStub}s that buffer their writes until
+ * {@link #commit}; a failed transaction is simply never committed.
  */
 public final class InMemoryLedger {
 
   /** Fabric orders keys by their UTF-8 bytes. */
-  static final Comparator<String> BYTE_ORDER = (a, b) ->
-      Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  static final Comparator<String> BYTE_ORDER =
+      (a, b) ->
+          Arrays.compareUnsigned(
+              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-  record Versioned(byte[] value, long version) {
-  }
+  record Versioned(byte[] value, long version) {}
 
   /** One entry of a key's history. */
-  public record Modification(String txId, Instant timestamp, byte[] value, boolean deleted) {
-  }
+  public record Modification(String txId, Instant timestamp, byte[] value, boolean deleted) {}
 
   /** A committed transaction: its id, event name and payload (null when none). */
-  public record Committed(String txId, String eventName, byte[] eventPayload) {
-  }
+  public record Committed(String txId, String eventName, byte[] eventPayload) {}
 
   final TreeMap<String, Versioned> state = new TreeMap<>(BYTE_ORDER);
   final Map<String, TreeMap<String, byte[]>> privateData = new TreeMap<>();
@@ -49,7 +48,8 @@ public final class InMemoryLedger {
 
   /**
    * Commits the transaction's buffered writes, as a peer does at validation: refused when a key it
-   * read changed since (MVCC), when it left an iterator open, or when it wrote after a paginated query.
+   * read changed since (MVCC), when it left an iterator open, or when it wrote after a paginated
+   * query.
    */
   public synchronized void commit(final TxStub tx) {
     for (Map.Entry<String, Long> read : tx.readVersions().entrySet()) {
@@ -60,7 +60,8 @@ public final class InMemoryLedger {
       }
     }
     if (tx.openIterators() != 0) {
-      throw new IllegalStateException("transaction left " + tx.openIterators() + " iterator(s) open");
+      throw new IllegalStateException(
+          "transaction left " + tx.openIterators() + " iterator(s) open");
     }
     if (tx.usedPagination() && (!tx.writes().isEmpty() || !tx.privateWrites().isEmpty())) {
       throw new IllegalStateException("paginated queries are not supported in update transactions");
@@ -73,13 +74,21 @@ public final class InMemoryLedger {
       } else {
         state.put(w.getKey(), new Versioned(w.getValue().clone(), height));
       }
-      history.computeIfAbsent(w.getKey(), k -> new ArrayList<>())
-          .add(new Modification(tx.getTxId(), tx.getTxTimestamp(), delete ? new byte[0] : w.getValue().clone(), delete));
+      history
+          .computeIfAbsent(w.getKey(), k -> new ArrayList<>())
+          .add(
+              new Modification(
+                  tx.getTxId(),
+                  tx.getTxTimestamp(),
+                  delete ? new byte[0] : w.getValue().clone(),
+                  delete));
     }
     for (Map.Entry<String, TreeMap<String, byte[]>> c : tx.privateWrites().entrySet()) {
       for (Map.Entry<String, byte[]> w : c.getValue().entrySet()) {
-        final NavigableMap<String, byte[]> data = privateData.computeIfAbsent(c.getKey(), k -> new TreeMap<>(BYTE_ORDER));
-        final NavigableMap<String, byte[]> hashes = privateHashes.computeIfAbsent(c.getKey(), k -> new TreeMap<>(BYTE_ORDER));
+        final NavigableMap<String, byte[]> data =
+            privateData.computeIfAbsent(c.getKey(), k -> new TreeMap<>(BYTE_ORDER));
+        final NavigableMap<String, byte[]> hashes =
+            privateHashes.computeIfAbsent(c.getKey(), k -> new TreeMap<>(BYTE_ORDER));
         if (w.getValue() == null) {
           data.remove(w.getKey());
           hashes.remove(w.getKey());

@@ -23,8 +23,14 @@ class InMemoryLedgerTest {
 
   private TxStub tx() {
     n++;
-    return ledger.begin(new TxStub.Spec("tx" + n, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(n),
-        alice.serialized(), Fixture.ALPINE, List.of("fn"), Map.of()));
+    return ledger.begin(
+        new TxStub.Spec(
+            "tx" + n,
+            Instant.parse("2025-01-01T00:00:00Z").plusSeconds(n),
+            alice.serialized(),
+            Fixture.ALPINE,
+            List.of("fn"),
+            Map.of()));
   }
 
   private static byte[] b(final String s) {
@@ -81,7 +87,8 @@ class InMemoryLedgerTest {
     String bookmark = "";
     do {
       try (QueryResultsIteratorWithMetadata<KeyValue> it =
-          tx().getStateByPartialCompositeKeyWithPagination(new CompositeKey("t", "x"), 2, bookmark)) {
+          tx().getStateByPartialCompositeKeyWithPagination(
+                  new CompositeKey("t", "x"), 2, bookmark)) {
         it.forEach(kv -> seen.add(kv.getStringValue()));
         bookmark = it.getMetadata().getBookmark();
       }
@@ -93,7 +100,8 @@ class InMemoryLedgerTest {
   @Test
   void unclosed_iterators_fail_the_commit() {
     final TxStub t = tx();
-    final QueryResultsIterator<KeyValue> it = t.getStateByPartialCompositeKey(new CompositeKey("t"));
+    final QueryResultsIterator<KeyValue> it =
+        t.getStateByPartialCompositeKey(new CompositeKey("t"));
     t.putState("k", b("v"));
 
     assertThatThrownBy(() -> ledger.commit(t)).hasMessageContaining("iterator");
@@ -133,7 +141,8 @@ class InMemoryLedgerTest {
     ledger.commit(d);
 
     final List<Boolean> deleted = new ArrayList<>();
-    try (QueryResultsIterator<org.hyperledger.fabric.shim.ledger.KeyModification> it = tx().getHistoryForKey("k")) {
+    try (QueryResultsIterator<org.hyperledger.fabric.shim.ledger.KeyModification> it =
+        tx().getHistoryForKey("k")) {
       it.forEach(m -> deleted.add(m.isDeleted()));
     }
     assertThat(deleted).containsExactly(false, false, true);

@@ -41,8 +41,9 @@ public final class TestCa {
     this.msp = msp;
     this.caKeys = keyPair();
     this.caName = new X500Name("CN=ca." + msp.toLowerCase() + ",O=" + msp);
-    final X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caName, serial(), NOT_BEFORE, NOT_AFTER,
-        caName, caKeys.getPublic());
+    final X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            caName, serial(), NOT_BEFORE, NOT_AFTER, caName, caKeys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
     this.caCert = sign(b);
   }
@@ -68,10 +69,12 @@ public final class TestCa {
     try {
       final KeyPair keys = keyPair();
       final X500Name subject = new X500Name("CN=" + commonName + ",OU=client,O=" + msp);
-      final X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caName, serial(), NOT_BEFORE, NOT_AFTER,
-          subject, keys.getPublic());
+      final X509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              caName, serial(), NOT_BEFORE, NOT_AFTER, subject, keys.getPublic());
       if (role != null) {
-        final String json = "{\"attrs\":{\"role\":\"" + role + "\",\"hf.EnrollmentID\":\"" + commonName + "\"}}";
+        final String json =
+            "{\"attrs\":{\"role\":\"" + role + "\",\"hf.EnrollmentID\":\"" + commonName + "\"}}";
         b.addExtension(FABRIC_ATTRS, false, json.getBytes(StandardCharsets.UTF_8));
       }
       final X509Certificate cert = sign(b);
@@ -82,8 +85,9 @@ public final class TestCa {
   }
 
   private X509Certificate sign(final X509v3CertificateBuilder b) throws Exception {
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
   }
 
   private static KeyPair keyPair() throws Exception {

@@ -62,15 +62,14 @@ public final class TestNetwork {
     if (router == null) {
       try {
         final ContractRouter r = new ContractRouter(new String[] {"--id", "regnet:test"});
-        r.startRouterWithChaincodeServer(new ChaincodeServer() {
-          @Override
-          public void start() {
-          }
+        r.startRouterWithChaincodeServer(
+            new ChaincodeServer() {
+              @Override
+              public void start() {}
 
-          @Override
-          public void stop() {
-          }
-        });
+              @Override
+              public void stop() {}
+            });
         router = r;
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -92,11 +91,17 @@ public final class TestNetwork {
   }
 
   /** The next transaction's spec; each call consumes a tx id and moves the clock one second. */
-  public TxStub.Spec spec(final Identity who, final String peerMsp, final String function, final String arg,
+  public TxStub.Spec spec(
+      final Identity who,
+      final String peerMsp,
+      final String function,
+      final String arg,
       final Map<String, byte[]> transientMap) {
     counter++;
     clock = clock.plusSeconds(1);
-    final String txId = HexFormat.of().formatHex(InMemoryLedger.sha256(("tx-" + counter).getBytes(StandardCharsets.UTF_8)));
+    final String txId =
+        HexFormat.of()
+            .formatHex(InMemoryLedger.sha256(("tx-" + counter).getBytes(StandardCharsets.UTF_8)));
     final List<String> args = arg == null ? List.of(function) : List.of(function, arg);
     return new TxStub.Spec(txId, clock, who.serialized(), peerMsp, args, transientMap);
   }
@@ -106,11 +111,16 @@ public final class TestNetwork {
     return submit(who, function, arg, Map.of(), who.msp());
   }
 
-  public Result submit(final Identity who, final String function, final String arg, final Map<String, byte[]> tr) {
+  public Result submit(
+      final Identity who, final String function, final String arg, final Map<String, byte[]> tr) {
     return submit(who, function, arg, tr, who.msp());
   }
 
-  public Result submit(final Identity who, final String function, final String arg, final Map<String, byte[]> tr,
+  public Result submit(
+      final Identity who,
+      final String function,
+      final String arg,
+      final Map<String, byte[]> tr,
       final String peerMsp) {
     final Result r = execute(spec(who, peerMsp, function, arg, tr), peerMsp);
     if (r.ok()) {
@@ -124,15 +134,25 @@ public final class TestNetwork {
     return evaluate(who, function, arg, Map.of(), who.msp());
   }
 
-  public Result evaluate(final Identity who, final String function, final String arg, final Map<String, byte[]> tr,
+  public Result evaluate(
+      final Identity who,
+      final String function,
+      final String arg,
+      final Map<String, byte[]> tr,
       final String peerMsp) {
     return execute(spec(who, peerMsp, function, arg, tr), peerMsp);
   }
 
   /** Simulates an already built proposal on a given peer without committing. */
   public Result execute(final TxStub.Spec spec, final String peerMsp) {
-    final TxStub.Spec onPeer = new TxStub.Spec(spec.txId(), spec.timestamp(), spec.creator(), peerMsp, spec.args(),
-        spec.transientMap());
+    final TxStub.Spec onPeer =
+        new TxStub.Spec(
+            spec.txId(),
+            spec.timestamp(),
+            spec.creator(),
+            peerMsp,
+            spec.args(),
+            spec.transientMap());
     final TxStub tx = ledger.begin(onPeer);
     final Chaincode.Response response = router().invoke(tx);
     return new Result(response.getStatusCode(), response.getMessage(), response.getPayload(), tx);

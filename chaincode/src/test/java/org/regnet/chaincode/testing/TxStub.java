@@ -25,15 +25,19 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * A {@link ChaincodeStub} for one simulated transaction on one peer, with Fabric's semantics: reads
  * see committed state only (no read-your-writes), writes are buffered, range queries refuse
  * composite keys, partial composite key queries use the shim's key format, pagination returns
- * Fabric-style bookmarks, a peer reads only its own organisation's implicit collection, and
- * {@link #getMspId()} is the peer's organisation (unset: IllegalStateException as in the shim).
+ * Fabric-style bookmarks, a peer reads only its own organisation's implicit collection, and {@link
+ * #getMspId()} is the peer's organisation (unset: IllegalStateException as in the shim).
  */
 public final class TxStub implements ChaincodeStub {
 
   /** What a client proposal and the endorsing peer determine. */
-  public record Spec(String txId, Instant timestamp, byte[] creator, String peerMsp, List<String> args,
-      Map<String, byte[]> transientMap) {
-  }
+  public record Spec(
+      String txId,
+      Instant timestamp,
+      byte[] creator,
+      String peerMsp,
+      List<String> args,
+      Map<String, byte[]> transientMap) {}
 
   private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
   private static final String IMPLICIT = "_implicit_org_";
@@ -43,7 +47,8 @@ public final class TxStub implements ChaincodeStub {
   private final Map<String, Long> readVersions = new TreeMap<>(InMemoryLedger.BYTE_ORDER);
   private final TreeMap<String, byte[]> writes = new TreeMap<>(InMemoryLedger.BYTE_ORDER);
   private final TreeMap<String, TreeMap<String, byte[]>> privateWrites = new TreeMap<>();
-  private final Map<String, byte[]> validationParameterWrites = new TreeMap<>(InMemoryLedger.BYTE_ORDER);
+  private final Map<String, byte[]> validationParameterWrites =
+      new TreeMap<>(InMemoryLedger.BYTE_ORDER);
   private String eventName;
   private byte[] eventPayload;
   private int eventsSet;
@@ -95,18 +100,35 @@ public final class TxStub implements ChaincodeStub {
   }
 
   /**
-   * The read-write set as it appears in the endorsement: public writes in full, private writes
-   * as hashes, and the event. Two endorsing peers must produce the same.
+   * The read-write set as it appears in the endorsement: public writes in full, private writes as
+   * hashes, and the event. Two endorsing peers must produce the same.
    */
   public String rwSetDigest() {
     final StringBuilder sb = new StringBuilder();
     final HexFormat hex = HexFormat.of();
-    writes.forEach((k, v) -> sb.append("W ").append(InMemoryLedger.printable(k)).append('=')
-        .append(v == null ? "<delete>" : hex.formatHex(v)).append('\n'));
-    privateWrites.forEach((c, m) -> m.forEach((k, v) -> sb.append("P ").append(c).append(' ')
-        .append(hex.formatHex(InMemoryLedger.sha256(k.getBytes(StandardCharsets.UTF_8)))).append('=')
-        .append(v == null ? "<delete>" : hex.formatHex(InMemoryLedger.sha256(v))).append('\n')));
-    sb.append("E ").append(eventName).append('=')
+    writes.forEach(
+        (k, v) ->
+            sb.append("W ")
+                .append(InMemoryLedger.printable(k))
+                .append('=')
+                .append(v == null ? "<delete>" : hex.formatHex(v))
+                .append('\n'));
+    privateWrites.forEach(
+        (c, m) ->
+            m.forEach(
+                (k, v) ->
+                    sb.append("P ")
+                        .append(c)
+                        .append(' ')
+                        .append(
+                            hex.formatHex(
+                                InMemoryLedger.sha256(k.getBytes(StandardCharsets.UTF_8))))
+                        .append('=')
+                        .append(v == null ? "<delete>" : hex.formatHex(InMemoryLedger.sha256(v)))
+                        .append('\n')));
+    sb.append("E ")
+        .append(eventName)
+        .append('=')
         .append(eventPayload == null ? "" : new String(eventPayload, StandardCharsets.UTF_8));
     return sb.toString();
   }
@@ -130,7 +152,9 @@ public final class TxStub implements ChaincodeStub {
 
   @Override
   public List<String> getParameters() {
-    return spec.args().size() <= 1 ? List.of() : List.copyOf(spec.args().subList(1, spec.args().size()));
+    return spec.args().size() <= 1
+        ? List.of()
+        : List.copyOf(spec.args().subList(1, spec.args().size()));
   }
 
   @Override
@@ -179,7 +203,8 @@ public final class TxStub implements ChaincodeStub {
   }
 
   @Override
-  public Chaincode.Response invokeChaincode(final String name, final List<byte[]> args, final String channel) {
+  public Chaincode.Response invokeChaincode(
+      final String name, final List<byte[]> args, final String channel) {
     throw new UnsupportedOperationException("chaincode-to-chaincode calls are not simulated");
   }
 
@@ -224,33 +249,41 @@ public final class TxStub implements ChaincodeStub {
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getStateByRange(final String startKey, final String endKey) {
+  public QueryResultsIterator<KeyValue> getStateByRange(
+      final String startKey, final String endKey) {
     CompositeKey.validateSimpleKeys(startKey, endKey);
-    return iterator(range(startKey.isEmpty() ? "\u0001" : startKey, endKey, Integer.MAX_VALUE), null);
+    return iterator(
+        range(startKey.isEmpty() ? "\u0001" : startKey, endKey, Integer.MAX_VALUE), null);
   }
 
   @Override
-  public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(final String startKey,
-      final String endKey, final int pageSize, final String bookmark) {
+  public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(
+      final String startKey, final String endKey, final int pageSize, final String bookmark) {
     CompositeKey.validateSimpleKeys(startKey, endKey);
     usedPagination = true;
-    final String from = bookmark != null && !bookmark.isEmpty() ? bookmark : startKey.isEmpty() ? "\u0001" : startKey;
+    final String from =
+        bookmark != null && !bookmark.isEmpty()
+            ? bookmark
+            : startKey.isEmpty() ? "\u0001" : startKey;
     return paged(range(from, endKey, pageSize + 1), pageSize);
   }
 
   @Override
   public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String compositeKey) {
-    final String prefix = compositeKey == null || compositeKey.isEmpty() ? CompositeKey.NAMESPACE : compositeKey;
+    final String prefix =
+        compositeKey == null || compositeKey.isEmpty() ? CompositeKey.NAMESPACE : compositeKey;
     return iterator(range(prefix, prefix + MAX_UNICODE_RUNE, Integer.MAX_VALUE), null);
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String objectType, final String... attributes) {
+  public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(
+      final String objectType, final String... attributes) {
     return getStateByPartialCompositeKey(new CompositeKey(objectType, attributes));
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
+  public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(
+      final CompositeKey compositeKey) {
     return getStateByPartialCompositeKey(compositeKey.toString());
   }
 
@@ -279,8 +312,8 @@ public final class TxStub implements ChaincodeStub {
   }
 
   @Override
-  public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(final String query,
-      final int pageSize, final String bookmark) {
+  public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(
+      final String query, final int pageSize, final String bookmark) {
     throw new UnsupportedOperationException("rich queries need CouchDB; regnet uses LevelDB");
   }
 
@@ -330,18 +363,23 @@ public final class TxStub implements ChaincodeStub {
     if (value == null || value.length == 0) {
       throw new IllegalArgumentException("value must not be empty");
     }
-    privateWrites.computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER)).put(key, value.clone());
+    privateWrites
+        .computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER))
+        .put(key, value.clone());
   }
 
   @Override
-  public void setPrivateDataValidationParameter(final String collection, final String key, final byte[] value) {
+  public void setPrivateDataValidationParameter(
+      final String collection, final String key, final byte[] value) {
     throw new UnsupportedOperationException("not simulated");
   }
 
   @Override
   public void delPrivateData(final String collection, final String key) {
     checkCollection(collection);
-    privateWrites.computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER)).put(key, null);
+    privateWrites
+        .computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER))
+        .put(key, null);
   }
 
   @Override
@@ -350,34 +388,36 @@ public final class TxStub implements ChaincodeStub {
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getPrivateDataByRange(final String collection, final String startKey,
-      final String endKey) {
+  public QueryResultsIterator<KeyValue> getPrivateDataByRange(
+      final String collection, final String startKey, final String endKey) {
     checkMember(collection);
     CompositeKey.validateSimpleKeys(startKey, endKey);
     return iterator(privateRange(collection, startKey, endKey), null);
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(final String collection,
-      final String compositeKey) {
+  public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+      final String collection, final String compositeKey) {
     checkMember(collection);
     return iterator(privateRange(collection, compositeKey, compositeKey + MAX_UNICODE_RUNE), null);
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(final String collection,
-      final CompositeKey compositeKey) {
+  public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+      final String collection, final CompositeKey compositeKey) {
     return getPrivateDataByPartialCompositeKey(collection, compositeKey.toString());
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(final String collection,
-      final String objectType, final String... attributes) {
-    return getPrivateDataByPartialCompositeKey(collection, new CompositeKey(objectType, attributes));
+  public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+      final String collection, final String objectType, final String... attributes) {
+    return getPrivateDataByPartialCompositeKey(
+        collection, new CompositeKey(objectType, attributes));
   }
 
   @Override
-  public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(final String collection, final String query) {
+  public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(
+      final String collection, final String query) {
     throw new UnsupportedOperationException("rich queries need CouchDB; regnet uses LevelDB");
   }
 
@@ -398,8 +438,11 @@ public final class TxStub implements ChaincodeStub {
     if (eventName == null) {
       return null;
     }
-    return ChaincodeEvent.newBuilder().setEventName(eventName).setPayload(ByteString.copyFrom(eventPayload))
-        .setTxId(spec.txId()).build();
+    return ChaincodeEvent.newBuilder()
+        .setEventName(eventName)
+        .setPayload(ByteString.copyFrom(eventPayload))
+        .setTxId(spec.txId())
+        .build();
   }
 
   // ---- helpers
@@ -416,18 +459,22 @@ public final class TxStub implements ChaincodeStub {
     }
   }
 
-  /** A peer only holds (and can read) the private data of collections its organisation is member of. */
+  /**
+   * A peer only holds (and can read) the private data of collections its organisation is member of.
+   */
   private void checkMember(final String collection) {
     checkCollection(collection);
     if (collection.startsWith(IMPLICIT) && !collection.equals(IMPLICIT + spec.peerMsp())) {
-      throw new IllegalStateException("peer of " + spec.peerMsp() + " is not a member of collection " + collection);
+      throw new IllegalStateException(
+          "peer of " + spec.peerMsp() + " is not a member of collection " + collection);
     }
   }
 
   private List<KeyValue> range(final String from, final String to, final int limit) {
     final List<KeyValue> out = new ArrayList<>();
     synchronized (ledger) {
-      for (Map.Entry<String, InMemoryLedger.Versioned> e : ledger.state.subMap(from, true, to, false).entrySet()) {
+      for (Map.Entry<String, InMemoryLedger.Versioned> e :
+          ledger.state.subMap(from, true, to, false).entrySet()) {
         if (out.size() >= limit) {
           break;
         }
@@ -448,11 +495,15 @@ public final class TxStub implements ChaincodeStub {
     return out;
   }
 
-  private QueryResultsIteratorWithMetadata<KeyValue> paged(final List<KeyValue> fetched, final int pageSize) {
+  private QueryResultsIteratorWithMetadata<KeyValue> paged(
+      final List<KeyValue> fetched, final int pageSize) {
     final List<KeyValue> page = fetched.size() > pageSize ? fetched.subList(0, pageSize) : fetched;
     final String next = fetched.size() > pageSize ? fetched.get(pageSize).getKey() : "";
-    final QueryResponseMetadata md = QueryResponseMetadata.newBuilder().setFetchedRecordsCount(page.size())
-        .setBookmark(next).build();
+    final QueryResponseMetadata md =
+        QueryResponseMetadata.newBuilder()
+            .setFetchedRecordsCount(page.size())
+            .setBookmark(next)
+            .build();
     return iterator(List.copyOf(page), md);
   }
 
@@ -462,7 +513,8 @@ public final class TxStub implements ChaincodeStub {
   }
 
   /** An iterator that must be closed (checked at commit). */
-  private final class Iter<T> implements QueryResultsIteratorWithMetadata<T>, QueryResultsIterator<T> {
+  private final class Iter<T>
+      implements QueryResultsIteratorWithMetadata<T>, QueryResultsIterator<T> {
     private final List<T> items;
     private final QueryResponseMetadata md;
     private boolean closed;

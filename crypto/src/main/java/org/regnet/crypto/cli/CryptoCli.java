@@ -33,15 +33,34 @@ public final class CryptoCli {
   @Command(name = "org", description = "Generate (or complete) an organisation's MSP material.")
   static final class Org implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--out", required = true) Path out;
-    @Option(names = "--domain", required = true) String domain;
-    @Option(names = "--msp-id", required = true) String mspId;
-    @Option(names = "--country", required = true, description = "ISO 3166-1 alpha-2") String country;
-    @Option(names = "--peer") List<String> peers = new ArrayList<>();
-    @Option(names = "--orderer") List<String> orderers = new ArrayList<>();
-    @Option(names = "--admin") List<String> admins = new ArrayList<>();
-    @Option(names = "--client", description = "name:role") List<String> clients = new ArrayList<>();
-    @Option(names = "--tls-server") List<String> tlsServers = new ArrayList<>();
+
+    @Option(names = "--out", required = true)
+    Path out;
+
+    @Option(names = "--domain", required = true)
+    String domain;
+
+    @Option(names = "--msp-id", required = true)
+    String mspId;
+
+    @Option(names = "--country", required = true, description = "ISO 3166-1 alpha-2")
+    String country;
+
+    @Option(names = "--peer")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--orderer")
+    List<String> orderers = new ArrayList<>();
+
+    @Option(names = "--admin")
+    List<String> admins = new ArrayList<>();
+
+    @Option(names = "--client", description = "name:role")
+    List<String> clients = new ArrayList<>();
+
+    @Option(names = "--tls-server")
+    List<String> tlsServers = new ArrayList<>();
+
     @Option(names = "--host", description = "extra host name or address for every TLS certificate")
     List<String> hosts = new ArrayList<>();
 
@@ -54,37 +73,63 @@ public final class CryptoCli {
       admins.forEach(a -> users.add(new UserSpec(a, UserType.ADMIN, Map.of())));
       for (String c : clients) {
         String[] parts = c.split(":", 2);
-        users.add(new UserSpec(parts[0], UserType.CLIENT, parts.length == 2 ? Map.of("role", parts[1]) : Map.of()));
+        users.add(
+            new UserSpec(
+                parts[0],
+                UserType.CLIENT,
+                parts.length == 2 ? Map.of("role", parts[1]) : Map.of()));
       }
-      List<TlsServerSpec> servers = tlsServers.stream().map(s -> new TlsServerSpec(s, hosts)).toList();
-      OrgMaterial m = OrganizationCrypto.generate(out, new OrgSpec(domain, mspId, country, nodes, users, servers));
+      List<TlsServerSpec> servers =
+          tlsServers.stream().map(s -> new TlsServerSpec(s, hosts)).toList();
+      OrgMaterial m =
+          OrganizationCrypto.generate(
+              out, new OrgSpec(domain, mspId, country, nodes, users, servers));
       spec.commandLine().getOut().println(m.orgDir());
       return 0;
     }
   }
 
-  @Command(name = "user", description = "Add a client user with a role attribute to an organisation.")
+  @Command(
+      name = "user",
+      description = "Add a client user with a role attribute to an organisation.")
   static final class User implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--out", required = true, description = "the base folder given to `org`") Path out;
-    @Option(names = "--domain", required = true) String domain;
-    @Option(names = "--name", required = true) String name;
-    @Option(names = "--role", required = true) String role;
-    @Option(names = "--admin", description = "an admin (OU admin) rather than a client") boolean admin;
+
+    @Option(names = "--out", required = true, description = "the base folder given to `org`")
+    Path out;
+
+    @Option(names = "--domain", required = true)
+    String domain;
+
+    @Option(names = "--name", required = true)
+    String name;
+
+    @Option(names = "--role", required = true)
+    String role;
+
+    @Option(names = "--admin", description = "an admin (OU admin) rather than a client")
+    boolean admin;
 
     @Override
     public Integer call() {
-      Path dir = OrganizationCrypto.issueUser(out.resolve(domain), domain,
-          new UserSpec(name, admin ? UserType.ADMIN : UserType.CLIENT, Map.of("role", role)));
+      Path dir =
+          OrganizationCrypto.issueUser(
+              out.resolve(domain),
+              domain,
+              new UserSpec(name, admin ? UserType.ADMIN : UserType.CLIENT, Map.of("role", role)));
       spec.commandLine().getOut().println(dir);
       return 0;
     }
   }
 
-  @Command(name = "show", description = "Print a certificate's subject, issuer, validity and Fabric attributes.")
+  @Command(
+      name = "show",
+      description = "Print a certificate's subject, issuer, validity and Fabric attributes.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--cert", required = true) Path cert;
+
+    @Option(names = "--cert", required = true)
+    Path cert;
 
     @Override
     public Integer call() {
@@ -92,7 +137,8 @@ public final class CryptoCli {
       PrintWriter out = spec.commandLine().getOut();
       out.println("subject:    " + c.getSubjectX500Principal().getName());
       out.println("issuer:     " + c.getIssuerX500Principal().getName());
-      out.println("valid:      " + c.getNotBefore().toInstant() + " .. " + c.getNotAfter().toInstant());
+      out.println(
+          "valid:      " + c.getNotBefore().toInstant() + " .. " + c.getNotAfter().toInstant());
       out.println("attributes: " + FabricAttributes.parse(c));
       return 0;
     }
@@ -100,13 +146,14 @@ public final class CryptoCli {
 
   public static void main(String[] args) {
     CommandLine cmd = new CommandLine(new CryptoCli());
-    cmd.setExecutionExceptionHandler((ex, line, parse) -> {
-      if (ex instanceof IllegalArgumentException) {
-        line.getErr().println("error: " + ex.getMessage());
-        return 2;
-      }
-      throw ex;
-    });
+    cmd.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          if (ex instanceof IllegalArgumentException) {
+            line.getErr().println("error: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
+        });
     System.exit(cmd.execute(args));
   }
 }

@@ -20,24 +20,36 @@ import picocli.CommandLine.Option;
 @Command(
     name = "regnet-network",
     mixinStandardHelpOptions = true,
-    subcommands = {NetworkCli.Up.class, NetworkCli.Down.class, NetworkCli.Status.class, AddAuthority.class,
-        RemoveAuthority.class})
+    subcommands = {
+      NetworkCli.Up.class,
+      NetworkCli.Down.class,
+      NetworkCli.Status.class,
+      AddAuthority.class,
+      RemoveAuthority.class
+    })
 public final class NetworkCli {
 
   static class Common {
     @Option(names = "--project", description = "project root (default: current directory)")
     Path project = Path.of("").toAbsolutePath();
 
-    @Option(names = "--config", description = "network definition (default: network-config/network.yaml)")
+    @Option(
+        names = "--config",
+        description = "network definition (default: network-config/network.yaml)")
     Path config;
 
-    @Option(names = "--state-dir", description = "where the network keeps its state (default: .network)")
+    @Option(
+        names = "--state-dir",
+        description = "where the network keeps its state (default: .network)")
     Path stateDir;
 
     @Option(names = "--port-offset", description = "added to every port of the definition")
     int portOffset;
 
-    @Option(names = "--with-nodes", negatable = true, defaultValue = "true",
+    @Option(
+        names = "--with-nodes",
+        negatable = true,
+        defaultValue = "true",
         description = "also start one authority node per organisation (default: ${DEFAULT-VALUE})")
     boolean withNodes;
 
@@ -101,12 +113,20 @@ public final class NetworkCli {
       System.out.printf("%-34s %-8s %-8s %s%n", "PROCESS", "PID", "STATE", "LISTENS ON");
       var endpoints = network.endpoints();
       for (ProcessRecord r : network.processes()) {
-        String listens = endpoints.entrySet().stream()
-            .filter(e -> e.getKey().equals(r.name()) || e.getKey().startsWith(r.name() + " "))
-            .map(e -> e.getValue() + (e.getKey().equals(r.name()) ? "" : " (" + e.getKey().substring(r.name().length() + 1) + ")")
-                + (Ports.isListening(e.getValue()) ? "" : " [closed]"))
-            .reduce((a, b) -> a + ", " + b).orElse("");
-        System.out.printf("%-34s %-8d %-8s %s%n", r.name(), r.pid(), r.alive() ? "running" : "DEAD", listens);
+        String listens =
+            endpoints.entrySet().stream()
+                .filter(e -> e.getKey().equals(r.name()) || e.getKey().startsWith(r.name() + " "))
+                .map(
+                    e ->
+                        e.getValue()
+                            + (e.getKey().equals(r.name())
+                                ? ""
+                                : " (" + e.getKey().substring(r.name().length() + 1) + ")")
+                            + (Ports.isListening(e.getValue()) ? "" : " [closed]"))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        System.out.printf(
+            "%-34s %-8d %-8s %s%n", r.name(), r.pid(), r.alive() ? "running" : "DEAD", listens);
       }
       Path log = network.layout().logs();
       if (Files.isDirectory(log)) {
@@ -117,13 +137,14 @@ public final class NetworkCli {
 
   public static void main(String[] args) {
     CommandLine cmd = new CommandLine(new NetworkCli());
-    cmd.setExecutionExceptionHandler((ex, line, parse) -> {
-      if (ex instanceof NetworkException || ex instanceof InvalidDefinitionException) {
-        line.getErr().println("error: " + ex.getMessage());
-        return 2;
-      }
-      throw ex;
-    });
+    cmd.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          if (ex instanceof NetworkException || ex instanceof InvalidDefinitionException) {
+            line.getErr().println("error: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
+        });
     System.exit(cmd.execute(args));
   }
 }

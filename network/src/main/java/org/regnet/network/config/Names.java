@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Precondition checks shared by the definition records. */
 final class Names {
   private static final Pattern DOMAIN =
-      Pattern.compile("(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+      Pattern.compile(
+          "(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z][A-Za-z0-9.-]{0,63}");
   private static final Pattern NODE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");

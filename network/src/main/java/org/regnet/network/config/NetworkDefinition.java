@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The whole network as declared in {@code network-config/network.yaml}: channel, chaincode,
- * ordering service and member authorities, with every host and port. Immutable and validated
- * on construction, so everything downstream can trust it.
+ * ordering service and member authorities, with every host and port. Immutable and validated on
+ * construction, so everything downstream can trust it.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NetworkDefinition(

@@ -18,9 +18,10 @@ public final class NetworkDefinitions {
 
   private NetworkDefinitions() {}
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
   /** Writes the definition as JSON (the running network's, with members added since). */
   public static void save(NetworkDefinition def, Path file) {
@@ -37,7 +38,8 @@ public final class NetworkDefinitions {
       throw new InvalidDefinitionException("network definition not found: " + file);
     }
     try {
-      return (file.toString().endsWith(".json") ? JSON : YAML).readValue(file.toFile(), NetworkDefinition.class);
+      return (file.toString().endsWith(".json") ? JSON : YAML)
+          .readValue(file.toFile(), NetworkDefinition.class);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new InvalidDefinitionException(file + ": " + cause.getMessage());

@@ -13,7 +13,12 @@ public record OrdererDefinition(
 
   OrdererDefinition shifted(int offset) {
     return new OrdererDefinition(
-        name, host, port + offset, clusterPort + offset, adminPort + offset, operationsPort + offset);
+        name,
+        host,
+        port + offset,
+        clusterPort + offset,
+        adminPort + offset,
+        operationsPort + offset);
   }
 
   public Endpoint endpoint() {

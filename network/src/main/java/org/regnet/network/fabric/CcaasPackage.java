@@ -52,7 +52,8 @@ public record CcaasPackage(Path file, String label, String packageId) {
       connection.put("root_cert", Files.readString(serverRootCert, StandardCharsets.UTF_8));
       connection.put("client_cert", Files.readString(clientCert, StandardCharsets.UTF_8));
       connection.put("client_key", Files.readString(clientKey, StandardCharsets.UTF_8));
-      JSON.writerWithDefaultPrettyPrinter().writeValue(work.resolve("connection.json").toFile(), connection);
+      JSON.writerWithDefaultPrettyPrinter()
+          .writeValue(work.resolve("connection.json").toFile(), connection);
       Map<String, Object> metadata = new LinkedHashMap<>();
       metadata.put("type", "ccaas");
       metadata.put("label", label);
@@ -61,11 +62,24 @@ public record CcaasPackage(Path file, String label, String packageId) {
       Path file = dir.resolve(label + ".tar.gz");
       Duration t = Duration.ofSeconds(30);
       // Fixed owner and mtime keep the package bytes, and so its id, stable for equal input.
-      List<String> fixed = List.of("--owner=0", "--group=0", "--numeric-owner", "--mtime=@0", "--sort=name");
-      tar.run("pack code.tar.gz", concat(List.of("tar", "-C", work.toString()), fixed,
-          List.of("-czf", work.resolve("code.tar.gz").toString(), "connection.json")), Map.of(), t);
-      tar.run("pack chaincode package", concat(List.of("tar", "-C", work.toString()), fixed,
-          List.of("-czf", file.toString(), "metadata.json", "code.tar.gz")), Map.of(), t);
+      List<String> fixed =
+          List.of("--owner=0", "--group=0", "--numeric-owner", "--mtime=@0", "--sort=name");
+      tar.run(
+          "pack code.tar.gz",
+          concat(
+              List.of("tar", "-C", work.toString()),
+              fixed,
+              List.of("-czf", work.resolve("code.tar.gz").toString(), "connection.json")),
+          Map.of(),
+          t);
+      tar.run(
+          "pack chaincode package",
+          concat(
+              List.of("tar", "-C", work.toString()),
+              fixed,
+              List.of("-czf", file.toString(), "metadata.json", "code.tar.gz")),
+          Map.of(),
+          t);
       return new CcaasPackage(file, label, label + ":" + sha256(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,7 +93,8 @@ public record CcaasPackage(Path file, String label, String packageId) {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -62,7 +62,12 @@ public final class ConfigtxWriter {
             Consenters:
         """);
     for (OrdererDefinition o : ordering.orderers()) {
-      Path tls = layout.orgCrypto(ordering.domain()).resolve("nodes").resolve(ordering.hostName(o)).resolve("tls");
+      Path tls =
+          layout
+              .orgCrypto(ordering.domain())
+              .resolve("nodes")
+              .resolve(ordering.hostName(o))
+              .resolve("tls");
       y.append("      - Host: ").append(o.host()).append('\n');
       y.append("        Port: ").append(o.clusterPort()).append('\n');
       y.append("        ClientTLSCert: ").append(tls.resolve("server.crt")).append('\n');

@@ -34,17 +34,26 @@ public final class FabricCli {
     runner.run(
         "configtxgen",
         List.of(
-            bin("configtxgen"), "-configPath", configDir.toString(), "-profile", profile,
-            "-channelID", def.channel(), "-outputBlock", outputBlock.toString()),
+            bin("configtxgen"),
+            "-configPath",
+            configDir.toString(),
+            "-profile",
+            profile,
+            "-channelID",
+            def.channel(),
+            "-outputBlock",
+            outputBlock.toString()),
         Map.of("FABRIC_CFG_PATH", configDir.toString()),
         TIMEOUT);
   }
 
   /** The organisation definition (MSP, policies, anchor peers) as channel-config JSON. */
   public String printOrg(Path configDir, String mspId) {
-    return runner.stdout("configtxgen -printOrg " + mspId,
+    return runner.stdout(
+        "configtxgen -printOrg " + mspId,
         List.of(bin("configtxgen"), "-configPath", configDir.toString(), "-printOrg", mspId),
-        Map.of("FABRIC_CFG_PATH", configDir.toString()), TIMEOUT);
+        Map.of("FABRIC_CFG_PATH", configDir.toString()),
+        TIMEOUT);
   }
 
   /** Runs {@code configtxlator} (proto_encode, proto_decode, compute_update). */
@@ -61,11 +70,21 @@ public final class FabricCli {
     runner.run(
         "osnadmin channel join on " + o.name(),
         List.of(
-            bin("osnadmin"), "channel", "join", "--channelID", def.channel(),
-            "--config-block", block.toString(), "-o", o.admin().toString(),
-            "--ca-file", admin.resolve("ca.crt").toString(),
-            "--client-cert", admin.resolve("client.crt").toString(),
-            "--client-key", admin.resolve("client.key").toString()),
+            bin("osnadmin"),
+            "channel",
+            "join",
+            "--channelID",
+            def.channel(),
+            "--config-block",
+            block.toString(),
+            "-o",
+            o.admin().toString(),
+            "--ca-file",
+            admin.resolve("ca.crt").toString(),
+            "--client-cert",
+            admin.resolve("client.crt").toString(),
+            "--client-key",
+            admin.resolve("client.key").toString()),
         Map.of(),
         TIMEOUT);
   }
@@ -88,18 +107,27 @@ public final class FabricCli {
   public List<String> ordererFlags() {
     OrdererDefinition o = def.ordering().orderers().get(0);
     return List.of(
-        "-o", o.endpoint().toString(),
-        "--ordererTLSHostnameOverride", def.ordering().hostName(o),
-        "--tls", "--cafile", ordererTlsCa().toString());
+        "-o",
+        o.endpoint().toString(),
+        "--ordererTLSHostnameOverride",
+        def.ordering().hostName(o),
+        "--tls",
+        "--cafile",
+        ordererTlsCa().toString());
   }
 
   public Path ordererTlsCa() {
-    return layout.orgCrypto(def.ordering().domain()).resolve("msp/tlscacerts")
+    return layout
+        .orgCrypto(def.ordering().domain())
+        .resolve("msp/tlscacerts")
         .resolve("tlsca." + def.ordering().domain() + "-cert.pem");
   }
 
   public Path peerTlsCa(OrganizationDefinition org) {
-    return layout.orgCrypto(org.domain()).resolve("msp/tlscacerts").resolve("tlsca." + org.domain() + "-cert.pem");
+    return layout
+        .orgCrypto(org.domain())
+        .resolve("msp/tlscacerts")
+        .resolve("tlsca." + org.domain() + "-cert.pem");
   }
 
   public Path adminMsp(String domain) {

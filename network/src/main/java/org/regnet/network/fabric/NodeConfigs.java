@@ -10,9 +10,9 @@ import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.config.PeerDefinition;
 
 /**
- * Writes each node's own core.yaml / orderer.yaml: Fabric's defaults for this version (taken
- * from its sampleconfig at install time) with our addresses, identities, TLS files and data
- * directories set. Every path is absolute so a node runs from any working directory.
+ * Writes each node's own core.yaml / orderer.yaml: Fabric's defaults for this version (taken from
+ * its sampleconfig at install time) with our addresses, identities, TLS files and data directories
+ * set. Every path is absolute so a node runs from any working directory.
  */
 public final class NodeConfigs {
   private NodeConfigs() {}
@@ -64,7 +64,8 @@ public final class NodeConfigs {
   }
 
   /** Writes {@code <home>/orderer.yaml} for one orderer; returns the home. */
-  public static Path writeOrderer(OrderingDefinition ordering, OrdererDefinition o, NetworkLayout layout) {
+  public static Path writeOrderer(
+      OrderingDefinition ordering, OrdererDefinition o, NetworkLayout layout) {
     Path home = layout.ordererHome(ordering, o);
     Path orgDir = layout.orgCrypto(ordering.domain());
     Path node = orgDir.resolve("nodes").resolve(ordering.hostName(o));

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Fabric YAML file (core.yaml, orderer.yaml) read from Fabric's own defaults and changed at
- * named paths only, so everything we do not set keeps Fabric's default for this version.
+ * A Fabric YAML file (core.yaml, orderer.yaml) read from Fabric's own defaults and changed at named
+ * paths only, so everything we do not set keeps Fabric's default for this version.
  */
 public final class YamlDocument {
   private static final ObjectMapper YAML =
@@ -30,7 +30,8 @@ public final class YamlDocument {
 
   public static YamlDocument read(Path file) {
     try {
-      return new YamlDocument(YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {}));
+      return new YamlDocument(
+          YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

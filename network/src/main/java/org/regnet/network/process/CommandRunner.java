@@ -31,11 +31,13 @@ public final class CommandRunner {
   }
 
   /** Like {@link #run}, but returns standard output only (standard error goes to the log). */
-  public String stdout(String what, List<String> command, Map<String, String> env, Duration timeout) {
+  public String stdout(
+      String what, List<String> command, Map<String, String> env, Duration timeout) {
     return run(what, command, env, timeout, false);
   }
 
-  private String run(String what, List<String> command, Map<String, String> env, Duration timeout, boolean merge) {
+  private String run(
+      String what, List<String> command, Map<String, String> env, Duration timeout, boolean merge) {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(merge);
@@ -59,7 +61,8 @@ public final class CommandRunner {
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
       if (p.exitValue() != 0) {
-        throw new NetworkException(what + " failed (exit " + p.exitValue() + "):\n" + lastLines(text));
+        throw new NetworkException(
+            what + " failed (exit " + p.exitValue() + "):\n" + lastLines(text));
       }
       return text;
     } catch (IOException e) {

@@ -46,7 +46,11 @@ public final class Ports {
     while (System.nanoTime() < deadline) {
       if (!process.alive()) {
         throw new NetworkException(
-            process.name() + " exited during start-up; last lines of " + log + ":\n" + tail(log, 15));
+            process.name()
+                + " exited during start-up; last lines of "
+                + log
+                + ":\n"
+                + tail(log, 15));
       }
       if (isListening(e)) {
         return;
@@ -54,7 +58,13 @@ public final class Ports {
       sleep(100);
     }
     throw new NetworkException(
-        process.name() + " did not listen on " + e + " within " + timeout.toSeconds() + "s; see " + log);
+        process.name()
+            + " did not listen on "
+            + e
+            + " within "
+            + timeout.toSeconds()
+            + "s; see "
+            + log);
   }
 
   static String tail(Path log, int lines) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A process this network started, as remembered in its pid file. The start instant guards
- * against acting on an unrelated process that reused the pid after ours ended.
+ * A process this network started, as remembered in its pid file. The start instant guards against
+ * acting on an unrelated process that reused the pid after ours ended.
  */
 public record ProcessRecord(String name, long pid, Instant started, String command) {
 

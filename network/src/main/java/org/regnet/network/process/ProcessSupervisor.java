@@ -37,7 +37,8 @@ public final class ProcessSupervisor {
   }
 
   /** Starts {@code command} detached, logging to {@code logs/<name>.log}. */
-  public ProcessRecord start(String name, List<String> command, Map<String, String> env, Path workDir) {
+  public ProcessRecord start(
+      String name, List<String> command, Map<String, String> env, Path workDir) {
     try {
       Files.createDirectories(pidDir);
       Files.createDirectories(logDir);
@@ -91,24 +92,28 @@ public final class ProcessSupervisor {
     List<ProcessRecord> records = records();
     List<ProcessHandle> live = new ArrayList<>();
     for (ProcessRecord r : records) {
-      r.handle().ifPresent(h -> {
-        h.descendants().forEach(ProcessHandle::destroy);
-        h.destroy();
-        live.add(h);
-      });
+      r.handle()
+          .ifPresent(
+              h -> {
+                h.descendants().forEach(ProcessHandle::destroy);
+                h.destroy();
+                live.add(h);
+              });
     }
     long deadline = System.nanoTime() + grace.toNanos();
     List<String> killed = new ArrayList<>();
     for (ProcessRecord r : records) {
-      r.handle().ifPresent(h -> {
-        waitFor(h, deadline);
-        if (h.isAlive()) {
-          h.descendants().forEach(ProcessHandle::destroyForcibly);
-          h.destroyForcibly();
-          waitFor(h, System.nanoTime() + Duration.ofSeconds(5).toNanos());
-          killed.add(r.name());
-        }
-      });
+      r.handle()
+          .ifPresent(
+              h -> {
+                waitFor(h, deadline);
+                if (h.isAlive()) {
+                  h.descendants().forEach(ProcessHandle::destroyForcibly);
+                  h.destroyForcibly();
+                  waitFor(h, System.nanoTime() + Duration.ofSeconds(5).toNanos());
+                  killed.add(r.name());
+                }
+              });
     }
     for (ProcessRecord r : records) {
       try {
@@ -126,14 +131,17 @@ public final class ProcessSupervisor {
     if (!Files.exists(file)) {
       return;
     }
-    read(file).handle().ifPresent(h -> {
-      h.destroy();
-      waitFor(h, System.nanoTime() + grace.toNanos());
-      if (h.isAlive()) {
-        h.destroyForcibly();
-        waitFor(h, System.nanoTime() + Duration.ofSeconds(5).toNanos());
-      }
-    });
+    read(file)
+        .handle()
+        .ifPresent(
+            h -> {
+              h.destroy();
+              waitFor(h, System.nanoTime() + grace.toNanos());
+              if (h.isAlive()) {
+                h.destroyForcibly();
+                waitFor(h, System.nanoTime() + Duration.ofSeconds(5).toNanos());
+              }
+            });
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

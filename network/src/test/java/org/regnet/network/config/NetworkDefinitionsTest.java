@@ -17,7 +17,9 @@ class NetworkDefinitionsTest {
 
     assertThat(def.organizations()).hasSize(3);
     assertThat(def.ordering().orderers()).hasSize(3);
-    assertThat(def.organizations()).extracting(OrganizationDefinition::jurisdiction).doesNotHaveDuplicates();
+    assertThat(def.organizations())
+        .extracting(OrganizationDefinition::jurisdiction)
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -25,18 +27,24 @@ class NetworkDefinitionsTest {
     NetworkDefinition def = NetworkDefinitions.load(PROJECT_DEFINITION);
     NetworkDefinition moved = def.withPortOffset(10_000);
 
-    assertThat(moved.organizations().get(0).peer().port()).isEqualTo(def.organizations().get(0).peer().port() + 10_000);
+    assertThat(moved.organizations().get(0).peer().port())
+        .isEqualTo(def.organizations().get(0).peer().port() + 10_000);
     assertThat(moved.ordering().orderers().get(2).adminPort())
         .isEqualTo(def.ordering().orderers().get(2).adminPort() + 10_000);
-    assertThat(moved.organizations().get(1).node().port()).isEqualTo(def.organizations().get(1).node().port() + 10_000);
-    assertThat(moved.organizations().get(0).peer().host()).isEqualTo(def.organizations().get(0).peer().host());
+    assertThat(moved.organizations().get(1).node().port())
+        .isEqualTo(def.organizations().get(1).node().port() + 10_000);
+    assertThat(moved.organizations().get(0).peer().host())
+        .isEqualTo(def.organizations().get(0).peer().host());
     assertThat(moved.portOffset()).isEqualTo(10_000);
   }
 
   @Test
   void refuses_an_unknown_field_naming_it(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("n.yaml");
-    Files.writeString(file, Files.readString(PROJECT_DEFINITION).replace("portOffset: 0", "portOffset: 0\nportOfset: 1"));
+    Files.writeString(
+        file,
+        Files.readString(PROJECT_DEFINITION)
+            .replace("portOffset: 0", "portOffset: 0\nportOfset: 1"));
 
     assertThatThrownBy(() -> NetworkDefinitions.load(file))
         .isInstanceOf(InvalidDefinitionException.class)
@@ -46,7 +54,8 @@ class NetworkDefinitionsTest {
   @Test
   void refuses_a_jurisdiction_that_is_not_an_iso_3166_code(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("n.yaml");
-    Files.writeString(file, Files.readString(PROJECT_DEFINITION).replace("jurisdiction: SG", "jurisdiction: XX"));
+    Files.writeString(
+        file, Files.readString(PROJECT_DEFINITION).replace("jurisdiction: SG", "jurisdiction: XX"));
 
     assertThatThrownBy(() -> NetworkDefinitions.load(file))
         .isInstanceOf(InvalidDefinitionException.class)
@@ -56,7 +65,8 @@ class NetworkDefinitionsTest {
   @Test
   void refuses_a_port_used_twice(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("n.yaml");
-    Files.writeString(file, Files.readString(PROJECT_DEFINITION).replace("port: 8055", "port: 7051"));
+    Files.writeString(
+        file, Files.readString(PROJECT_DEFINITION).replace("port: 8055", "port: 7051"));
 
     assertThatThrownBy(() -> NetworkDefinitions.load(file))
         .isInstanceOf(InvalidDefinitionException.class)
@@ -65,10 +75,12 @@ class NetworkDefinitionsTest {
   }
 
   @Test
-  void refuses_the_peer_chaincode_listener_port_taken_by_another_service(@TempDir Path tmp) throws Exception {
+  void refuses_the_peer_chaincode_listener_port_taken_by_another_service(@TempDir Path tmp)
+      throws Exception {
     Path file = tmp.resolve("n.yaml");
     // peer 7051 reserves 7052 for its chaincode listener
-    Files.writeString(file, Files.readString(PROJECT_DEFINITION).replace("port: 7055", "port: 7052"));
+    Files.writeString(
+        file, Files.readString(PROJECT_DEFINITION).replace("port: 7055", "port: 7052"));
 
     assertThatThrownBy(() -> NetworkDefinitions.load(file)).hasMessageContaining("7052");
   }

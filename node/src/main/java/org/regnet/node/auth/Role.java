@@ -5,18 +5,52 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The roles of an authority's staff, each mapped to the permissions checked before any ledger
- * call. The chaincode checks again on chain; this is the first gate, not the only one.
+ * The roles of an authority's staff, each mapped to the permissions checked before any ledger call.
+ * The chaincode checks again on chain; this is the first gate, not the only one.
  */
 public enum Role {
-  TREATY_ADMIN("treaty-admin", Set.of("treaty:read", "treaty:write", "agreement:read", "agreement:write",
-      "referral:read", "audit:read", "inbox:read")),
-  CASE_OFFICER("case-officer", Set.of("treaty:read", "agreement:read", "referral:read", "referral:write",
-      "referral:payload", "flag:write", "flag:lookup", "inbox:read")),
-  INVESTIGATOR("investigator", Set.of("treaty:read", "agreement:read", "referral:read", "referral:investigate",
-      "referral:payload", "flag:write", "flag:lookup", "audit:read", "inbox:read")),
-  AUDITOR("auditor", Set.of("treaty:read", "agreement:read", "referral:read", "flag:lookup", "audit:read",
-      "inbox:read"));
+  TREATY_ADMIN(
+      "treaty-admin",
+      Set.of(
+          "treaty:read",
+          "treaty:write",
+          "agreement:read",
+          "agreement:write",
+          "referral:read",
+          "audit:read",
+          "inbox:read")),
+  CASE_OFFICER(
+      "case-officer",
+      Set.of(
+          "treaty:read",
+          "agreement:read",
+          "referral:read",
+          "referral:write",
+          "referral:payload",
+          "flag:write",
+          "flag:lookup",
+          "inbox:read")),
+  INVESTIGATOR(
+      "investigator",
+      Set.of(
+          "treaty:read",
+          "agreement:read",
+          "referral:read",
+          "referral:investigate",
+          "referral:payload",
+          "flag:write",
+          "flag:lookup",
+          "audit:read",
+          "inbox:read")),
+  AUDITOR(
+      "auditor",
+      Set.of(
+          "treaty:read",
+          "agreement:read",
+          "referral:read",
+          "flag:lookup",
+          "audit:read",
+          "inbox:read"));
 
   private final String id;
   private final Set<String> permissions;

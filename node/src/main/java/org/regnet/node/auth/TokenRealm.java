@@ -35,9 +35,13 @@ public final class TokenRealm extends AuthorizingRealm {
   @Override
   protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
     String raw = ((BearerToken) token).getToken();
-    String username = tokens.user(raw).orElseThrow(() -> new AuthenticationException("invalid token"));
-    User user = users.find(username).filter(u -> !u.disabled())
-        .orElseThrow(() -> new AuthenticationException("invalid token"));
+    String username =
+        tokens.user(raw).orElseThrow(() -> new AuthenticationException("invalid token"));
+    User user =
+        users
+            .find(username)
+            .filter(u -> !u.disabled())
+            .orElseThrow(() -> new AuthenticationException("invalid token"));
     return new SimpleAuthenticationInfo(user, raw, getName());
   }
 

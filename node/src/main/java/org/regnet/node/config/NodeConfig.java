@@ -72,16 +72,22 @@ public record NodeConfig(
     }
     Objects.requireNonNull(lockout, "lockout");
     treatyKeys = java.util.Map.copyOf(treatyKeys == null ? java.util.Map.of() : treatyKeys);
-    treatyKeys.forEach((treaty, key) -> {
-      if (key.length() < 32) {
-        throw new ConfigException("treatyKeys." + treaty, "a lookup key needs at least 32 characters");
-      }
-    });
+    treatyKeys.forEach(
+        (treaty, key) -> {
+          if (key.length() < 32) {
+            throw new ConfigException(
+                "treatyKeys." + treaty, "a lookup key needs at least 32 characters");
+          }
+        });
   }
 
-  /** The flag-lookup key shared by the members of {@code treatyId} ("default" applies to any treaty). */
+  /**
+   * The flag-lookup key shared by the members of {@code treatyId} ("default" applies to any
+   * treaty).
+   */
   public java.util.Optional<String> treatyKey(String treatyId) {
-    return java.util.Optional.ofNullable(treatyKeys.getOrDefault(treatyId, treatyKeys.get("default")));
+    return java.util.Optional.ofNullable(
+        treatyKeys.getOrDefault(treatyId, treatyKeys.get("default")));
   }
 
   private static void require(String v, String field) {
@@ -102,8 +108,24 @@ public record NodeConfig(
   /** Everything but the secret, for the start-up log line. */
   @Override
   public String toString() {
-    return "NodeConfig[name=" + name + ", mspId=" + mspId + ", listen=" + listenHost + ":" + listenPort
-        + ", peer=" + peerAddress + ", channel=" + channel + ", chaincode=" + chaincode
-        + ", dataDir=" + dataDir + ", treatyKeys=" + treatyKeys.keySet() + "]";
+    return "NodeConfig[name="
+        + name
+        + ", mspId="
+        + mspId
+        + ", listen="
+        + listenHost
+        + ":"
+        + listenPort
+        + ", peer="
+        + peerAddress
+        + ", channel="
+        + channel
+        + ", chaincode="
+        + chaincode
+        + ", dataDir="
+        + dataDir
+        + ", treatyKeys="
+        + treatyKeys.keySet()
+        + "]";
   }
 }

@@ -24,8 +24,23 @@ import java.util.Set;
 public final class NodeConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final Set<String> TOP = Set.of("name", "mspId", "listen", "tls", "dataDir", "peer", "channel",
-      "chaincode", "ca", "secret", "tokenTtlMinutes", "maxBodyBytes", "maxLoginFailures", "lockoutSeconds", "treatyKeys");
+  private static final Set<String> TOP =
+      Set.of(
+          "name",
+          "mspId",
+          "listen",
+          "tls",
+          "dataDir",
+          "peer",
+          "channel",
+          "chaincode",
+          "ca",
+          "secret",
+          "tokenTtlMinutes",
+          "maxBodyBytes",
+          "maxLoginFailures",
+          "lockoutSeconds",
+          "treatyKeys");
 
   private NodeConfigLoader() {}
 

@@ -5,25 +5,26 @@ import java.util.Map;
 
 /** Every error code the API answers with, and its HTTP status: the one place they are mapped. */
 public final class ErrorCatalogue {
-  private static final Map<String, HttpResponseStatus> STATUS = Map.ofEntries(
-      Map.entry("BAD_REQUEST", HttpResponseStatus.BAD_REQUEST),
-      Map.entry("VALIDATION_FAILED", HttpResponseStatus.BAD_REQUEST),
-      Map.entry("AMBIGUOUS_PATH", HttpResponseStatus.BAD_REQUEST),
-      Map.entry("UNAUTHENTICATED", HttpResponseStatus.UNAUTHORIZED),
-      Map.entry("LOGIN_FAILED", HttpResponseStatus.UNAUTHORIZED),
-      Map.entry("LOCKED", HttpResponseStatus.TOO_MANY_REQUESTS),
-      Map.entry("FORBIDDEN", HttpResponseStatus.FORBIDDEN),
-      Map.entry("ACCESS_DENIED", HttpResponseStatus.FORBIDDEN),
-      Map.entry("NOT_FOUND", HttpResponseStatus.NOT_FOUND),
-      Map.entry("METHOD_NOT_ALLOWED", HttpResponseStatus.METHOD_NOT_ALLOWED),
-      Map.entry("CONFLICT", HttpResponseStatus.CONFLICT),
-      Map.entry("INVALID_STATE", HttpResponseStatus.CONFLICT),
-      Map.entry("OUT_OF_SCOPE", HttpResponseStatus.UNPROCESSABLE_ENTITY),
-      Map.entry("CONSENT_REQUIRED", HttpResponseStatus.FORBIDDEN),
-      Map.entry("PAYLOAD_TOO_LARGE", HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
-      Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE),
-      Map.entry("UNAVAILABLE", HttpResponseStatus.SERVICE_UNAVAILABLE),
-      Map.entry("INTERNAL", HttpResponseStatus.INTERNAL_SERVER_ERROR));
+  private static final Map<String, HttpResponseStatus> STATUS =
+      Map.ofEntries(
+          Map.entry("BAD_REQUEST", HttpResponseStatus.BAD_REQUEST),
+          Map.entry("VALIDATION_FAILED", HttpResponseStatus.BAD_REQUEST),
+          Map.entry("AMBIGUOUS_PATH", HttpResponseStatus.BAD_REQUEST),
+          Map.entry("UNAUTHENTICATED", HttpResponseStatus.UNAUTHORIZED),
+          Map.entry("LOGIN_FAILED", HttpResponseStatus.UNAUTHORIZED),
+          Map.entry("LOCKED", HttpResponseStatus.TOO_MANY_REQUESTS),
+          Map.entry("FORBIDDEN", HttpResponseStatus.FORBIDDEN),
+          Map.entry("ACCESS_DENIED", HttpResponseStatus.FORBIDDEN),
+          Map.entry("NOT_FOUND", HttpResponseStatus.NOT_FOUND),
+          Map.entry("METHOD_NOT_ALLOWED", HttpResponseStatus.METHOD_NOT_ALLOWED),
+          Map.entry("CONFLICT", HttpResponseStatus.CONFLICT),
+          Map.entry("INVALID_STATE", HttpResponseStatus.CONFLICT),
+          Map.entry("OUT_OF_SCOPE", HttpResponseStatus.UNPROCESSABLE_ENTITY),
+          Map.entry("CONSENT_REQUIRED", HttpResponseStatus.FORBIDDEN),
+          Map.entry("PAYLOAD_TOO_LARGE", HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
+          Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE),
+          Map.entry("UNAVAILABLE", HttpResponseStatus.SERVICE_UNAVAILABLE),
+          Map.entry("INTERNAL", HttpResponseStatus.INTERNAL_SERVER_ERROR));
 
   private ErrorCatalogue() {}
 

@@ -8,7 +8,10 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
-/** Builds the pipeline, top to bottom: TLS, HTTP codec, keep-alive, aggregator with the body limit, the API. */
+/**
+ * Builds the pipeline, top to bottom: TLS, HTTP codec, keep-alive, aggregator with the body limit,
+ * the API.
+ */
 public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   private final SslContext ssl;
   private final int maxBodyBytes;

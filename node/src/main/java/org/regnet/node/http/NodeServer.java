@@ -16,25 +16,31 @@ import javax.net.ssl.SSLException;
 /** The HTTPS server: event loops, bind, graceful shutdown. */
 public final class NodeServer implements AutoCloseable {
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  private final EventLoopGroup workers =
+      new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private Channel channel;
 
   public static SslContext tls(Path cert, Path key) {
     try {
-      return SslContextBuilder.forServer(cert.toFile(), key.toFile()).protocols("TLSv1.3", "TLSv1.2").build();
+      return SslContextBuilder.forServer(cert.toFile(), key.toFile())
+          .protocols("TLSv1.3", "TLSv1.2")
+          .build();
     } catch (SSLException e) {
-      throw new IllegalStateException("cannot load the node's TLS certificate: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot load the node's TLS certificate: " + e.getMessage(), e);
     }
   }
 
-  public InetSocketAddress start(String host, int port, NodeInitializer initializer) throws InterruptedException {
-    channel = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
-        .childHandler(initializer)
-        .bind(host, port)
-        .sync()
-        .channel();
+  public InetSocketAddress start(String host, int port, NodeInitializer initializer)
+      throws InterruptedException {
+    channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(initializer)
+            .bind(host, port)
+            .sync()
+            .channel();
     return (InetSocketAddress) channel.localAddress();
   }
 

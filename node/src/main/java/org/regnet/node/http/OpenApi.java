@@ -8,37 +8,97 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The OpenAPI 3 document, generated from the registered routes' declarations: paths, methods,
- * path parameters, request bodies from the declared fields, response schemas, statuses, the
- * permission each route needs ({@code x-permission}) and bearer security.
+ * The OpenAPI 3 document, generated from the registered routes' declarations: paths, methods, path
+ * parameters, request bodies from the declared fields, response schemas, statuses, the permission
+ * each route needs ({@code x-permission}) and bearer security.
  */
 public final class OpenApi {
-  private static final Map<String, String[]> RESPONSES = new TreeMap<>(Map.ofEntries(
-      Map.entry("Token", new String[] {"token:string", "tokenType:string", "expiresAt:string"}),
-      Map.entry("Treaty", new String[] {"treatyId:string", "name:string", "terms:object", "members:array"}),
-      Map.entry("MembershipChange", new String[] {"changeId:string", "treatyId:string", "kind:string",
-          "member:string", "status:string", "approvals:array"}),
-      Map.entry("Agreement", new String[] {"agreementId:string", "treatyId:string", "proposer:string",
-          "counterparty:string", "parties:array", "scope:object", "validFrom:string", "validUntil:string",
-          "status:string"}),
-      Map.entry("AgreementPage", new String[] {"items:array", "count:integer", "bookmark:string"}),
-      Map.entry("Referral", new String[] {"referralId:string", "treatyId:string", "agreementId:string",
-          "originator:string", "recipient:string", "typology:string", "instrumentClass:string", "status:string",
-          "payloadHash:string", "createdAt:string", "updatedAt:string"}),
-      Map.entry("ReferralPage", new String[] {"items:array", "count:integer", "bookmark:string"}),
-      Map.entry("PayloadView", new String[] {"referralId:string", "accessId:string", "purpose:string",
-          "payloadHash:string", "payload:object"}),
-      Map.entry("Flag", new String[] {"flagId:string", "treatyId:string", "originator:string", "subjectType:string",
-          "category:string", "confidence:string", "expiresAt:string", "status:string"}),
-      Map.entry("FlagLookup", new String[] {"treatyId:string", "flagged:boolean", "flags:array"}),
-      Map.entry("AuditPage", new String[] {"items:array", "count:integer", "bookmark:string"}),
-      Map.entry("InboxPage", new String[] {"items:array", "next:integer"}),
-      Map.entry("InboxEvent", new String[] {"seq:integer", "event:string", "objectId:string", "txId:string",
-          "detail:object"}),
-      Map.entry("Health", new String[] {"status:string"}),
-      Map.entry("Metrics", new String[] {}),
-      Map.entry("Empty", new String[] {"revoked:boolean"}),
-      Map.entry("OpenApi", new String[] {"openapi:string", "paths:object"})));
+  private static final Map<String, String[]> RESPONSES =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry(
+                  "Token", new String[] {"token:string", "tokenType:string", "expiresAt:string"}),
+              Map.entry(
+                  "Treaty",
+                  new String[] {"treatyId:string", "name:string", "terms:object", "members:array"}),
+              Map.entry(
+                  "MembershipChange",
+                  new String[] {
+                    "changeId:string",
+                    "treatyId:string",
+                    "kind:string",
+                    "member:string",
+                    "status:string",
+                    "approvals:array"
+                  }),
+              Map.entry(
+                  "Agreement",
+                  new String[] {
+                    "agreementId:string",
+                    "treatyId:string",
+                    "proposer:string",
+                    "counterparty:string",
+                    "parties:array",
+                    "scope:object",
+                    "validFrom:string",
+                    "validUntil:string",
+                    "status:string"
+                  }),
+              Map.entry(
+                  "AgreementPage",
+                  new String[] {"items:array", "count:integer", "bookmark:string"}),
+              Map.entry(
+                  "Referral",
+                  new String[] {
+                    "referralId:string",
+                    "treatyId:string",
+                    "agreementId:string",
+                    "originator:string",
+                    "recipient:string",
+                    "typology:string",
+                    "instrumentClass:string",
+                    "status:string",
+                    "payloadHash:string",
+                    "createdAt:string",
+                    "updatedAt:string"
+                  }),
+              Map.entry(
+                  "ReferralPage", new String[] {"items:array", "count:integer", "bookmark:string"}),
+              Map.entry(
+                  "PayloadView",
+                  new String[] {
+                    "referralId:string",
+                    "accessId:string",
+                    "purpose:string",
+                    "payloadHash:string",
+                    "payload:object"
+                  }),
+              Map.entry(
+                  "Flag",
+                  new String[] {
+                    "flagId:string",
+                    "treatyId:string",
+                    "originator:string",
+                    "subjectType:string",
+                    "category:string",
+                    "confidence:string",
+                    "expiresAt:string",
+                    "status:string"
+                  }),
+              Map.entry(
+                  "FlagLookup", new String[] {"treatyId:string", "flagged:boolean", "flags:array"}),
+              Map.entry(
+                  "AuditPage", new String[] {"items:array", "count:integer", "bookmark:string"}),
+              Map.entry("InboxPage", new String[] {"items:array", "next:integer"}),
+              Map.entry(
+                  "InboxEvent",
+                  new String[] {
+                    "seq:integer", "event:string", "objectId:string", "txId:string", "detail:object"
+                  }),
+              Map.entry("Health", new String[] {"status:string"}),
+              Map.entry("Metrics", new String[] {}),
+              Map.entry("Empty", new String[] {"revoked:boolean"}),
+              Map.entry("OpenApi", new String[] {"openapi:string", "paths:object"})));
 
   private OpenApi() {}
 
@@ -49,7 +109,8 @@ public final class OpenApi {
     ObjectNode paths = doc.putObject("paths");
     for (Route r : routes) {
       RouteSpec s = r.spec();
-      ObjectNode pathItem = paths.has(s.path()) ? (ObjectNode) paths.get(s.path()) : paths.putObject(s.path());
+      ObjectNode pathItem =
+          paths.has(s.path()) ? (ObjectNode) paths.get(s.path()) : paths.putObject(s.path());
       ObjectNode op = pathItem.putObject(s.method().name().toLowerCase(Locale.ROOT));
       op.put("summary", s.summary());
       op.put("operationId", r.getClass().getSimpleName());
@@ -67,8 +128,12 @@ public final class OpenApi {
         }
       }
       if (!s.body().isEmpty()) {
-        ObjectNode schema = op.putObject("requestBody").put("required", true).putObject("content")
-            .putObject("application/json").putObject("schema");
+        ObjectNode schema =
+            op.putObject("requestBody")
+                .put("required", true)
+                .putObject("content")
+                .putObject("application/json")
+                .putObject("schema");
         schema.put("type", "object").put("additionalProperties", false);
         ObjectNode props = schema.putObject("properties");
         ArrayNode required = schema.putArray("required");
@@ -85,28 +150,44 @@ public final class OpenApi {
         res.put("description", status == 200 ? "OK" : "error");
         String ref = status == 200 ? s.responseSchema() : "Error";
         if (!"Metrics".equals(ref)) {
-          res.putObject("content").putObject(status == 200 && s.path().endsWith("/stream") ? "text/event-stream"
-              : "application/json").putObject("schema").put("$ref", "#/components/schemas/" + ref);
+          res.putObject("content")
+              .putObject(
+                  status == 200 && s.path().endsWith("/stream")
+                      ? "text/event-stream"
+                      : "application/json")
+              .putObject("schema")
+              .put("$ref", "#/components/schemas/" + ref);
         }
       }
     }
     ObjectNode components = doc.putObject("components");
-    components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
+    components
+        .putObject("securitySchemes")
+        .putObject("bearer")
+        .put("type", "http")
+        .put("scheme", "bearer");
     doc.putArray("security").addObject().putArray("bearer");
     ObjectNode schemas = components.putObject("schemas");
-    RESPONSES.forEach((name, fields) -> {
-      ObjectNode sc = schemas.putObject(name).put("type", "object");
-      ObjectNode props = sc.putObject("properties");
-      for (String f : fields) {
-        String[] nt = f.split(":");
-        props.putObject(nt[0]).put("type", nt[1]);
-      }
-    });
+    RESPONSES.forEach(
+        (name, fields) -> {
+          ObjectNode sc = schemas.putObject(name).put("type", "object");
+          ObjectNode props = sc.putObject("properties");
+          for (String f : fields) {
+            String[] nt = f.split(":");
+            props.putObject(nt[0]).put("type", nt[1]);
+          }
+        });
     ObjectNode error = schemas.putObject("Error").put("type", "object");
     ObjectNode inner = error.putObject("properties").putObject("error").put("type", "object");
     ObjectNode ep = inner.putObject("properties");
-    ep.putObject("code").put("type", "string").putArray("enum").addAll(
-        ErrorCatalogue.codes().stream().sorted().map(com.fasterxml.jackson.databind.node.TextNode::new).toList());
+    ep.putObject("code")
+        .put("type", "string")
+        .putArray("enum")
+        .addAll(
+            ErrorCatalogue.codes().stream()
+                .sorted()
+                .map(com.fasterxml.jackson.databind.node.TextNode::new)
+                .toList());
     ep.putObject("message").put("type", "string");
     ep.putObject("field").put("type", "string");
     inner.putArray("required").add("code").add("message");

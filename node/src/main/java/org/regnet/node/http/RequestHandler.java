@@ -32,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API's one business handler. Checks return early in order: ambiguous path 400, no route
- * 404, wrong method 405, no or bad token 401, missing permission 403, bad body 400; then the
- * route runs on the worker pool (never on the event loop), and every path ends in {@link #send}.
- * Errors become a JSON body with a stable code; stack traces go to the log only.
+ * The API's one business handler. Checks return early in order: ambiguous path 400, no route 404,
+ * wrong method 405, no or bad token 401, missing permission 403, bad body 400; then the route runs
+ * on the worker pool (never on the event loop), and every path ends in {@link #send}. Errors become
+ * a JSON body with a stable code; stack traces go to the log only.
  */
 @Sharable
 public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -47,7 +47,8 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
   private final ExecutorService workers;
   private final Metrics metrics;
 
-  public RequestHandler(Router router, Security security, ExecutorService workers, Metrics metrics) {
+  public RequestHandler(
+      Router router, Security security, ExecutorService workers, Metrics metrics) {
     this.router = router;
     this.security = security;
     this.workers = workers;
@@ -66,7 +67,10 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     String path;
     try {
       path = PathGuard.check(req.uri());
-      match = router.match(req.method(), path).orElseThrow(() -> new ApiException("NOT_FOUND", "no such route"));
+      match =
+          router
+              .match(req.method(), path)
+              .orElseThrow(() -> new ApiException("NOT_FOUND", "no such route"));
     } catch (ApiException e) {
       // An ambiguous request says nothing good about the rest of the connection: close it.
       send(ctx, req, "-", error(e), false, start);
@@ -75,43 +79,52 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     RouteSpec spec = match.route().spec();
     byte[] body = ByteBufUtil.getBytes(req.content());
     Map<String, String> headers = new HashMap<>();
-    req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+    req.headers()
+        .forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
     QueryStringDecoder query = new QueryStringDecoder(req.uri());
     try {
-      workers.execute(() -> {
-        Route.Reply reply;
-        try {
-          User user = null;
-          String token = null;
-          if (!spec.isPublic()) {
-            token = bearer(headers.get("authorization"));
-            Subject subject = security.authenticate(token)
-                .orElseThrow(() -> new ApiException("UNAUTHENTICATED", "missing, expired or revoked token"));
-            if (!subject.isPermitted(spec.permission())) {
-              throw new ApiException("FORBIDDEN", "your role does not permit this");
+      workers.execute(
+          () -> {
+            Route.Reply reply;
+            try {
+              User user = null;
+              String token = null;
+              if (!spec.isPublic()) {
+                token = bearer(headers.get("authorization"));
+                Subject subject =
+                    security
+                        .authenticate(token)
+                        .orElseThrow(
+                            () ->
+                                new ApiException(
+                                    "UNAUTHENTICATED", "missing, expired or revoked token"));
+                if (!subject.isPermitted(spec.permission())) {
+                  throw new ApiException("FORBIDDEN", "your role does not permit this");
+                }
+                user = Security.user(subject);
+              }
+              ObjectNode json = body(spec, headers, body);
+              RouteRequest request =
+                  new RouteRequest(match.params(), query.parameters(), json, user, token, headers);
+              if (match.route() instanceof StreamingRoute s) {
+                ctx.executor().execute(() -> s.stream(ctx, request));
+                return;
+              }
+              reply = match.route().handle(request);
+            } catch (ApiException e) {
+              reply = error(e);
+            } catch (LedgerException e) {
+              reply = error(e.code(), null, e.getMessage());
+            } catch (RuntimeException e) {
+              LOG.error("{} {} failed", req.method(), spec.path(), e);
+              reply = error("INTERNAL", null, "internal error");
             }
-            user = Security.user(subject);
-          }
-          ObjectNode json = body(spec, headers, body);
-          RouteRequest request = new RouteRequest(match.params(), query.parameters(), json, user, token, headers);
-          if (match.route() instanceof StreamingRoute s) {
-            ctx.executor().execute(() -> s.stream(ctx, request));
-            return;
-          }
-          reply = match.route().handle(request);
-        } catch (ApiException e) {
-          reply = error(e);
-        } catch (LedgerException e) {
-          reply = error(e.code(), null, e.getMessage());
-        } catch (RuntimeException e) {
-          LOG.error("{} {} failed", req.method(), spec.path(), e);
-          reply = error("INTERNAL", null, "internal error");
-        }
-        Route.Reply r = reply;
-        ctx.executor().execute(() -> send(ctx, req, spec.path(), r, keepAlive, start));
-      });
+            Route.Reply r = reply;
+            ctx.executor().execute(() -> send(ctx, req, spec.path(), r, keepAlive, start));
+          });
     } catch (RejectedExecutionException e) {
-      send(ctx, req, spec.path(), error("UNAVAILABLE", null, "node is shutting down"), false, start);
+      send(
+          ctx, req, spec.path(), error("UNAVAILABLE", null, "node is shutting down"), false, start);
     }
   }
 
@@ -122,10 +135,18 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     return authorization.substring(7).trim();
   }
 
-  /** The body, checked against the route's declared fields: unknown refused, required present, types. */
+  /**
+   * The body, checked against the route's declared fields: unknown refused, required present,
+   * types.
+   */
   static ObjectNode body(RouteSpec spec, Map<String, String> headers, byte[] body) {
     if (body.length > 0) {
-      String type = headers.getOrDefault("content-type", "").split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+      String type =
+          headers
+              .getOrDefault("content-type", "")
+              .split(";")[0]
+              .trim()
+              .toLowerCase(java.util.Locale.ROOT);
       if (!JSON_TYPES.contains(type)) {
         throw new ApiException("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
       }
@@ -146,13 +167,14 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         continue;
       }
-      boolean ok = switch (f.type()) {
-        case "string" -> v.isTextual();
-        case "integer" -> v.isIntegralNumber();
-        case "array" -> v.isArray();
-        case "object" -> v.isObject();
-        default -> true;
-      };
+      boolean ok =
+          switch (f.type()) {
+            case "string" -> v.isTextual();
+            case "integer" -> v.isIntegralNumber();
+            case "array" -> v.isArray();
+            case "object" -> v.isObject();
+            default -> true;
+          };
       if (!ok) {
         throw new ApiException("VALIDATION_FAILED", f.name(), "must be a JSON " + f.type());
       }
@@ -175,14 +197,28 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     return new Route.Reply(ErrorCatalogue.status(code).code(), err);
   }
 
-  private void send(ChannelHandlerContext ctx, FullHttpRequest req, String route, Route.Reply reply, boolean keepAlive,
+  private void send(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      String route,
+      Route.Reply reply,
+      boolean keepAlive,
       long start) {
-    byte[] bytes = reply.body() instanceof com.fasterxml.jackson.databind.node.TextNode t
-        ? t.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8) : Json.bytes(reply.body());
-    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
-        Unpooled.wrappedBuffer(bytes));
-    res.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.body() instanceof com.fasterxml.jackson.databind.node.TextNode
-        ? "text/plain; version=0.0.4; charset=utf-8" : "application/json");
+    byte[] bytes =
+        reply.body() instanceof com.fasterxml.jackson.databind.node.TextNode t
+            ? t.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            : Json.bytes(reply.body());
+    FullHttpResponse res =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(reply.status()),
+            Unpooled.wrappedBuffer(bytes));
+    res.headers()
+        .set(
+            HttpHeaderNames.CONTENT_TYPE,
+            reply.body() instanceof com.fasterxml.jackson.databind.node.TextNode
+                ? "text/plain; version=0.0.4; charset=utf-8"
+                : "application/json");
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     res.headers().set("X-Content-Type-Options", "nosniff");

@@ -7,7 +7,11 @@ import org.regnet.node.store.User;
 
 /** What a route gets: path parameters, query, the validated body, the authenticated user. */
 public record RouteRequest(
-    Map<String, String> path, Map<String, List<String>> query, ObjectNode body, User user, String token,
+    Map<String, String> path,
+    Map<String, List<String>> query,
+    ObjectNode body,
+    User user,
+    String token,
     Map<String, String> headers) {
 
   public String path(String name) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * A route declared as data: method, path template ({@code {name}} segments), the permission a
  * caller needs ({@code null} only for the few public routes), the request body's fields, the
- * response's schema and the statuses it answers with. The router and the OpenAPI document are
- * both built from these.
+ * response's schema and the statuses it answers with. The router and the OpenAPI document are both
+ * built from these.
  */
 public record RouteSpec(
     HttpMethod method,

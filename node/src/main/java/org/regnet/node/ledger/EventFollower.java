@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the chaincode's events from the stored checkpoint and files each in the inbox in the
- * same local transaction that advances the checkpoint. After a crash it resumes from the
- * checkpoint's block; events of that block already processed are recognised by their key
- * (transaction id and event name) and skipped: each event is processed exactly once.
+ * Follows the chaincode's events from the stored checkpoint and files each in the inbox in the same
+ * local transaction that advances the checkpoint. After a crash it resumes from the checkpoint's
+ * block; events of that block already processed are recognised by their key (transaction id and
+ * event name) and skipped: each event is processed exactly once.
  */
 public final class EventFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventFollower.class);
@@ -48,14 +48,20 @@ public final class EventFollower implements AutoCloseable {
     while (running.get()) {
       Checkpoint cp = inbox.checkpoint();
       try (CloseableIterator<ChaincodeEvent> events =
-          network.newChaincodeEventsRequest(chaincode).startBlock(cp.blockNumber()).build().getEvents()) {
+          network
+              .newChaincodeEventsRequest(chaincode)
+              .startBlock(cp.blockNumber())
+              .build()
+              .getEvents()) {
         current = events;
         while (running.get() && events.hasNext()) {
           handle(events.next());
         }
       } catch (RuntimeException e) {
         if (running.get()) {
-          LOG.warn("event stream interrupted ({}); resuming from the checkpoint", e.getClass().getSimpleName());
+          LOG.warn(
+              "event stream interrupted ({}); resuming from the checkpoint",
+              e.getClass().getSimpleName());
           sleep(1000);
         }
       }
@@ -70,9 +76,16 @@ public final class EventFollower implements AutoCloseable {
     } catch (java.io.IOException ex) {
       json = JSON.createObjectNode();
     }
-    boolean added = inbox.process(e.getTransactionId() + "/" + e.getEventName(), e.getEventName(),
-        json.path("objectId").asText(null), json.path("treatyId").asText(null), e.getTransactionId(),
-        e.getBlockNumber(), payload, filter.relevant(json));
+    boolean added =
+        inbox.process(
+            e.getTransactionId() + "/" + e.getEventName(),
+            e.getEventName(),
+            json.path("objectId").asText(null),
+            json.path("treatyId").asText(null),
+            e.getTransactionId(),
+            e.getBlockNumber(),
+            payload,
+            filter.relevant(json));
     if (added) {
       LOG.debug("event {} in block {} processed", e.getEventName(), e.getBlockNumber());
     }

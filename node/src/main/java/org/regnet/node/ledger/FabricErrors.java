@@ -13,14 +13,25 @@ import org.regnet.node.service.LedgerException;
  * unreachable peer or orderer. Messages are the chaincode's, never a stack trace.
  */
 final class FabricErrors {
-  private static final List<String> CODES = List.of("VALIDATION_FAILED", "ACCESS_DENIED", "NOT_FOUND", "CONFLICT",
-      "INVALID_STATE", "OUT_OF_SCOPE", "CONSENT_REQUIRED");
-  private static final Pattern CHAINCODE = Pattern.compile("chaincode response 500, ([A-Z_]+): (.*)");
+  private static final List<String> CODES =
+      List.of(
+          "VALIDATION_FAILED",
+          "ACCESS_DENIED",
+          "NOT_FOUND",
+          "CONFLICT",
+          "INVALID_STATE",
+          "OUT_OF_SCOPE",
+          "CONSENT_REQUIRED");
+  private static final Pattern CHAINCODE =
+      Pattern.compile("chaincode response 500, ([A-Z_]+): (.*)");
 
   private FabricErrors() {}
 
   static LedgerException map(GatewayException e) {
-    String all = e.getMessage() + " " + e.getDetails().stream().map(d -> d.getMessage()).reduce("", (a, b) -> a + " " + b);
+    String all =
+        e.getMessage()
+            + " "
+            + e.getDetails().stream().map(d -> d.getMessage()).reduce("", (a, b) -> a + " " + b);
     Matcher m = CHAINCODE.matcher(all);
     if (m.find() && CODES.contains(m.group(1))) {
       String message = m.group(2);

@@ -53,10 +53,14 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     this.users = users;
     this.sealer = sealer;
     try {
-      this.channel = Grpc.newChannelBuilder(config.peerAddress(),
-              TlsChannelCredentials.newBuilder().trustManager(config.peerTlsRootCert().toFile()).build())
-          .overrideAuthority(config.peerHostOverride())
-          .build();
+      this.channel =
+          Grpc.newChannelBuilder(
+                  config.peerAddress(),
+                  TlsChannelCredentials.newBuilder()
+                      .trustManager(config.peerTlsRootCert().toFile())
+                      .build())
+              .overrideAuthority(config.peerHostOverride())
+              .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,21 +71,32 @@ public final class FabricLedger implements Ledger, AutoCloseable {
   }
 
   @Override
-  public String submit(String username, String tx, String argument, Map<String, byte[]> transientData,
+  public String submit(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
       List<String> endorsers) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return new String(proposal(username, tx, argument, transientData, endorsers).endorse().submit(),
+        return new String(
+            proposal(username, tx, argument, transientData, endorsers).endorse().submit(),
             StandardCharsets.UTF_8);
       } catch (CommitException e) {
         if (e.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < MVCC_ATTEMPTS) {
-          LOG.info("{} {}: MVCC conflict, retrying ({}/{})", tx, e.getTransactionId(), attempt, MVCC_ATTEMPTS);
+          LOG.info(
+              "{} {}: MVCC conflict, retrying ({}/{})",
+              tx,
+              e.getTransactionId(),
+              attempt,
+              MVCC_ATTEMPTS);
           continue;
         }
         if (e.getCode() == TxValidationCode.MVCC_READ_CONFLICT) {
           throw new LedgerException("CONFLICT", "the object changed concurrently; try again");
         }
-        throw new LedgerException("INVALID_STATE", "the transaction was not committed: " + e.getCode());
+        throw new LedgerException(
+            "INVALID_STATE", "the transaction was not committed: " + e.getCode());
       } catch (EndorseException | SubmitException | CommitStatusException e) {
         throw FabricErrors.map(e);
       }
@@ -89,18 +104,29 @@ public final class FabricLedger implements Ledger, AutoCloseable {
   }
 
   @Override
-  public String evaluate(String username, String tx, String argument, Map<String, byte[]> transientData,
+  public String evaluate(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
       List<String> endorsers) {
     try {
-      return new String(proposal(username, tx, argument, transientData, endorsers).evaluate(), StandardCharsets.UTF_8);
+      return new String(
+          proposal(username, tx, argument, transientData, endorsers).evaluate(),
+          StandardCharsets.UTF_8);
     } catch (GatewayException e) {
       throw FabricErrors.map(e);
     }
   }
 
-  private Proposal proposal(String username, String tx, String argument, Map<String, byte[]> transientData,
+  private Proposal proposal(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
       List<String> endorsers) {
-    Contract contract = gateway(username).getNetwork(config.channel()).getContract(config.chaincode());
+    Contract contract =
+        gateway(username).getNetwork(config.channel()).getContract(config.chaincode());
     Proposal.Builder b = contract.newProposal(tx);
     if (argument != null) {
       b.addArguments(argument);
@@ -116,27 +142,33 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
   /** The Gateway acting as {@code username}, connected once and reused. */
   public Gateway gateway(String username) {
-    return gateways.computeIfAbsent(username, u -> {
-      String certPem = users.find(u).orElseThrow(() -> new LedgerException("ACCESS_DENIED", "unknown user"))
-          .certificatePem();
-      String sealed = users.sealedKey(u).orElseThrow();
-      PrivateKey key = Pem.privateKey(new String(sealer.open(u, sealed), StandardCharsets.US_ASCII));
-      return connect(Pem.certificate(certPem), key);
-    });
+    return gateways.computeIfAbsent(
+        username,
+        u -> {
+          String certPem =
+              users
+                  .find(u)
+                  .orElseThrow(() -> new LedgerException("ACCESS_DENIED", "unknown user"))
+                  .certificatePem();
+          String sealed = users.sealedKey(u).orElseThrow();
+          PrivateKey key =
+              Pem.privateKey(new String(sealer.open(u, sealed), StandardCharsets.US_ASCII));
+          return connect(Pem.certificate(certPem), key);
+        });
   }
 
   /** A Gateway for a certificate and key held in memory (the node's own event reader). */
   public Gateway connect(X509Certificate cert, PrivateKey key) {
     return Gateway.newInstance()
-          .identity(new X509Identity(config.mspId(), cert))
-          .signer(Signers.newPrivateKeySigner(key))
-          .hash(Hash.SHA256)
-          .connection(channel)
-          .evaluateOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
-          .endorseOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
-          .submitOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
-          .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
-          .connect();
+        .identity(new X509Identity(config.mspId(), cert))
+        .signer(Signers.newPrivateKeySigner(key))
+        .hash(Hash.SHA256)
+        .connection(channel)
+        .evaluateOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
+        .endorseOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+        .submitOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
+        .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
+        .connect();
   }
 
   /** Forgets a user's Gateway (after disabling them). */

@@ -16,18 +16,24 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FlagLookupKeys {
   private FlagLookupKeys() {}
 
-  public static String lookupKey(String treatyKey, String subjectType, String identifier, String chainId) {
+  public static String lookupKey(
+      String treatyKey, String subjectType, String identifier, String chainId) {
     String normalised = normalise(subjectType, identifier, chainId);
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(treatyKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((subjectType + "|" + normalised).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              mac.doFinal((subjectType + "|" + normalised).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** CHAIN_ADDRESS: chainId:address, EVM hex lower-cased; LEI: upper case; ENTITY_NAME: NFKC, folded, spaces collapsed. */
+  /**
+   * CHAIN_ADDRESS: chainId:address, EVM hex lower-cased; LEI: upper case; ENTITY_NAME: NFKC,
+   * folded, spaces collapsed.
+   */
   static String normalise(String subjectType, String identifier, String chainId) {
     String id = identifier.strip();
     return switch (subjectType) {
@@ -35,12 +41,19 @@ public final class FlagLookupKeys {
         if (chainId == null || chainId.isBlank()) {
           throw new IllegalArgumentException("chainId: required for CHAIN_ADDRESS");
         }
-        yield chainId + ":" + (id.startsWith("0x") || id.startsWith("0X") ? "0x" + id.substring(2).toLowerCase(Locale.ROOT) : id);
+        yield chainId
+            + ":"
+            + (id.startsWith("0x") || id.startsWith("0X")
+                ? "0x" + id.substring(2).toLowerCase(Locale.ROOT)
+                : id);
       }
       case "LEI" -> id.toUpperCase(Locale.ROOT);
-      case "ENTITY_NAME" -> Normalizer.normalize(id, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-          .replaceAll("\\s+", " ");
-      default -> throw new IllegalArgumentException("subjectType: one of CHAIN_ADDRESS, LEI, ENTITY_NAME");
+      case "ENTITY_NAME" ->
+          Normalizer.normalize(id, Normalizer.Form.NFKC)
+              .toLowerCase(Locale.ROOT)
+              .replaceAll("\\s+", " ");
+      default ->
+          throw new IllegalArgumentException("subjectType: one of CHAIN_ADDRESS, LEI, ENTITY_NAME");
     };
   }
 }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Raising and looking up illicit-activity flags without the identifier ever leaving the node. */
 public final class Flags {
@@ -31,24 +31,45 @@ public final class Flags {
     if (!"CHAIN_ADDRESS".equals(arg.path("subjectType").asText())) {
       arg.remove("chainId");
     }
-    return read(ledger.submit(user, "flag:raise", arg.toString(),
-        Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8)), List.of()));
+    return read(
+        ledger.submit(
+            user,
+            "flag:raise",
+            arg.toString(),
+            Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8)),
+            List.of()));
   }
 
-  /** Is the identifier flagged under the treaty? Evaluated on this authority's own peer; leaves no trace. */
+  /**
+   * Is the identifier flagged under the treaty? Evaluated on this authority's own peer; leaves no
+   * trace.
+   */
   public JsonNode lookup(String user, ObjectNode request) {
     String key = key(request);
     ObjectNode arg = JSON.createObjectNode().put("treatyId", request.path("treatyId").asText());
-    return read(ledger.evaluate(user, "flag:lookup", arg.toString(),
-        Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8)), List.of(ownMsp)));
+    return read(
+        ledger.evaluate(
+            user,
+            "flag:lookup",
+            arg.toString(),
+            Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8)),
+            List.of(ownMsp)));
   }
 
   private String key(ObjectNode request) {
     String treatyId = request.path("treatyId").asText();
-    String treatyKey = treatyKeys.apply(treatyId)
-        .orElseThrow(() -> new LedgerException("VALIDATION_FAILED", "treatyId: this node holds no lookup key for it"));
+    String treatyKey =
+        treatyKeys
+            .apply(treatyId)
+            .orElseThrow(
+                () ->
+                    new LedgerException(
+                        "VALIDATION_FAILED", "treatyId: this node holds no lookup key for it"));
     try {
-      return FlagLookupKeys.lookupKey(treatyKey, request.path("subjectType").asText(), request.path("identifier").asText(),
+      return FlagLookupKeys.lookupKey(
+          treatyKey,
+          request.path("subjectType").asText(),
+          request.path("identifier").asText(),
           request.hasNonNull("chainId") ? request.get("chainId").asText() : null);
     } catch (IllegalArgumentException e) {
       throw new LedgerException("VALIDATION_FAILED", e.getMessage());

@@ -3,9 +3,9 @@ package org.regnet.node.service;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Which chaincode events belong in this authority's inbox: those naming it as a party that
- * another authority caused (incoming referrals and their steps, agreements to sign, consent
- * requests), and treaty-wide ones another member caused (membership votes, flags raised).
+ * Which chaincode events belong in this authority's inbox: those naming it as a party that another
+ * authority caused (incoming referrals and their steps, agreements to sign, consent requests), and
+ * treaty-wide ones another member caused (membership votes, flags raised).
  */
 public final class InboxFilter {
   private final String mspId;

@@ -12,9 +12,9 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts users' Fabric private keys at rest: AES-256-GCM under a key derived once, at start,
- * from the node secret (PBKDF2-HMAC-SHA256). The user name is bound in as associated data, so a
- * sealed key copied to another user's row does not open.
+ * Encrypts users' Fabric private keys at rest: AES-256-GCM under a key derived once, at start, from
+ * the node secret (PBKDF2-HMAC-SHA256). The user name is bound in as associated data, so a sealed
+ * key copied to another user's row does not open.
  */
 public final class KeySealer {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,10 +22,15 @@ public final class KeySealer {
 
   public KeySealer(String secret) {
     try {
-      byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-          .generateSecret(new PBEKeySpec(secret.toCharArray(), "regnet-node-user-keys".getBytes(StandardCharsets.UTF_8),
-              120_000, 256))
-          .getEncoded();
+      byte[] derived =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+              .generateSecret(
+                  new PBEKeySpec(
+                      secret.toCharArray(),
+                      "regnet-node-user-keys".getBytes(StandardCharsets.UTF_8),
+                      120_000,
+                      256))
+              .getEncoded();
       this.key = new SecretKeySpec(derived, "AES");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -50,10 +55,15 @@ public final class KeySealer {
     try {
       String[] parts = sealed.split("\\.", 2);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, Base64.getDecoder().decode(parts[0])));
+      c.init(
+          Cipher.DECRYPT_MODE,
+          key,
+          new GCMParameterSpec(128, Base64.getDecoder().decode(parts[0])));
       c.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
       return c.doFinal(Base64.getDecoder().decode(parts[1]));
-    } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+    } catch (GeneralSecurityException
+        | IllegalArgumentException
+        | ArrayIndexOutOfBoundsException e) {
       throw new IllegalStateException("cannot open the key of " + owner + " (wrong node secret?)");
     }
   }

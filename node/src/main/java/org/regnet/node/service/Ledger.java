@@ -8,9 +8,21 @@ import java.util.Map;
  * Fabric types, so use cases and routes can be tested without a network.
  */
 public interface Ledger {
-  /** Endorses (on {@code endorsers}' peers when given), orders and commits; returns the result JSON. */
-  String submit(String username, String tx, String argument, Map<String, byte[]> transientData, List<String> endorsers);
+  /**
+   * Endorses (on {@code endorsers}' peers when given), orders and commits; returns the result JSON.
+   */
+  String submit(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
+      List<String> endorsers);
 
   /** Evaluates on a peer (of {@code endorsers} when given); returns the result JSON. */
-  String evaluate(String username, String tx, String argument, Map<String, byte[]> transientData, List<String> endorsers);
+  String evaluate(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
+      List<String> endorsers);
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The referral use cases that need more than one ledger call or private input: confidential
- * content goes only into the transient map, with a fresh random salt, and is endorsed only on the
- * peers of the two parties, so no third authority's peer ever sees it.
+ * The referral use cases that need more than one ledger call or private input: confidential content
+ * goes only into the transient map, with a fresh random salt, and is endorsed only on the peers of
+ * the two parties, so no third authority's peer ever sees it.
  */
 public final class ReferralCases {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,18 +28,34 @@ public final class ReferralCases {
   /** Submits a referral: {@code payload} is confidential, the rest public. */
   public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
     String agreementId = publicPart.path("agreementId").asText();
-    JsonNode agreement = read(ledger.evaluate(user, "agreement:get", json(Map.of("agreementId", agreementId)),
-        Map.of(), List.of()));
+    JsonNode agreement =
+        read(
+            ledger.evaluate(
+                user,
+                "agreement:get",
+                json(Map.of("agreementId", agreementId)),
+                Map.of(),
+                List.of()));
     String counterparty = other(agreement.path("parties"), agreement);
-    return read(ledger.submit(user, "referral:submit", publicPart.toString(), confidential(payload),
-        List.of(ownMsp, counterparty)));
+    return read(
+        ledger.submit(
+            user,
+            "referral:submit",
+            publicPart.toString(),
+            confidential(payload),
+            List.of(ownMsp, counterparty)));
   }
 
   /** A life-cycle step carrying a confidential message (request or provide information). */
   public JsonNode exchange(String user, String tx, String referralId, JsonNode message) {
     JsonNode referral = get(user, referralId);
-    return read(ledger.submit(user, tx, json(Map.of("referralId", referralId)), confidential(message),
-        parties(referral)));
+    return read(
+        ledger.submit(
+            user,
+            tx,
+            json(Map.of("referralId", referralId)),
+            confidential(message),
+            parties(referral)));
   }
 
   /**
@@ -49,18 +65,30 @@ public final class ReferralCases {
   public JsonNode view(String user, String referralId, String purpose) {
     JsonNode referral = get(user, referralId);
     // The access record needs two endorsements; an onward recipient pairs with the originator.
-    List<String> endorsers = parties(referral).contains(ownMsp) ? parties(referral)
-        : List.of(ownMsp, referral.path("originator").asText());
-    JsonNode receipt = read(ledger.submit(user, "referral:readPayload",
-        json(Map.of("referralId", referralId, "purpose", purpose)), Map.of(), endorsers));
-    return read(ledger.evaluate(user, "referral:fetchPayload",
-        json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())), Map.of(),
-        List.of(ownMsp)));
+    List<String> endorsers =
+        parties(referral).contains(ownMsp)
+            ? parties(referral)
+            : List.of(ownMsp, referral.path("originator").asText());
+    JsonNode receipt =
+        read(
+            ledger.submit(
+                user,
+                "referral:readPayload",
+                json(Map.of("referralId", referralId, "purpose", purpose)),
+                Map.of(),
+                endorsers));
+    return read(
+        ledger.evaluate(
+            user,
+            "referral:fetchPayload",
+            json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())),
+            Map.of(),
+            List.of(ownMsp)));
   }
 
   /**
-   * Shares the payload onward to the third member a granted consent names: this authority reads
-   * it from its own peer (a recorded access), then hands exactly that payload and salt to the
+   * Shares the payload onward to the third member a granted consent names: this authority reads it
+   * from its own peer (a recorded access), then hands exactly that payload and salt to the
    * chaincode, which checks them against the public hash; only the sharer's and the recipient's
    * peers endorse, so no other authority sees it.
    */
@@ -77,15 +105,23 @@ public final class ReferralCases {
     }
     String purpose = referral.path("purposes").path(0).asText();
     JsonNode view = view(user, referralId, purpose);
-    Map<String, byte[]> confidential = Map.of(
-        "payload", view.path("payload").toString().getBytes(StandardCharsets.UTF_8),
-        "salt", java.util.Base64.getDecoder().decode(view.path("salt").asText()));
-    return read(ledger.submit(user, "referral:shareOnward",
-        json(Map.of("referralId", referralId, "consentId", consentId)), confidential, List.of(ownMsp, recipient)));
+    Map<String, byte[]> confidential =
+        Map.of(
+            "payload", view.path("payload").toString().getBytes(StandardCharsets.UTF_8),
+            "salt", java.util.Base64.getDecoder().decode(view.path("salt").asText()));
+    return read(
+        ledger.submit(
+            user,
+            "referral:shareOnward",
+            json(Map.of("referralId", referralId, "consentId", consentId)),
+            confidential,
+            List.of(ownMsp, recipient)));
   }
 
   private JsonNode get(String user, String referralId) {
-    return read(ledger.evaluate(user, "referral:get", json(Map.of("referralId", referralId)), Map.of(), List.of()));
+    return read(
+        ledger.evaluate(
+            user, "referral:get", json(Map.of("referralId", referralId)), Map.of(), List.of()));
   }
 
   private List<String> parties(JsonNode referral) {

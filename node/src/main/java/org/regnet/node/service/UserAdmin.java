@@ -28,7 +28,12 @@ public final class UserAdmin {
   private final KeySealer sealer;
   private final CertificateAuthority ca;
 
-  public UserAdmin(UserStore users, TokenStore tokens, Passwords passwords, KeySealer sealer, CertificateAuthority ca) {
+  public UserAdmin(
+      UserStore users,
+      TokenStore tokens,
+      Passwords passwords,
+      KeySealer sealer,
+      CertificateAuthority ca) {
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
@@ -39,15 +44,26 @@ public final class UserAdmin {
   /** Creates a user; throws IllegalArgumentException naming the field on bad input. */
   public X509Certificate create(String username, String role, String password) {
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new IllegalArgumentException("username: 3..64 of a-z, 0-9, '.', '_', '-', starting with a letter");
+      throw new IllegalArgumentException(
+          "username: 3..64 of a-z, 0-9, '.', '_', '-', starting with a letter");
     }
-    Role r = Role.of(role).orElseThrow(() -> new IllegalArgumentException(
-        "role: one of treaty-admin, case-officer, investigator, auditor"));
+    Role r =
+        Role.of(role)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "role: one of treaty-admin, case-officer, investigator, auditor"));
     String hash = passwords.hash(password);
     KeyPair pair = KeyPairs.p256();
-    X509Certificate cert = ca.issueClient(username, "client", pair.getPublic(),
-        Map.of("role", r.id(), "hf.EnrollmentID", username, "hf.Type", "client"), CERT_VALIDITY);
-    String sealed = sealer.seal(username, Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
+    X509Certificate cert =
+        ca.issueClient(
+            username,
+            "client",
+            pair.getPublic(),
+            Map.of("role", r.id(), "hf.EnrollmentID", username, "hf.Type", "client"),
+            CERT_VALIDITY);
+    String sealed =
+        sealer.seal(username, Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
     if (!users.create(username, r.id(), hash, Pem.encode(cert), sealed)) {
       throw new IllegalArgumentException("username: already exists");
     }

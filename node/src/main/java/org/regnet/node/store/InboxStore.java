@@ -21,12 +21,14 @@ public final class InboxStore {
   }
 
   public Checkpoint checkpoint() {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT block_number, tx_id FROM checkpoint WHERE id = 1")) {
-        ResultSet r = q.executeQuery();
-        return r.next() ? new Checkpoint(r.getLong(1), r.getString(2)) : Checkpoint.START;
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT block_number, tx_id FROM checkpoint WHERE id = 1")) {
+            ResultSet r = q.executeQuery();
+            return r.next() ? new Checkpoint(r.getLong(1), r.getString(2)) : Checkpoint.START;
+          }
+        });
   }
 
   /**
@@ -34,52 +36,76 @@ public final class InboxStore {
    *
    * @return true when the event was new, false when it had been processed before
    */
-  public boolean process(String eventKey, String event, String objectId, String treatyId, String txId, long block,
-      String payload, boolean relevant) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM inbox WHERE event_key = ?")) {
-        q.setString(1, eventKey);
-        if (q.executeQuery().next()) {
-          return false;
-        }
-      }
-      // Irrelevant events are recorded too (payload empty) so a replay recognises them.
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox(event_key, event_name, object_id, treaty_id,"
-          + " tx_id, block_number, payload, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
-        p.setString(1, eventKey);
-        p.setString(2, relevant ? event : "~" + event);
-        p.setString(3, objectId);
-        p.setString(4, treatyId);
-        p.setString(5, txId);
-        p.setLong(6, block);
-        p.setString(7, relevant ? payload : "");
-        p.setTimestamp(8, Timestamp.from(Instant.now()));
-        p.executeUpdate();
-      }
-      try (PreparedStatement p = c.prepareStatement("MERGE INTO checkpoint(id, block_number, tx_id) KEY(id) VALUES (1,?,?)")) {
-        p.setLong(1, block);
-        p.setString(2, txId);
-        p.executeUpdate();
-      }
-      return true;
-    });
+  public boolean process(
+      String eventKey,
+      String event,
+      String objectId,
+      String treatyId,
+      String txId,
+      long block,
+      String payload,
+      boolean relevant) {
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT 1 FROM inbox WHERE event_key = ?")) {
+            q.setString(1, eventKey);
+            if (q.executeQuery().next()) {
+              return false;
+            }
+          }
+          // Irrelevant events are recorded too (payload empty) so a replay recognises them.
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO inbox(event_key, event_name, object_id, treaty_id,"
+                      + " tx_id, block_number, payload, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            p.setString(1, eventKey);
+            p.setString(2, relevant ? event : "~" + event);
+            p.setString(3, objectId);
+            p.setString(4, treatyId);
+            p.setString(5, txId);
+            p.setLong(6, block);
+            p.setString(7, relevant ? payload : "");
+            p.setTimestamp(8, Timestamp.from(Instant.now()));
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "MERGE INTO checkpoint(id, block_number, tx_id) KEY(id) VALUES (1,?,?)")) {
+            p.setLong(1, block);
+            p.setString(2, txId);
+            p.executeUpdate();
+          }
+          return true;
+        });
   }
 
   /** Inbox items after {@code seq}, oldest first, at most {@code limit}. */
   public List<InboxItem> after(long seq, int limit) {
-    return db.inTransaction(c -> {
-      List<InboxItem> out = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT seq, event_name, object_id, treaty_id, tx_id, block_number,"
-          + " payload, received_at FROM inbox WHERE seq > ? AND event_name NOT LIKE '~%' ORDER BY seq LIMIT ?")) {
-        q.setLong(1, seq);
-        q.setInt(2, limit);
-        ResultSet r = q.executeQuery();
-        while (r.next()) {
-          out.add(new InboxItem(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-              r.getLong(6), r.getString(7), r.getTimestamp(8).toInstant()));
-        }
-      }
-      return out;
-    });
+    return db.inTransaction(
+        c -> {
+          List<InboxItem> out = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT seq, event_name, object_id, treaty_id, tx_id, block_number,"
+                      + " payload, received_at FROM inbox WHERE seq > ? AND event_name NOT LIKE '~%' ORDER BY seq LIMIT ?")) {
+            q.setLong(1, seq);
+            q.setInt(2, limit);
+            ResultSet r = q.executeQuery();
+            while (r.next()) {
+              out.add(
+                  new InboxItem(
+                      r.getLong(1),
+                      r.getString(2),
+                      r.getString(3),
+                      r.getString(4),
+                      r.getString(5),
+                      r.getLong(6),
+                      r.getString(7),
+                      r.getTimestamp(8).toInstant()));
+            }
+          }
+          return out;
+        });
   }
 }

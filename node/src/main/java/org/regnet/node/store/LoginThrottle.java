@@ -22,48 +22,55 @@ public final class LoginThrottle {
   }
 
   public boolean isLocked(String username, Instant now) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT locked_until FROM login_failures WHERE username = ?")) {
-        q.setString(1, username);
-        ResultSet r = q.executeQuery();
-        if (!r.next() || r.getTimestamp(1) == null) {
-          return false;
-        }
-        return r.getTimestamp(1).toInstant().isAfter(now);
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT locked_until FROM login_failures WHERE username = ?")) {
+            q.setString(1, username);
+            ResultSet r = q.executeQuery();
+            if (!r.next() || r.getTimestamp(1) == null) {
+              return false;
+            }
+            return r.getTimestamp(1).toInstant().isAfter(now);
+          }
+        });
   }
 
   public void failed(String username, Instant now) {
-    db.inTransaction(c -> {
-      int failures = 0;
-      try (PreparedStatement q = c.prepareStatement("SELECT failures FROM login_failures WHERE username = ?")) {
-        q.setString(1, username);
-        ResultSet r = q.executeQuery();
-        if (r.next()) {
-          failures = r.getInt(1);
-        }
-      }
-      failures++;
-      Timestamp until = failures >= maxFailures ? Timestamp.from(now.plus(lockout)) : null;
-      try (PreparedStatement p = c.prepareStatement(
-          "MERGE INTO login_failures(username, failures, locked_until) KEY(username) VALUES (?,?,?)")) {
-        p.setString(1, username);
-        p.setInt(2, failures >= maxFailures ? 0 : failures);
-        p.setTimestamp(3, until);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          int failures = 0;
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT failures FROM login_failures WHERE username = ?")) {
+            q.setString(1, username);
+            ResultSet r = q.executeQuery();
+            if (r.next()) {
+              failures = r.getInt(1);
+            }
+          }
+          failures++;
+          Timestamp until = failures >= maxFailures ? Timestamp.from(now.plus(lockout)) : null;
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "MERGE INTO login_failures(username, failures, locked_until) KEY(username) VALUES (?,?,?)")) {
+            p.setString(1, username);
+            p.setInt(2, failures >= maxFailures ? 0 : failures);
+            p.setTimestamp(3, until);
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 
   public void succeeded(String username) {
-    db.inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM login_failures WHERE username = ?")) {
-        p.setString(1, username);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("DELETE FROM login_failures WHERE username = ?")) {
+            p.setString(1, username);
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 }

@@ -15,47 +15,56 @@ public final class TokenStore {
   }
 
   public void save(String tokenHash, String username, Instant expiresAt) {
-    db.inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO tokens(token_hash, username, expires_at) VALUES (?,?,?)")) {
-        p.setString(1, tokenHash);
-        p.setString(2, username);
-        p.setTimestamp(3, Timestamp.from(expiresAt));
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO tokens(token_hash, username, expires_at) VALUES (?,?,?)")) {
+            p.setString(1, tokenHash);
+            p.setString(2, username);
+            p.setTimestamp(3, Timestamp.from(expiresAt));
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 
   /** The user of a live (unexpired, unrevoked) token. */
   public Optional<String> liveUser(String tokenHash, Instant now) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT username FROM tokens WHERE token_hash = ? AND revoked = FALSE AND expires_at > ?")) {
-        q.setString(1, tokenHash);
-        q.setTimestamp(2, Timestamp.from(now));
-        ResultSet r = q.executeQuery();
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT username FROM tokens WHERE token_hash = ? AND revoked = FALSE AND expires_at > ?")) {
+            q.setString(1, tokenHash);
+            q.setTimestamp(2, Timestamp.from(now));
+            ResultSet r = q.executeQuery();
+            return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+          }
+        });
   }
 
   public void revoke(String tokenHash) {
-    db.inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE tokens SET revoked = TRUE WHERE token_hash = ?")) {
-        p.setString(1, tokenHash);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE tokens SET revoked = TRUE WHERE token_hash = ?")) {
+            p.setString(1, tokenHash);
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 
   public void revokeAll(String username) {
-    db.inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE tokens SET revoked = TRUE WHERE username = ?")) {
-        p.setString(1, username);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE tokens SET revoked = TRUE WHERE username = ?")) {
+            p.setString(1, username);
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 }

@@ -1,4 +1,6 @@
 package org.regnet.node.store;
 
-/** A member of the authority's staff as the node knows them. Never carries the password hash out. */
+/**
+ * A member of the authority's staff as the node knows them. Never carries the password hash out.
+ */
 public record User(String username, String role, boolean disabled, String certificatePem) {}

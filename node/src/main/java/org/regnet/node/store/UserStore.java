@@ -17,36 +17,45 @@ public final class UserStore {
   }
 
   /** Inserts a user; false when the name is taken. */
-  public boolean create(String username, String role, String passwordHash, String certPem, String keySealed) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM users WHERE username = ?")) {
-        q.setString(1, username);
-        if (q.executeQuery().next()) {
-          return false;
-        }
-      }
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO users(username, role, password_hash, cert_pem, key_sealed, created_at) VALUES (?,?,?,?,?,?)")) {
-        p.setString(1, username);
-        p.setString(2, role);
-        p.setString(3, passwordHash);
-        p.setString(4, certPem);
-        p.setString(5, keySealed);
-        p.setTimestamp(6, Timestamp.from(Instant.now()));
-        p.executeUpdate();
-      }
-      return true;
-    });
+  public boolean create(
+      String username, String role, String passwordHash, String certPem, String keySealed) {
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM users WHERE username = ?")) {
+            q.setString(1, username);
+            if (q.executeQuery().next()) {
+              return false;
+            }
+          }
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO users(username, role, password_hash, cert_pem, key_sealed, created_at) VALUES (?,?,?,?,?,?)")) {
+            p.setString(1, username);
+            p.setString(2, role);
+            p.setString(3, passwordHash);
+            p.setString(4, certPem);
+            p.setString(5, keySealed);
+            p.setTimestamp(6, Timestamp.from(Instant.now()));
+            p.executeUpdate();
+          }
+          return true;
+        });
   }
 
   public Optional<User> find(String username) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT username, role, disabled, cert_pem FROM users WHERE username = ?")) {
-        q.setString(1, username);
-        ResultSet r = q.executeQuery();
-        return r.next() ? Optional.of(new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4))) : Optional.empty();
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT username, role, disabled, cert_pem FROM users WHERE username = ?")) {
+            q.setString(1, username);
+            ResultSet r = q.executeQuery();
+            return r.next()
+                ? Optional.of(
+                    new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4)))
+                : Optional.empty();
+          }
+        });
   }
 
   public Optional<String> passwordHash(String username) {
@@ -66,35 +75,41 @@ public final class UserStore {
   }
 
   public List<User> all() {
-    return db.inTransaction(c -> {
-      List<User> out = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT username, role, disabled, cert_pem FROM users ORDER BY username")) {
-        ResultSet r = q.executeQuery();
-        while (r.next()) {
-          out.add(new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4)));
-        }
-      }
-      return out;
-    });
+    return db.inTransaction(
+        c -> {
+          List<User> out = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT username, role, disabled, cert_pem FROM users ORDER BY username")) {
+            ResultSet r = q.executeQuery();
+            while (r.next()) {
+              out.add(new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4)));
+            }
+          }
+          return out;
+        });
   }
 
   private Optional<String> column(String username, String column) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT " + column + " FROM users WHERE username = ?")) {
-        q.setString(1, username);
-        ResultSet r = q.executeQuery();
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT " + column + " FROM users WHERE username = ?")) {
+            q.setString(1, username);
+            ResultSet r = q.executeQuery();
+            return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+          }
+        });
   }
 
   private boolean update(String sql, Object value, String username) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        p.setObject(1, value);
-        p.setString(2, username);
-        return p.executeUpdate() == 1;
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setObject(1, value);
+            p.setString(2, username);
+            return p.executeUpdate() == 1;
+          }
+        });
   }
 }

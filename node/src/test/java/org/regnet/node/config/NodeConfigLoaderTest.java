@@ -14,14 +14,19 @@ class NodeConfigLoaderTest {
   void refuses_an_unknown_key_naming_it(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("n.yaml");
     Files.writeString(f, "name: a\nmspId: AMSP\nlisten: {host: 127.0.0.1, port: 1}\nsecrett: x\n");
-    assertThatThrownBy(() -> NodeConfigLoader.load(f, Map.of())).hasMessageContaining("secrett").hasMessageContaining("unknown");
+    assertThatThrownBy(() -> NodeConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("secrett")
+        .hasMessageContaining("unknown");
   }
 
   @Test
   void names_the_first_missing_file(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("n.yaml");
-    Files.writeString(f, "name: a\nmspId: AMSP\nlisten: {host: 127.0.0.1, port: 1}\ntls: {cert: nope.pem, key: nope.key}\n");
-    assertThatThrownBy(() -> NodeConfigLoader.load(f, Map.of())).isInstanceOf(ConfigException.class)
+    Files.writeString(
+        f,
+        "name: a\nmspId: AMSP\nlisten: {host: 127.0.0.1, port: 1}\ntls: {cert: nope.pem, key: nope.key}\n");
+    assertThatThrownBy(() -> NodeConfigLoader.load(f, Map.of()))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("tls.cert");
   }
 

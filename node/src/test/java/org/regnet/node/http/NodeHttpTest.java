@@ -49,11 +49,21 @@ class NodeHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    OrgMaterial org = OrganizationCrypto.generate(dir.resolve("crypto"), new OrgSpec("test.regnet.test", "TestMSP", "CH",
-        List.of(), List.of(), List.of(new TlsServerSpec("node", List.of()))));
+    OrgMaterial org =
+        OrganizationCrypto.generate(
+            dir.resolve("crypto"),
+            new OrgSpec(
+                "test.regnet.test",
+                "TestMSP",
+                "CH",
+                List.of(),
+                List.of(),
+                List.of(new TlsServerSpec("node", List.of()))));
     Path tls = org.tlsServerDir("node");
     Path cfg = dir.resolve("node.yaml");
-    Files.writeString(cfg, """
+    Files.writeString(
+        cfg,
+        """
         name: test
         mspId: TestMSP
         listen: { host: 127.0.0.1, port: 0 }
@@ -66,8 +76,14 @@ class NodeHttpTest {
         maxBodyBytes: 4096
         maxLoginFailures: 3
         lockoutSeconds: 60
-        """.formatted(tls.resolve("server.crt"), tls.resolve("server.key"), dir.resolve("data"), tls.resolve("ca.crt"),
-        org.caCert(), org.caKey()));
+        """
+            .formatted(
+                tls.resolve("server.crt"),
+                tls.resolve("server.key"),
+                dir.resolve("data"),
+                tls.resolve("ca.crt"),
+                org.caCert(),
+                org.caKey()));
     node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "x".repeat(40))));
     node.userAdmin().create("alice", "case-officer", "alice-password-123");
     node.userAdmin().create("audrey", "auditor", "audrey-password-123");
@@ -76,7 +92,8 @@ class NodeHttpTest {
     KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
     ks.load(null, null);
     ks.setCertificateEntry("ca", Pem.readCertificate(tls.resolve("ca.crt")));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
@@ -91,19 +108,22 @@ class NodeHttpTest {
   /** Records every call; answers as the chaincode would for a found object. */
   static final class RecordingLedger implements Ledger {
     @Override
-    public String submit(String user, String tx, String arg, Map<String, byte[]> t, List<String> endorsers) {
+    public String submit(
+        String user, String tx, String arg, Map<String, byte[]> t, List<String> endorsers) {
       ledgerCalls.add(user + " " + tx + " " + arg);
       return "{\"status\":\"ACKNOWLEDGED\"}";
     }
 
     @Override
-    public String evaluate(String user, String tx, String arg, Map<String, byte[]> t, List<String> endorsers) {
+    public String evaluate(
+        String user, String tx, String arg, Map<String, byte[]> t, List<String> endorsers) {
       ledgerCalls.add(user + " " + tx + " " + arg);
       return "{\"referralId\":\"REF-0123456789abcdef\"}";
     }
   }
 
-  private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+  private static HttpResponse<String> send(String method, String path, String body, String token)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
@@ -111,13 +131,21 @@ class NodeHttpTest {
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String login(String user, String password) throws Exception {
-    HttpResponse<String> r = send("POST", "/v1/auth/login",
-        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/auth/login",
+            "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
+            null);
     assertThat(r.statusCode()).isEqualTo(200);
     return JSON.readTree(r.body()).get("token").asText();
   }
@@ -129,25 +157,41 @@ class NodeHttpTest {
   /** Raw HTTP/1.1 over TLS, for paths java.net.http would normalise or refuse to send. */
   private static String raw(String requestLine) throws Exception {
     SSLContext trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-      public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
-      public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
-      public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-        return new java.security.cert.X509Certificate[0];
-      }
-    }}, null);
+    trustAll.init(
+        null,
+        new javax.net.ssl.TrustManager[] {
+          new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+              return new java.security.cert.X509Certificate[0];
+            }
+          }
+        },
+        null);
     int port = URI.create(base).getPort();
     try (Socket s = trustAll.getSocketFactory().createSocket("localhost", port)) {
       ((SSLSocket) s).startHandshake();
-      s.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              (requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
 
   @Test
   void ambiguous_paths_are_refused_before_authentication_and_routing() throws Exception {
-    for (String p : List.of("/v1/referrals/..;/audit", "/v1/referrals/%2e%2e/audit", "/v1//referrals/inbox",
-        "/v1/referrals%2finbox", "/v1/referrals\\inbox", "/v1/./health")) {
+    for (String p :
+        List.of(
+            "/v1/referrals/..;/audit",
+            "/v1/referrals/%2e%2e/audit",
+            "/v1//referrals/inbox",
+            "/v1/referrals%2finbox",
+            "/v1/referrals\\inbox",
+            "/v1/./health")) {
       String answer = raw("GET " + p + " HTTP/1.1");
       assertThat(answer).as(p).startsWith("HTTP/1.1 400").contains("AMBIGUOUS_PATH");
     }
@@ -155,15 +199,28 @@ class NodeHttpTest {
 
   @Test
   void missing_foreign_and_malformed_tokens_get_401() throws Exception {
-    assertThat(send("GET", "/v1/referrals/REF-0123456789abcdef", null, null).statusCode()).isEqualTo(401);
-    assertThat(send("GET", "/v1/referrals/REF-0123456789abcdef", null, "A".repeat(43)).statusCode()).isEqualTo(401);
-    assertThat(send("GET", "/v1/referrals/REF-0123456789abcdef", null, "not a token").statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/v1/referrals/REF-0123456789abcdef", null, null).statusCode())
+        .isEqualTo(401);
+    assertThat(send("GET", "/v1/referrals/REF-0123456789abcdef", null, "A".repeat(43)).statusCode())
+        .isEqualTo(401);
+    assertThat(send("GET", "/v1/referrals/REF-0123456789abcdef", null, "not a token").statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void an_unknown_user_and_a_wrong_password_get_the_same_answer() throws Exception {
-    HttpResponse<String> unknown = send("POST", "/v1/auth/login", "{\"username\":\"nobody\",\"password\":\"whatever-password\"}", null);
-    HttpResponse<String> wrong = send("POST", "/v1/auth/login", "{\"username\":\"alice\",\"password\":\"whatever-password\"}", null);
+    HttpResponse<String> unknown =
+        send(
+            "POST",
+            "/v1/auth/login",
+            "{\"username\":\"nobody\",\"password\":\"whatever-password\"}",
+            null);
+    HttpResponse<String> wrong =
+        send(
+            "POST",
+            "/v1/auth/login",
+            "{\"username\":\"alice\",\"password\":\"whatever-password\"}",
+            null);
     assertThat(unknown.statusCode()).isEqualTo(401).isEqualTo(wrong.statusCode());
     assertThat(unknown.body()).isEqualTo(wrong.body());
   }
@@ -172,9 +229,18 @@ class NodeHttpTest {
   void repeated_failures_lock_the_name_even_for_the_right_password() throws Exception {
     node.userAdmin().create("bob-locked", "auditor", "bob-password-1234");
     for (int i = 0; i < 3; i++) {
-      send("POST", "/v1/auth/login", "{\"username\":\"bob-locked\",\"password\":\"bad-password-xyz\"}", null);
+      send(
+          "POST",
+          "/v1/auth/login",
+          "{\"username\":\"bob-locked\",\"password\":\"bad-password-xyz\"}",
+          null);
     }
-    HttpResponse<String> r = send("POST", "/v1/auth/login", "{\"username\":\"bob-locked\",\"password\":\"bob-password-1234\"}", null);
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/auth/login",
+            "{\"username\":\"bob-locked\",\"password\":\"bob-password-1234\"}",
+            null);
     assertThat(r.statusCode()).isEqualTo(429);
     assertThat(code(r)).isEqualTo("LOCKED");
   }
@@ -191,7 +257,8 @@ class NodeHttpTest {
   void a_role_without_the_permission_is_refused_and_the_ledger_is_not_called() throws Exception {
     String token = login("audrey", "audrey-password-123");
     int before = ledgerCalls.size();
-    HttpResponse<String> r = send("POST", "/v1/referrals/REF-0123456789abcdef/acknowledge", null, token);
+    HttpResponse<String> r =
+        send("POST", "/v1/referrals/REF-0123456789abcdef/acknowledge", null, token);
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(code(r)).isEqualTo("FORBIDDEN");
     assertThat(ledgerCalls).hasSize(before);
@@ -201,17 +268,30 @@ class NodeHttpTest {
   void bad_bodies_are_refused_naming_the_field_and_nothing_is_written() throws Exception {
     String token = login("alice", "alice-password-123");
     int before = ledgerCalls.size();
-    HttpResponse<String> unknown = send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{\"outcome\":\"X\",\"evil\":1}", token);
+    HttpResponse<String> unknown =
+        send(
+            "POST",
+            "/v1/referrals/REF-0123456789abcdef/close",
+            "{\"outcome\":\"X\",\"evil\":1}",
+            token);
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unknown.body()).get("error").get("field").asText()).isEqualTo("evil");
-    HttpResponse<String> missing = send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{}", token);
-    assertThat(JSON.readTree(missing.body()).get("error").get("field").asText()).isEqualTo("outcome");
-    HttpResponse<String> type = send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{\"outcome\":5}", token);
+    HttpResponse<String> missing =
+        send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{}", token);
+    assertThat(JSON.readTree(missing.body()).get("error").get("field").asText())
+        .isEqualTo("outcome");
+    HttpResponse<String> type =
+        send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{\"outcome\":5}", token);
     assertThat(type.statusCode()).isEqualTo(400);
-    HttpResponse<String> malformed = send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{\"outcome\":", token);
+    HttpResponse<String> malformed =
+        send("POST", "/v1/referrals/REF-0123456789abcdef/close", "{\"outcome\":", token);
     assertThat(malformed.statusCode()).isEqualTo(400);
-    HttpResponse<String> duplicate = send("POST", "/v1/referrals/REF-0123456789abcdef/close",
-        "{\"outcome\":\"A\",\"outcome\":\"B\"}", token);
+    HttpResponse<String> duplicate =
+        send(
+            "POST",
+            "/v1/referrals/REF-0123456789abcdef/close",
+            "{\"outcome\":\"A\",\"outcome\":\"B\"}",
+            token);
     assertThat(duplicate.statusCode()).isEqualTo(400);
     assertThat(ledgerCalls).hasSize(before);
   }
@@ -219,8 +299,12 @@ class NodeHttpTest {
   @Test
   void an_oversized_body_gets_413_and_no_5xx() throws Exception {
     String token = login("alice", "alice-password-123");
-    HttpResponse<String> r = send("POST", "/v1/referrals/REF-0123456789abcdef/close",
-        "{\"outcome\":\"" + "x".repeat(10_000) + "\"}", token);
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/referrals/REF-0123456789abcdef/close",
+            "{\"outcome\":\"" + "x".repeat(10_000) + "\"}",
+            token);
     assertThat(r.statusCode()).isEqualTo(413);
   }
 
@@ -228,7 +312,8 @@ class NodeHttpTest {
   void unknown_routes_get_404_and_wrong_methods_405() throws Exception {
     String token = login("alice", "alice-password-123");
     assertThat(send("GET", "/v1/nothing-here", null, token).statusCode()).isEqualTo(404);
-    assertThat(send("DELETE", "/v1/referrals/REF-0123456789abcdef", null, token).statusCode()).isEqualTo(405);
+    assertThat(send("DELETE", "/v1/referrals/REF-0123456789abcdef", null, token).statusCode())
+        .isEqualTo(405);
   }
 
   @Test
@@ -237,16 +322,35 @@ class NodeHttpTest {
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode doc = JSON.readTree(r.body());
     List<String> documented = new ArrayList<>();
-    doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
-      documented.add(m.toUpperCase() + " " + p.getKey());
-      JsonNode op = p.getValue().get(m);
-      assertThat(op.has("x-permission") || op.get("security").isEmpty()).as(p.getKey()).isTrue();
-      assertThat(op.get("responses").has("200")).isTrue();
-    }));
-    assertThat(documented).contains("POST /v1/auth/login", "POST /v1/referrals", "GET /v1/inbox/stream",
-        "GET /v1/audit/objects/{objectId}", "POST /v1/referrals/{referralId}/payload-views");
-    Set<String> publicRoutes = Set.of("POST /v1/auth/login", "GET /v1/health", "GET /v1/ready", "GET /v1/metrics",
-        "GET /v1/openapi.json");
+    doc.get("paths")
+        .fields()
+        .forEachRemaining(
+            p ->
+                p.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        m -> {
+                          documented.add(m.toUpperCase() + " " + p.getKey());
+                          JsonNode op = p.getValue().get(m);
+                          assertThat(op.has("x-permission") || op.get("security").isEmpty())
+                              .as(p.getKey())
+                              .isTrue();
+                          assertThat(op.get("responses").has("200")).isTrue();
+                        }));
+    assertThat(documented)
+        .contains(
+            "POST /v1/auth/login",
+            "POST /v1/referrals",
+            "GET /v1/inbox/stream",
+            "GET /v1/audit/objects/{objectId}",
+            "POST /v1/referrals/{referralId}/payload-views");
+    Set<String> publicRoutes =
+        Set.of(
+            "POST /v1/auth/login",
+            "GET /v1/health",
+            "GET /v1/ready",
+            "GET /v1/metrics",
+            "GET /v1/openapi.json");
     for (String d : documented) {
       String[] mp = d.split(" ", 2);
       JsonNode op = doc.get("paths").get(mp[1]).get(mp[0].toLowerCase());

@@ -23,9 +23,11 @@ class RouterTest {
     };
   }
 
-  private final Router router = new Router(List.of(
-      route(HttpMethod.GET, "/v1/referrals/{referralId}", "referral:read"),
-      route(HttpMethod.POST, "/v1/referrals/{referralId}/acknowledge", "referral:write")));
+  private final Router router =
+      new Router(
+          List.of(
+              route(HttpMethod.GET, "/v1/referrals/{referralId}", "referral:read"),
+              route(HttpMethod.POST, "/v1/referrals/{referralId}/acknowledge", "referral:write")));
 
   @Test
   void matches_a_template_and_extracts_its_parameters() {
@@ -36,7 +38,8 @@ class RouterTest {
   @Test
   void answers_method_not_allowed_for_a_known_path_with_another_method() {
     assertThatThrownBy(() -> router.match(HttpMethod.DELETE, "/v1/referrals/REF-1"))
-        .extracting(e -> ((ApiException) e).code()).isEqualTo("METHOD_NOT_ALLOWED");
+        .extracting(e -> ((ApiException) e).code())
+        .isEqualTo("METHOD_NOT_ALLOWED");
   }
 
   @Test

@@ -9,22 +9,68 @@ import org.junit.jupiter.api.io.TempDir;
 class InboxStoreTest {
 
   @Test
-  void an_event_is_filed_once_with_the_checkpoint_and_a_replay_after_restart_adds_nothing(@TempDir Path dir) {
+  void an_event_is_filed_once_with_the_checkpoint_and_a_replay_after_restart_adds_nothing(
+      @TempDir Path dir) {
     InboxStore inbox = new InboxStore(new Database(dir));
-    assertThat(inbox.process("tx1/regnet.referral.submitted", "regnet.referral.submitted", "REF-1", "TRT-1", "tx1", 7,
-        "{\"objectId\":\"REF-1\"}", true)).isTrue();
-    assertThat(inbox.process("tx2/regnet.treaty.founded", "regnet.treaty.founded", "TRT-2", "TRT-2", "tx2", 7,
-        "{}", false)).isTrue();
+    assertThat(
+            inbox.process(
+                "tx1/regnet.referral.submitted",
+                "regnet.referral.submitted",
+                "REF-1",
+                "TRT-1",
+                "tx1",
+                7,
+                "{\"objectId\":\"REF-1\"}",
+                true))
+        .isTrue();
+    assertThat(
+            inbox.process(
+                "tx2/regnet.treaty.founded",
+                "regnet.treaty.founded",
+                "TRT-2",
+                "TRT-2",
+                "tx2",
+                7,
+                "{}",
+                false))
+        .isTrue();
     assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx2"));
 
     // A restart: a new store on the same database replays from the checkpoint's block.
     InboxStore restarted = new InboxStore(new Database(dir));
-    assertThat(restarted.process("tx1/regnet.referral.submitted", "regnet.referral.submitted", "REF-1", "TRT-1", "tx1",
-        7, "{\"objectId\":\"REF-1\"}", true)).isFalse();
-    assertThat(restarted.process("tx2/regnet.treaty.founded", "regnet.treaty.founded", "TRT-2", "TRT-2", "tx2", 7,
-        "{}", false)).isFalse();
-    assertThat(restarted.process("tx3/regnet.referral.acknowledged", "regnet.referral.acknowledged", "REF-1", "TRT-1",
-        "tx3", 8, "{}", true)).isTrue();
+    assertThat(
+            restarted.process(
+                "tx1/regnet.referral.submitted",
+                "regnet.referral.submitted",
+                "REF-1",
+                "TRT-1",
+                "tx1",
+                7,
+                "{\"objectId\":\"REF-1\"}",
+                true))
+        .isFalse();
+    assertThat(
+            restarted.process(
+                "tx2/regnet.treaty.founded",
+                "regnet.treaty.founded",
+                "TRT-2",
+                "TRT-2",
+                "tx2",
+                7,
+                "{}",
+                false))
+        .isFalse();
+    assertThat(
+            restarted.process(
+                "tx3/regnet.referral.acknowledged",
+                "regnet.referral.acknowledged",
+                "REF-1",
+                "TRT-1",
+                "tx3",
+                8,
+                "{}",
+                true))
+        .isTrue();
 
     assertThat(restarted.after(0, 100)).extracting(InboxItem::txId).containsExactly("tx1", "tx3");
     assertThat(restarted.checkpoint()).isEqualTo(new Checkpoint(8, "tx3"));
@@ -34,10 +80,13 @@ class InboxStoreTest {
   void items_after_a_position_come_oldest_first(@TempDir Path dir) {
     InboxStore inbox = new InboxStore(new Database(dir));
     for (int i = 1; i <= 5; i++) {
-      inbox.process("tx" + i + "/e", "regnet.referral.submitted", "REF-" + i, "T", "tx" + i, i, "{}", true);
+      inbox.process(
+          "tx" + i + "/e", "regnet.referral.submitted", "REF-" + i, "T", "tx" + i, i, "{}", true);
     }
     var first = inbox.after(0, 2);
     assertThat(first).extracting(InboxItem::objectId).containsExactly("REF-1", "REF-2");
-    assertThat(inbox.after(first.get(1).seq(), 10)).extracting(InboxItem::objectId).containsExactly("REF-3", "REF-4", "REF-5");
+    assertThat(inbox.after(first.get(1).seq(), 10))
+        .extracting(InboxItem::objectId)
+        .containsExactly("REF-3", "REF-4", "REF-5");
   }
 }

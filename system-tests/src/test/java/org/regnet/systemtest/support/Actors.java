@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -14,8 +14,8 @@ import org.hyperledger.fabric.client.Network;
 
 /**
  * Callers of the chaincode straight through the Fabric Gateway, each with its own certificate
- * (organisation x role), as an authority bypassing its node would call. One gRPC channel per
- * peer, one Gateway per identity; closed together.
+ * (organisation x role), as an authority bypassing its node would call. One gRPC channel per peer,
+ * one Gateway per identity; closed together.
  */
 public final class Actors implements AutoCloseable {
   private final TestNetwork net;
@@ -41,19 +41,23 @@ public final class Actors implements AutoCloseable {
   }
 
   public Network network(int index, String role) {
-    return gateway(index, role, FabricClients.identityDir(org(index), role)).getNetwork(net.channel());
+    return gateway(index, role, FabricClients.identityDir(org(index), role))
+        .getNetwork(net.channel());
   }
 
   /** The chaincode as the identity in {@code mspDir}, claiming organisation {@code mspId}. */
   public Contract contractAs(int peerIndex, String mspId, Path mspDir) {
     String key = peerIndex + "|" + mspId + "|" + mspDir;
-    Gateway gw = gateways.computeIfAbsent(key, k -> FabricClients.gateway(channel(peerIndex), mspId, mspDir));
+    Gateway gw =
+        gateways.computeIfAbsent(
+            key, k -> FabricClients.gateway(channel(peerIndex), mspId, mspDir));
     return gw.getNetwork(net.channel()).getContract(net.chaincode());
   }
 
   private Gateway gateway(int index, String role, Path mspDir) {
     String key = index + "|" + role;
-    return gateways.computeIfAbsent(key, k -> FabricClients.gateway(channel(index), msp(index), mspDir));
+    return gateways.computeIfAbsent(
+        key, k -> FabricClients.gateway(channel(index), msp(index), mspDir));
   }
 
   public ManagedChannel channel(int index) {

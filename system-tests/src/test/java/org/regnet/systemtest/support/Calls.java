@@ -39,8 +39,17 @@ public final class Calls {
       if (ok) {
         return null;
       }
-      for (String c : new String[] {"ACCESS_DENIED", "VALIDATION_FAILED", "NOT_FOUND", "CONFLICT",
-          "INVALID_STATE", "OUT_OF_SCOPE", "CONSENT_REQUIRED", "INTERNAL"}) {
+      for (String c :
+          new String[] {
+            "ACCESS_DENIED",
+            "VALIDATION_FAILED",
+            "NOT_FOUND",
+            "CONFLICT",
+            "INVALID_STATE",
+            "OUT_OF_SCOPE",
+            "CONSENT_REQUIRED",
+            "INTERNAL"
+          }) {
         if (error.contains(c + ":") || error.contains(c + " ")) {
           return c;
         }
@@ -49,8 +58,12 @@ public final class Calls {
     }
   }
 
-  /** Endorses on the peers of {@code endorsers} (all of the gateway's choice when empty) and commits. */
-  public static Result submit(Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
+  /**
+   * Endorses on the peers of {@code endorsers} (all of the gateway's choice when empty) and
+   * commits.
+   */
+  public static Result submit(
+      Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
     try {
       Proposal.Builder b = c.newProposal(tx).addArguments(arg);
       if (transientData != null && !transientData.isEmpty()) {
@@ -71,7 +84,8 @@ public final class Calls {
   }
 
   /** Evaluates on the peers of {@code endorsers} (the gateway's own peer when empty). */
-  public static Result evaluate(Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
+  public static Result evaluate(
+      Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
     try {
       Proposal.Builder b = c.newProposal(tx);
       if (arg != null) {
@@ -97,9 +111,10 @@ public final class Calls {
   private static String describe(Exception e) {
     StringBuilder s = new StringBuilder(String.valueOf(e.getMessage()));
     if (e instanceof GatewayException g) {
-      s.append(g.getDetails().stream()
-          .map(d -> " [" + d.getMspId() + " " + d.getAddress() + ": " + d.getMessage() + "]")
-          .collect(Collectors.joining()));
+      s.append(
+          g.getDetails().stream()
+              .map(d -> " [" + d.getMspId() + " " + d.getAddress() + ": " + d.getMessage() + "]")
+              .collect(Collectors.joining()));
     }
     return s.toString();
   }

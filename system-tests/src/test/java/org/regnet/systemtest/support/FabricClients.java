@@ -20,8 +20,8 @@ import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
 /**
- * Fabric Gateway connections built from nothing but network.json, as an outside client would:
- * the peer address, its TLS root and host override, and an MSP directory.
+ * Fabric Gateway connections built from nothing but network.json, as an outside client would: the
+ * peer address, its TLS root and host override, and an MSP directory.
  */
 public final class FabricClients {
   private FabricClients() {}
@@ -29,9 +29,10 @@ public final class FabricClients {
   public static ManagedChannel channel(JsonNode org) {
     JsonNode peer = org.get("peer");
     try {
-      var creds = TlsChannelCredentials.newBuilder()
-          .trustManager(Path.of(peer.get("tlsRootCert").asText()).toFile())
-          .build();
+      var creds =
+          TlsChannelCredentials.newBuilder()
+              .trustManager(Path.of(peer.get("tlsRootCert").asText()).toFile())
+              .build();
       return Grpc.newChannelBuilder(peer.get("address").asText(), creds)
           .overrideAuthority(peer.get("hostOverride").asText())
           .build();
@@ -66,7 +67,9 @@ public final class FabricClients {
 
   public static Identity identity(String mspId, Path mspDir) {
     try {
-      return new X509Identity(mspId, Identities.readX509Certificate(Files.readString(single(mspDir.resolve("signcerts")))));
+      return new X509Identity(
+          mspId,
+          Identities.readX509Certificate(Files.readString(single(mspDir.resolve("signcerts")))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CertificateException e) {
@@ -76,7 +79,8 @@ public final class FabricClients {
 
   public static Signer signer(Path mspDir) {
     try {
-      return Signers.newPrivateKeySigner(Identities.readPrivateKey(Files.readString(single(mspDir.resolve("keystore")))));
+      return Signers.newPrivateKeySigner(
+          Identities.readPrivateKey(Files.readString(single(mspDir.resolve("keystore")))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InvalidKeyException e) {

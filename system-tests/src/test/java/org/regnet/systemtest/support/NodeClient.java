@@ -29,8 +29,11 @@ public final class NodeClient {
 
   public NodeClient(JsonNode org) {
     this.base = org.get("nodeUrl").asText();
-    this.http = HttpClient.newBuilder().sslContext(trusting(Path.of(org.get("nodeTlsCaCert").asText())))
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .sslContext(trusting(Path.of(org.get("nodeTlsCaCert").asText())))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** A response: status and parsed body. */
@@ -44,8 +47,16 @@ public final class NodeClient {
   public static String login(NodeClient client, JsonNode org, String role) {
     for (JsonNode u : org.get("users")) {
       if (u.get("role").asText().equals(role)) {
-        Answer a = client.call("POST", "/v1/auth/login",
-            "{\"username\":\"" + u.get("username").asText() + "\",\"password\":\"" + u.get("password").asText() + "\"}", null);
+        Answer a =
+            client.call(
+                "POST",
+                "/v1/auth/login",
+                "{\"username\":\""
+                    + u.get("username").asText()
+                    + "\",\"password\":\""
+                    + u.get("password").asText()
+                    + "\"}",
+                null);
         if (a.status() != 200) {
           throw new AssertionError("login failed: " + a);
         }
@@ -56,14 +67,19 @@ public final class NodeClient {
   }
 
   public Answer call(String method, String path, String body, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : parse(r.body());
@@ -79,23 +95,30 @@ public final class NodeClient {
   /** Opens the inbox stream; each received {@code data:} line is put, parsed, into the queue. */
   public BlockingQueue<JsonNode> stream(String token, long after) {
     BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/inbox/stream?after=" + after))
-        .header("Authorization", "Bearer " + token).build();
-    Thread t = new Thread(() -> {
-      try {
-        HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = in.readLine()) != null) {
-            if (line.startsWith("data: ")) {
-              queue.add(parse(line.substring(6)));
-            }
-          }
-        }
-      } catch (IOException | InterruptedException e) {
-        // stream closed
-      }
-    }, "inbox-stream");
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(base + "/v1/inbox/stream?after=" + after))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                HttpResponse<InputStream> r =
+                    http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = in.readLine()) != null) {
+                    if (line.startsWith("data: ")) {
+                      queue.add(parse(line.substring(6)));
+                    }
+                  }
+                }
+              } catch (IOException | InterruptedException e) {
+                // stream closed
+              }
+            },
+            "inbox-stream");
     t.setDaemon(true);
     t.start();
     return queue;
@@ -114,7 +137,8 @@ public final class NodeClient {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
       ks.setCertificateEntry("ca", Pem.readCertificate(ca));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(ks);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);

@@ -14,8 +14,13 @@ public final class Requests {
   public static String foundTreaty(String treatyId, String[] msps, String[] jurisdictions) {
     StringBuilder members = new StringBuilder();
     for (int i = 0; i < msps.length; i++) {
-      members.append(i == 0 ? "" : ",")
-          .append("{\"msp\":\"").append(msps[i]).append("\",\"jurisdiction\":\"").append(jurisdictions[i]).append("\"}");
+      members
+          .append(i == 0 ? "" : ",")
+          .append("{\"msp\":\"")
+          .append(msps[i])
+          .append("\",\"jurisdiction\":\"")
+          .append(jurisdictions[i])
+          .append("\"}");
     }
     return """
         {"treatyId":"%s","name":"Crypto derivatives MMoU (integration test)",
@@ -23,7 +28,8 @@ public final class Requests {
                   "permittedUses":["INVESTIGATION","ENFORCEMENT","MARKET_SURVEILLANCE"],
                   "responseDeadlineDays":30,"retentionDays":1825,
                   "refusalGrounds":["PUBLIC_INTEREST","VIOLATES_DOMESTIC_LAW"]},
-         "members":[%s]}""".formatted(treatyId, members);
+         "members":[%s]}"""
+        .formatted(treatyId, members);
   }
 
   public static String proposeAgreement(String treatyId, String counterparty) {
@@ -31,13 +37,15 @@ public final class Requests {
         {"treatyId":"%s","counterparty":"%s",
          "scope":{"dataClasses":["TRADE_DATA","ON_CHAIN_ANALYTICS"],"instrumentClasses":["FUTURE","CRYPTO_OPTION"],
                   "permittedUses":["INVESTIGATION","ENFORCEMENT"]},
-         "validFrom":"2025-01-01T00:00:00Z","validUntil":"2035-01-01T00:00:00Z"}""".formatted(treatyId, counterparty);
+         "validFrom":"2025-01-01T00:00:00Z","validUntil":"2035-01-01T00:00:00Z"}"""
+        .formatted(treatyId, counterparty);
   }
 
   public static String submitReferral(String agreementId) {
     return """
         {"agreementId":"%s","typology":"SPOOFING","instrumentClass":"PERPETUAL_FUTURE",
-         "dataClasses":["TRADE_DATA"],"purposes":["INVESTIGATION"]}""".formatted(agreementId);
+         "dataClasses":["TRADE_DATA"],"purposes":["INVESTIGATION"]}"""
+        .formatted(agreementId);
   }
 
   /** A complete MMoU-style payload whose facts and narrative carry {@code marker}. */

@@ -13,11 +13,11 @@ import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.NetworkDefinitions;
 
 /**
- * The real Fabric network the integration tests share: started once per test JVM through the
- * same {@link FabricNetwork#up()} as {@code scripts/network.sh up}, from the same
- * network-config/network.yaml, with every port moved by {@link #PORT_OFFSET} so a developer's
- * own network can keep running. It runs the authority nodes too, as `up` does. A shutdown hook brings it down whatever the tests did, so no
- * process outlives the run.
+ * The real Fabric network the integration tests share: started once per test JVM through the same
+ * {@link FabricNetwork#up()} as {@code scripts/network.sh up}, from the same
+ * network-config/network.yaml, with every port moved by {@link #PORT_OFFSET} so a developer's own
+ * network can keep running. It runs the authority nodes too, as `up` does. A shutdown hook brings
+ * it down whatever the tests did, so no process outlives the run.
  */
 public final class TestNetwork {
   public static final int PORT_OFFSET = 10_000;
@@ -45,12 +45,15 @@ public final class TestNetwork {
     return start(PORT_OFFSET, "it-network", extensions);
   }
 
-  /** Starts a fresh network of its own: ports moved by {@code offset}, state in target/{@code name}. */
+  /**
+   * Starts a fresh network of its own: ports moved by {@code offset}, state in target/{@code name}.
+   */
   public static TestNetwork start(int offset, String name, List<NetworkExtension> extensions) {
     Path root = projectRoot();
     NetworkDefinition def =
         NetworkDefinitions.load(root.resolve("network-config/network.yaml")).withPortOffset(offset);
-    NetworkLayout layout = new NetworkLayout(root, root.resolve("system-tests/target").resolve(name));
+    NetworkLayout layout =
+        new NetworkLayout(root, root.resolve("system-tests/target").resolve(name));
     FabricNetwork network = new FabricNetwork(def, layout, extensions);
     // A run killed earlier may have left processes behind: stop them first.
     network.down();
@@ -77,8 +80,13 @@ public final class TestNetwork {
       for (int from = 0; from < n; from++) {
         for (int to = 0; to < n; to++) {
           while (true) {
-            Calls.Result r = Calls.evaluate(actors.contract(from, "auditor"), "meta:version", null,
-                java.util.Map.of(), actors.msp(to));
+            Calls.Result r =
+                Calls.evaluate(
+                    actors.contract(from, "auditor"),
+                    "meta:version",
+                    null,
+                    java.util.Map.of(),
+                    actors.msp(to));
             if (r.ok()) {
               break;
             }

@@ -16,7 +16,8 @@ public record Instrument(String cfi, Underlying underlying, Venue venue) {
       venue.validated(f + ".venue");
     }
     if (cfi == null && underlying == null && venue == null) {
-      throw org.regnet.chaincode.ErrorCode.VALIDATION_FAILED.exception(f, "needs cfi, underlying or venue");
+      throw org.regnet.chaincode.ErrorCode.VALIDATION_FAILED.exception(
+          f, "needs cfi, underlying or venue");
     }
     return this;
   }

@@ -22,7 +22,8 @@ public record ReferralPayload(
   public ReferralPayload validated() {
     Check.text("payload.facts", facts, 20000, true);
     Check.text("payload.assistanceSought", assistanceSought, 5000, true);
-    final List<String> provisions = Check.list("payload.provisionsBreached", provisionsBreached, 1, 20);
+    final List<String> provisions =
+        Check.list("payload.provisionsBreached", provisionsBreached, 1, 20);
     for (int i = 0; i < provisions.size(); i++) {
       Check.text("payload.provisionsBreached[" + i + "]", provisions.get(i), 500, false);
     }
@@ -31,7 +32,9 @@ public record ReferralPayload(
     final List<Account> a = Check.list("payload.accounts", accounts, 0, 100);
     final List<Wallet> w = Check.list("payload.wallets", wallets, 0, 100);
     if (s.isEmpty() && a.isEmpty() && w.isEmpty()) {
-      throw ErrorCode.VALIDATION_FAILED.exception("payload.subjects", "persons or accounts concerned are required (subjects, accounts or wallets)");
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "payload.subjects",
+          "persons or accounts concerned are required (subjects, accounts or wallets)");
     }
     for (int i = 0; i < s.size(); i++) {
       s.get(i).validated("payload.subjects[" + i + "]");
@@ -51,6 +54,7 @@ public record ReferralPayload(
     for (int i = 0; i < in.size(); i++) {
       in.get(i).validated("payload.instruments[" + i + "]");
     }
-    return new ReferralPayload(facts, assistanceSought, provisions, urgency, s, a, w, narrative, e, in);
+    return new ReferralPayload(
+        facts, assistanceSought, provisions, urgency, s, a, w, narrative, e, in);
   }
 }

@@ -14,7 +14,8 @@ public record Underlying(String dti, String symbol) {
       Check.matches(f + ".dti", dti, Check.DTI, "an ISO 24165 DTI");
     }
     if (symbol != null) {
-      Check.matches(f + ".symbol", symbol, Check.SYMBOL, "a symbol matching " + Check.SYMBOL.pattern());
+      Check.matches(
+          f + ".symbol", symbol, Check.SYMBOL, "a symbol matching " + Check.SYMBOL.pattern());
     }
     return this;
   }

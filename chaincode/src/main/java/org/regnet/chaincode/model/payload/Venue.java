@@ -9,7 +9,8 @@ public record Venue(String mic, String chainId, String contractAddress, String p
   public Venue validated(final String f) {
     if (mic != null) {
       if (chainId != null || contractAddress != null || protocol != null) {
-        throw ErrorCode.VALIDATION_FAILED.exception(f, "either mic or chainId+contractAddress, not both");
+        throw ErrorCode.VALIDATION_FAILED.exception(
+            f, "either mic or chainId+contractAddress, not both");
       }
       Check.matches(f + ".mic", mic, Check.MIC, "an ISO 10383 MIC");
       return this;

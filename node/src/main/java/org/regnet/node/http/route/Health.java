@@ -9,8 +9,14 @@ import org.regnet.node.http.RouteSpec;
 public final class Health implements Route {
   @Override
   public RouteSpec spec() {
-    return new RouteSpec(io.netty.handler.codec.http.HttpMethod.GET, "/v1/health", null, "Liveness",
-        java.util.List.of(), "Health", java.util.List.of(200));
+    return new RouteSpec(
+        io.netty.handler.codec.http.HttpMethod.GET,
+        "/v1/health",
+        null,
+        "Liveness",
+        java.util.List.of(),
+        "Health",
+        java.util.List.of(200));
   }
 
   @Override

@@ -34,8 +34,11 @@ public final class InboxStream implements StreamingRoute {
 
   @Override
   public RouteSpec spec() {
-    return Specs.get("/v1/inbox/stream", "inbox:read",
-        "Inbox as Server-Sent Events; resumes after Last-Event-ID or ?after=", "InboxEvent");
+    return Specs.get(
+        "/v1/inbox/stream",
+        "inbox:read",
+        "Inbox as Server-Sent Events; resumes after Last-Event-ID or ?after=",
+        "InboxEvent");
   }
 
   @Override
@@ -49,24 +52,36 @@ public final class InboxStream implements StreamingRoute {
     ctx.writeAndFlush(head);
     AtomicLong position = new AtomicLong(start);
     ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
-    task[0] = poller.scheduleWithFixedDelay(() -> {
-      if (!ctx.channel().isActive()) {
-        task[0].cancel(false);
-        return;
-      }
-      var items = inbox.after(position.get(), 100);
-      if (items.isEmpty()) {
-        return;
-      }
-      StringBuilder s = new StringBuilder();
-      for (var i : items) {
-        s.append("id: ").append(i.seq()).append('\n').append("event: ").append(i.event()).append('\n')
-            .append("data: ").append(Json.text(InboxItems.json(i))).append("\n\n");
-        position.set(i.seq());
-      }
-      byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
-      ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
-    }, 0, 250, TimeUnit.MILLISECONDS);
+    task[0] =
+        poller.scheduleWithFixedDelay(
+            () -> {
+              if (!ctx.channel().isActive()) {
+                task[0].cancel(false);
+                return;
+              }
+              var items = inbox.after(position.get(), 100);
+              if (items.isEmpty()) {
+                return;
+              }
+              StringBuilder s = new StringBuilder();
+              for (var i : items) {
+                s.append("id: ")
+                    .append(i.seq())
+                    .append('\n')
+                    .append("event: ")
+                    .append(i.event())
+                    .append('\n')
+                    .append("data: ")
+                    .append(Json.text(InboxItems.json(i)))
+                    .append("\n\n");
+                position.set(i.seq());
+              }
+              byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+              ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+            },
+            0,
+            250,
+            TimeUnit.MILLISECONDS);
     ctx.channel().closeFuture().addListener(f -> task[0].cancel(false));
   }
 }

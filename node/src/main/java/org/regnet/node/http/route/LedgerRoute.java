@@ -10,12 +10,15 @@ import org.regnet.node.http.RouteSpec;
 import org.regnet.node.service.Ledger;
 
 /**
- * A route that is one chaincode transaction: its request is the body plus the path parameters
- * (and paging query parameters), passed as the transaction's JSON argument; the chaincode
- * validates it again. Subclasses only declare.
+ * A route that is one chaincode transaction: its request is the body plus the path parameters (and
+ * paging query parameters), passed as the transaction's JSON argument; the chaincode validates it
+ * again. Subclasses only declare.
  */
 abstract class LedgerRoute implements Route {
-  enum Kind { SUBMIT, EVALUATE }
+  enum Kind {
+    SUBMIT,
+    EVALUATE
+  }
 
   private final RouteSpec spec;
   private final String transaction;
@@ -50,7 +53,8 @@ abstract class LedgerRoute implements Route {
           try {
             arg.put(q, Integer.parseInt(v));
           } catch (NumberFormatException e) {
-            throw new org.regnet.node.http.ApiException("VALIDATION_FAILED", q, "must be an integer");
+            throw new org.regnet.node.http.ApiException(
+                "VALIDATION_FAILED", q, "must be an integer");
           }
         } else {
           arg.put(q, v);
@@ -58,9 +62,10 @@ abstract class LedgerRoute implements Route {
       }
     }
     String user = request.user().username();
-    String result = kind == Kind.SUBMIT
-        ? ledger.submit(user, transaction, arg.toString(), Map.of(), List.of())
-        : ledger.evaluate(user, transaction, arg.toString(), Map.of(), List.of());
+    String result =
+        kind == Kind.SUBMIT
+            ? ledger.submit(user, transaction, arg.toString(), Map.of(), List.of())
+            : ledger.evaluate(user, transaction, arg.toString(), Map.of(), List.of());
     return Reply.ok(Json.parse(result));
   }
 }

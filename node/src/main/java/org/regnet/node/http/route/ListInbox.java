@@ -16,7 +16,8 @@ public final class ListInbox implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.get("/v1/inbox", "inbox:read", "Inbox items after a position (after, limit)", "InboxPage");
+    return Specs.get(
+        "/v1/inbox", "inbox:read", "Inbox items after a position (after, limit)", "InboxPage");
   }
 
   @Override

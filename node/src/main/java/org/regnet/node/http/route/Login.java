@@ -24,7 +24,8 @@ public final class Login implements Route {
   private final LoginThrottle throttle;
   private final Clock clock;
 
-  public Login(UserStore users, Passwords passwords, Tokens tokens, LoginThrottle throttle, Clock clock) {
+  public Login(
+      UserStore users, Passwords passwords, Tokens tokens, LoginThrottle throttle, Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -34,9 +35,13 @@ public final class Login implements Route {
 
   @Override
   public RouteSpec spec() {
-    return new RouteSpec(io.netty.handler.codec.http.HttpMethod.POST, "/v1/auth/login", null,
-        "Log in with user name and password; answers a bearer token", java.util.List.of(
-            Specs.req("username", "string"), Specs.req("password", "string")), "Token",
+    return new RouteSpec(
+        io.netty.handler.codec.http.HttpMethod.POST,
+        "/v1/auth/login",
+        null,
+        "Log in with user name and password; answers a bearer token",
+        java.util.List.of(Specs.req("username", "string"), Specs.req("password", "string")),
+        "Token",
         java.util.List.of(200, 400, 401, 429));
   }
 
@@ -51,7 +56,12 @@ public final class Login implements Route {
       passwords.matches(password, null);
       throw new ApiException("LOCKED", "too many failed logins; try again later");
     }
-    String hash = users.find(username).filter(u -> !u.disabled()).flatMap(u -> users.passwordHash(username)).orElse(null);
+    String hash =
+        users
+            .find(username)
+            .filter(u -> !u.disabled())
+            .flatMap(u -> users.passwordHash(username))
+            .orElse(null);
     if (!passwords.matches(password, hash)) {
       throttle.failed(username, clock.instant());
       throw new ApiException("LOGIN_FAILED", "invalid user name or password");

@@ -16,7 +16,8 @@ public final class Logout implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/auth/logout", "inbox:read", "Revoke the token used for this call", "Empty");
+    return Specs.post(
+        "/v1/auth/logout", "inbox:read", "Revoke the token used for this call", "Empty");
   }
 
   @Override

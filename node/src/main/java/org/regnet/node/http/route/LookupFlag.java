@@ -7,7 +7,8 @@ import org.regnet.node.service.Flags;
 
 /**
  * POST /v1/flags/lookup: is this identifier flagged under the treaty? A POST so the identifier
- * never appears in a URL or an access log; evaluated on the own peer; leaves no trace on the ledger.
+ * never appears in a URL or an access log; evaluated on the own peer; leaves no trace on the
+ * ledger.
  */
 public final class LookupFlag implements Route {
   private final Flags flags;
@@ -18,8 +19,14 @@ public final class LookupFlag implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/flags/lookup", "flag:lookup", "Privacy-preserving lookup of an identifier", "FlagLookup",
-        Specs.req("treatyId", "string"), Specs.req("subjectType", "string"), Specs.req("identifier", "string"),
+    return Specs.post(
+        "/v1/flags/lookup",
+        "flag:lookup",
+        "Privacy-preserving lookup of an identifier",
+        "FlagLookup",
+        Specs.req("treatyId", "string"),
+        Specs.req("subjectType", "string"),
+        Specs.req("identifier", "string"),
         Specs.opt("chainId", "string"));
   }
 

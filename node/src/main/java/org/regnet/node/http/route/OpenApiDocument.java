@@ -19,8 +19,14 @@ public final class OpenApiDocument implements Route {
 
   @Override
   public RouteSpec spec() {
-    return new RouteSpec(io.netty.handler.codec.http.HttpMethod.GET, "/v1/openapi.json", null,
-        "This API's OpenAPI 3 document", List.of(), "OpenApi", List.of(200));
+    return new RouteSpec(
+        io.netty.handler.codec.http.HttpMethod.GET,
+        "/v1/openapi.json",
+        null,
+        "This API's OpenAPI 3 document",
+        List.of(),
+        "OpenApi",
+        List.of(200));
   }
 
   @Override

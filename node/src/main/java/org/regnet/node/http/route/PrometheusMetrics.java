@@ -16,8 +16,14 @@ public final class PrometheusMetrics implements Route {
 
   @Override
   public RouteSpec spec() {
-    return new RouteSpec(io.netty.handler.codec.http.HttpMethod.GET, "/v1/metrics", null,
-        "Metrics (Prometheus text format)", java.util.List.of(), "Metrics", java.util.List.of(200));
+    return new RouteSpec(
+        io.netty.handler.codec.http.HttpMethod.GET,
+        "/v1/metrics",
+        null,
+        "Metrics (Prometheus text format)",
+        java.util.List.of(),
+        "Metrics",
+        java.util.List.of(200));
   }
 
   @Override

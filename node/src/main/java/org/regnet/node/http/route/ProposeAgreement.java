@@ -5,6 +5,19 @@ import org.regnet.node.service.Ledger;
 /** POST /v1/agreements: Propose a bilateral agreement under a treaty (agreement:propose). */
 public final class ProposeAgreement extends LedgerRoute {
   public ProposeAgreement(Ledger ledger) {
-    super(Specs.post("/v1/agreements", "agreement:write", "Propose a bilateral agreement under a treaty", "Agreement", Specs.req("treatyId", "string"), Specs.req("counterparty", "string"), Specs.req("scope", "object"), Specs.req("validFrom", "string"), Specs.req("validUntil", "string")), "agreement:propose", Kind.SUBMIT, ledger);
+    super(
+        Specs.post(
+            "/v1/agreements",
+            "agreement:write",
+            "Propose a bilateral agreement under a treaty",
+            "Agreement",
+            Specs.req("treatyId", "string"),
+            Specs.req("counterparty", "string"),
+            Specs.req("scope", "object"),
+            Specs.req("validFrom", "string"),
+            Specs.req("validUntil", "string")),
+        "agreement:propose",
+        Kind.SUBMIT,
+        ledger);
   }
 }

@@ -17,9 +17,13 @@ public final class ProvideInformation implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/referrals/{referralId}/information", "referral:investigate",
-        "Provide the information requested (confidential)", "Referral",
-        Specs.req("message", "string"), Specs.opt("evidenceDigests", "array"));
+    return Specs.post(
+        "/v1/referrals/{referralId}/information",
+        "referral:investigate",
+        "Provide the information requested (confidential)",
+        "Referral",
+        Specs.req("message", "string"),
+        Specs.opt("evidenceDigests", "array"));
   }
 
   @Override
@@ -28,7 +32,11 @@ public final class ProvideInformation implements Route {
     if (request.body().has("evidenceDigests")) {
       message.set("evidenceDigests", request.body().get("evidenceDigests"));
     }
-    return Reply.ok(cases.exchange(request.user().username(), "referral:provideInformation", request.path("referralId"),
-        message));
+    return Reply.ok(
+        cases.exchange(
+            request.user().username(),
+            "referral:provideInformation",
+            request.path("referralId"),
+            message));
   }
 }

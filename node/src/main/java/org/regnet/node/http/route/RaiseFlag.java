@@ -5,7 +5,10 @@ import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
 import org.regnet.node.service.Flags;
 
-/** POST /v1/flags: raise an illicit-activity flag; the identifier is sent to the ledger only as a keyed hash. */
+/**
+ * POST /v1/flags: raise an illicit-activity flag; the identifier is sent to the ledger only as a
+ * keyed hash.
+ */
 public final class RaiseFlag implements Route {
   private final Flags flags;
 
@@ -15,10 +18,19 @@ public final class RaiseFlag implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/flags", "flag:write", "Raise a flag under a treaty (identifier never leaves the node)", "Flag",
-        Specs.req("treatyId", "string"), Specs.req("subjectType", "string"), Specs.req("identifier", "string"),
-        Specs.opt("chainId", "string"), Specs.req("category", "string"), Specs.req("confidence", "string"),
-        Specs.req("expiresAt", "string"), Specs.req("evidenceRef", "string"));
+    return Specs.post(
+        "/v1/flags",
+        "flag:write",
+        "Raise a flag under a treaty (identifier never leaves the node)",
+        "Flag",
+        Specs.req("treatyId", "string"),
+        Specs.req("subjectType", "string"),
+        Specs.req("identifier", "string"),
+        Specs.opt("chainId", "string"),
+        Specs.req("category", "string"),
+        Specs.req("confidence", "string"),
+        Specs.req("expiresAt", "string"),
+        Specs.req("evidenceRef", "string"));
   }
 
   @Override

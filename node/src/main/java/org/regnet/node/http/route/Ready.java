@@ -17,8 +17,14 @@ public final class Ready implements Route {
 
   @Override
   public RouteSpec spec() {
-    return new RouteSpec(io.netty.handler.codec.http.HttpMethod.GET, "/v1/ready", null, "Readiness: the ledger answers",
-        java.util.List.of(), "Health", java.util.List.of(200, 503));
+    return new RouteSpec(
+        io.netty.handler.codec.http.HttpMethod.GET,
+        "/v1/ready",
+        null,
+        "Readiness: the ledger answers",
+        java.util.List.of(),
+        "Health",
+        java.util.List.of(200, 503));
   }
 
   @Override

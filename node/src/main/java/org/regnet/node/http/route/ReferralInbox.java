@@ -5,6 +5,14 @@ import org.regnet.node.service.Ledger;
 /** GET /v1/referrals/inbox: Referrals received (paginated) (referral:listInbox). */
 public final class ReferralInbox extends LedgerRoute {
   public ReferralInbox(Ledger ledger) {
-    super(Specs.get("/v1/referrals/inbox", "referral:read", "Referrals received (paginated)", "ReferralPage"), "referral:listInbox", Kind.EVALUATE, ledger);
+    super(
+        Specs.get(
+            "/v1/referrals/inbox",
+            "referral:read",
+            "Referrals received (paginated)",
+            "ReferralPage"),
+        "referral:listInbox",
+        Kind.EVALUATE,
+        ledger);
   }
 }

@@ -6,7 +6,10 @@ import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
 import org.regnet.node.service.ReferralCases;
 
-/** POST /v1/referrals/{referralId}/information-requests: the recipient asks for more (confidential message). */
+/**
+ * POST /v1/referrals/{referralId}/information-requests: the recipient asks for more (confidential
+ * message).
+ */
 public final class RequestInformation implements Route {
   private final ReferralCases cases;
 
@@ -16,14 +19,21 @@ public final class RequestInformation implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/referrals/{referralId}/information-requests", "referral:investigate",
-        "Ask the originator for more information (the message is confidential)", "Referral",
+    return Specs.post(
+        "/v1/referrals/{referralId}/information-requests",
+        "referral:investigate",
+        "Ask the originator for more information (the message is confidential)",
+        "Referral",
         Specs.req("message", "string"));
   }
 
   @Override
   public Reply handle(RouteRequest request) {
-    return Reply.ok(cases.exchange(request.user().username(), "referral:requestInformation", request.path("referralId"),
-        Json.object().put("message", request.body().get("message").asText())));
+    return Reply.ok(
+        cases.exchange(
+            request.user().username(),
+            "referral:requestInformation",
+            request.path("referralId"),
+            Json.object().put("message", request.body().get("message").asText())));
   }
 }

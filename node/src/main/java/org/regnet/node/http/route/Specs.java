@@ -16,8 +16,10 @@ final class Specs {
     return new RouteSpec(HttpMethod.GET, path, permission, summary, List.of(), response, READ);
   }
 
-  static RouteSpec post(String path, String permission, String summary, String response, FieldSpec... body) {
-    return new RouteSpec(HttpMethod.POST, path, permission, summary, List.of(body), response, WRITE);
+  static RouteSpec post(
+      String path, String permission, String summary, String response, FieldSpec... body) {
+    return new RouteSpec(
+        HttpMethod.POST, path, permission, summary, List.of(body), response, WRITE);
   }
 
   static FieldSpec req(String name, String type) {

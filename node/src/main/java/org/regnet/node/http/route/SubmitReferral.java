@@ -7,9 +7,9 @@ import org.regnet.node.http.RouteSpec;
 import org.regnet.node.service.ReferralCases;
 
 /**
- * POST /v1/referrals: refer a market-abuse case under an agreement. {@code payload} (facts,
- * persons and accounts, narrative, evidence digests...) is confidential: it travels only in the
- * transient map to the two parties' peers; the rest is the public record.
+ * POST /v1/referrals: refer a market-abuse case under an agreement. {@code payload} (facts, persons
+ * and accounts, narrative, evidence digests...) is confidential: it travels only in the transient
+ * map to the two parties' peers; the rest is the public record.
  */
 public final class SubmitReferral implements Route {
   private final ReferralCases cases;
@@ -20,15 +20,24 @@ public final class SubmitReferral implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/referrals", "referral:write", "Refer a case to the other party of an agreement", "Referral",
-        Specs.req("agreementId", "string"), Specs.req("typology", "string"), Specs.req("instrumentClass", "string"),
-        Specs.req("dataClasses", "array"), Specs.req("purposes", "array"), Specs.req("payload", "object"));
+    return Specs.post(
+        "/v1/referrals",
+        "referral:write",
+        "Refer a case to the other party of an agreement",
+        "Referral",
+        Specs.req("agreementId", "string"),
+        Specs.req("typology", "string"),
+        Specs.req("instrumentClass", "string"),
+        Specs.req("dataClasses", "array"),
+        Specs.req("purposes", "array"),
+        Specs.req("payload", "object"));
   }
 
   @Override
   public Reply handle(RouteRequest request) {
     ObjectNode publicPart = request.body().deepCopy();
     publicPart.remove("payload");
-    return Reply.ok(cases.submit(request.user().username(), publicPart, request.body().get("payload")));
+    return Reply.ok(
+        cases.submit(request.user().username(), publicPart, request.body().get("payload")));
   }
 }

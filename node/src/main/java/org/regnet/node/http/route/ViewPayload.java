@@ -7,8 +7,8 @@ import org.regnet.node.service.ReferralCases;
 
 /**
  * POST /v1/referrals/{referralId}/payload-views: read the confidential payload for a stated
- * purpose. The access is first recorded on the ledger (audit entry), then the payload is read
- * from this authority's own peer. A POST, because viewing writes the access record.
+ * purpose. The access is first recorded on the ledger (audit entry), then the payload is read from
+ * this authority's own peer. A POST, because viewing writes the access record.
  */
 public final class ViewPayload implements Route {
   private final ReferralCases cases;
@@ -19,13 +19,20 @@ public final class ViewPayload implements Route {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post("/v1/referrals/{referralId}/payload-views", "referral:payload",
-        "View the confidential payload (records an access entry)", "PayloadView", Specs.req("purpose", "string"));
+    return Specs.post(
+        "/v1/referrals/{referralId}/payload-views",
+        "referral:payload",
+        "View the confidential payload (records an access entry)",
+        "PayloadView",
+        Specs.req("purpose", "string"));
   }
 
   @Override
   public Reply handle(RouteRequest request) {
-    return Reply.ok(cases.view(request.user().username(), request.path("referralId"),
-        request.body().get("purpose").asText()));
+    return Reply.ok(
+        cases.view(
+            request.user().username(),
+            request.path("referralId"),
+            request.body().get("purpose").asText()));
   }
 }
