@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 @Sharable
 public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+  private static final Logger ACCESS = LoggerFactory.getLogger("access");
   private static final Set<String> JSON_TYPES = Set.of("application/json");
 
   private final Router router;
@@ -222,7 +223,10 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     res.headers().set("X-Content-Type-Options", "nosniff");
-    metrics.record(req.method().name(), route, reply.status(), System.nanoTime() - start);
+    long elapsed = System.nanoTime() - start;
+    metrics.record(req.method().name(), route, reply.status(), elapsed);
+    // Access log: the route template, never the path's values, query, body or headers.
+    ACCESS.info("{} {} {} {}ms", req.method().name(), route, reply.status(), elapsed / 1_000_000);
     if (keepAlive) {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(res);
