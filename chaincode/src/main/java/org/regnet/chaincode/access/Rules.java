@@ -34,6 +34,7 @@ public final class Rules {
     m.put("treaty:proposeMembershipChange", ta);
     m.put("treaty:approveMembershipChange", ta);
     m.put("treaty:getMembershipChange", any);
+    m.put("treaty:getChannelUpdate", any);
     m.put("agreement:propose", ta);
     m.put("agreement:sign", ta);
     m.put("agreement:suspend", ta);

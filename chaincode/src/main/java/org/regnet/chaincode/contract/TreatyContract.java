@@ -40,6 +40,11 @@ public final class TreatyContract extends RegnetContract {
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getChannelUpdate(final Context ctx, final String request) {
+    return json(TreatyService.getChannelUpdate(rc(ctx), request(request, ChangeRef.class)));
+  }
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String getMembershipChange(final Context ctx, final String request) {
     return json(TreatyService.getChange(rc(ctx), request(request, ChangeRef.class)));
   }

@@ -3,7 +3,7 @@ package org.regnet.chaincode.request;
 import org.regnet.chaincode.validate.Check;
 
 /** A request naming a membership change. */
-public record ChangeRef(String treatyId, String changeId) {
+public record ChangeRef(String treatyId, String changeId, String channelSignature) {
 
   public ChangeRef validated() {
     TreatyRef.treatyId("treatyId", treatyId);

@@ -6,7 +6,13 @@ import org.regnet.chaincode.validate.Check;
 
 /** {@code treaty:proposeMembershipChange}. */
 public record MembershipChangeRequest(
-    String treatyId, ChangeKind kind, String msp, String jurisdiction, String lei) {
+    String treatyId,
+    ChangeKind kind,
+    String msp,
+    String jurisdiction,
+    String lei,
+    String channelUpdate,
+    String channelSignature) {
 
   public MembershipChangeRequest validated() {
     TreatyRef.treatyId("treatyId", treatyId);
@@ -18,6 +24,12 @@ public record MembershipChangeRequest(
     } else if (jurisdiction != null || lei != null) {
       throw ErrorCode.VALIDATION_FAILED.exception(
           jurisdiction != null ? "jurisdiction" : "lei", "only allowed with ADMIT");
+    }
+    if (channelUpdate == null && channelSignature != null) {
+      throw ErrorCode.VALIDATION_FAILED.exception("channelSignature", "only with a channelUpdate");
+    }
+    if (channelUpdate != null) {
+      ChannelSignatures.decode("channelUpdate", channelUpdate, ChannelSignatures.MAX_UPDATE_BYTES);
     }
     return this;
   }

@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.Hashes;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.access.AccessPolicy;
 import org.regnet.chaincode.access.Caller;
 import org.regnet.chaincode.model.ChangeKind;
 import org.regnet.chaincode.model.ChangeStatus;
+import org.regnet.chaincode.model.ChannelUpdate;
 import org.regnet.chaincode.model.Member;
 import org.regnet.chaincode.model.MemberStatus;
 import org.regnet.chaincode.model.MembershipChange;
 import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.request.ChangeRef;
+import org.regnet.chaincode.request.ChannelSignatures;
 import org.regnet.chaincode.request.FoundTreatyRequest;
 import org.regnet.chaincode.request.MemberInput;
 import org.regnet.chaincode.request.MembershipChangeRequest;
@@ -88,7 +91,43 @@ public final class TreatyService {
             ChangeStatus.PENDING,
             ctx.nowString(),
             null);
+    if (req.channelUpdate() != null) {
+      ChannelUpdate update =
+          new ChannelUpdate(
+              id,
+              req.channelUpdate(),
+              Hashes.sha256Hex(
+                  ChannelSignatures.decode(
+                      "channelUpdate", req.channelUpdate(), ChannelSignatures.MAX_UPDATE_BYTES)),
+              java.util.Map.of());
+      if (req.channelSignature() != null) {
+        update = update.withSignature(c.msp(), signature(c, req.channelSignature()));
+      }
+      ctx.ledger().put(ctx.ledger().key(Keys.MCHANGE_CHANNEL, id), update);
+    }
     return tallyAndSave(ctx, t, proposed, openKey, "treaty.membershipProposed");
+  }
+
+  /** The channel update of a membership change, with the signatures gathered so far. */
+  public static ChannelUpdate getChannelUpdate(final RegnetContext ctx, final ChangeRef raw) {
+    final MembershipChange change = getChange(ctx, raw);
+    return ctx.ledger()
+        .get(ctx.ledger().key(Keys.MCHANGE_CHANNEL, change.changeId()), ChannelUpdate.class)
+        .orElseThrow(
+            () ->
+                ErrorCode.NOT_FOUND.exception(
+                    "changeId",
+                    "membership change " + change.changeId() + " carries no channel update"));
+  }
+
+  /** The caller's channel signature, checked to be made by an identity of the caller's own MSP. */
+  private static String signature(final Caller c, final String base64) {
+    final String signer = ChannelSignatures.signerMsp("channelSignature", base64);
+    if (!signer.equals(c.msp())) {
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "channelSignature", "signed by " + signer + ", not by the approving member " + c.msp());
+    }
+    return base64;
   }
 
   public static MembershipChange approve(final RegnetContext ctx, final ChangeRef raw) {
@@ -108,12 +147,26 @@ public final class TreatyService {
     if (change.approvals().contains(c.msp())) {
       throw ErrorCode.CONFLICT.exception("changeId", c.msp() + " already approved");
     }
+    if (req.channelSignature() != null) {
+      final String key = ctx.ledger().key(Keys.MCHANGE_CHANNEL, change.changeId());
+      final ChannelUpdate update =
+          ctx.ledger()
+              .get(key, ChannelUpdate.class)
+              .orElseThrow(
+                  () ->
+                      ErrorCode.VALIDATION_FAILED.exception(
+                          "channelSignature", "the change carries no channel update"));
+      ctx.ledger().put(key, update.withSignature(c.msp(), signature(c, req.channelSignature())));
+    }
     final String openKey = ctx.ledger().key(Keys.MCHANGE_OPEN, t.treatyId(), change.msp());
     return tallyAndSave(ctx, t, change.withApproval(c.msp()), openKey, "treaty.membershipApproved");
   }
 
   public static MembershipChange getChange(final RegnetContext ctx, final ChangeRef raw) {
     final ChangeRef req = raw.validated();
+    if (req.channelSignature() != null) {
+      throw ErrorCode.VALIDATION_FAILED.exception("channelSignature", "not accepted by queries");
+    }
     final Treaty t = Repository.treaty(ctx, req.treatyId());
     AccessPolicy.requireMember(ctx.caller(), t);
     final MembershipChange change = Repository.change(ctx, req.changeId());

@@ -14,6 +14,10 @@ public final class Keys {
   public static final String TREATY = "treaty";
   public static final String MCHANGE = "mchange";
   public static final String MCHANGE_OPEN = "mchange~open";
+
+  /** The channel config update (and its signatures) a membership change carries. */
+  public static final String MCHANGE_CHANNEL = "mchange~channel";
+
   public static final String AGREEMENT = "agreement";
   public static final String AGREEMENT_BY_MEMBER = "agreement~member";
   public static final String REFERRAL = "referral";

@@ -1,0 +1,120 @@
+package org.regnet.chaincode.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.regnet.chaincode.testing.Fixture.ALPINE;
+import static org.regnet.chaincode.testing.Fixture.DELTA;
+import static org.regnet.chaincode.testing.Fixture.HARBOUR;
+import static org.regnet.chaincode.testing.Fixture.LAGOON;
+import static org.regnet.chaincode.testing.Fixture.TREATY;
+import static org.regnet.chaincode.testing.Fixture.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.hyperledger.fabric.protos.common.ConfigSignature;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.junit.jupiter.api.Test;
+import org.regnet.chaincode.testing.Fixture;
+import org.regnet.chaincode.testing.TestNetwork.Result;
+
+/** A membership change carries the channel config update and gathers the admins' signatures. */
+class ChannelUpdateTest {
+  private static final String UPDATE =
+      Base64.getEncoder().encodeToString("config-update-bytes".getBytes(StandardCharsets.UTF_8));
+  private final Fixture f = new Fixture();
+
+  private static String signatureBy(final String msp) {
+    SignatureHeader header =
+        SignatureHeader.newBuilder()
+            .setCreator(
+                SerializedIdentity.newBuilder()
+                    .setMspid(msp)
+                    .setIdBytes(ByteString.copyFromUtf8("-----BEGIN CERTIFICATE-----"))
+                    .build()
+                    .toByteString())
+            .setNonce(ByteString.copyFromUtf8("nonce"))
+            .build();
+    return Base64.getEncoder()
+        .encodeToString(
+            ConfigSignature.newBuilder()
+                .setSignatureHeader(header.toByteString())
+                .setSignature(ByteString.copyFromUtf8("sig"))
+                .build()
+                .toByteArray());
+  }
+
+  private Result propose(final String signature) {
+    return f.net.submit(
+        admin(ALPINE),
+        "treaty:proposeMembershipChange",
+        "{\"treatyId\":\""
+            + TREATY
+            + "\",\"kind\":\"ADMIT\",\"msp\":\""
+            + DELTA
+            + "\",\"jurisdiction\":\"DE\",\"channelUpdate\":\""
+            + UPDATE
+            + "\""
+            + (signature == null ? "" : ",\"channelSignature\":\"" + signature + "\"")
+            + "}");
+  }
+
+  private Result approve(final String msp, final String changeId, final String signature) {
+    return f.net.submit(
+        admin(msp),
+        "treaty:approveMembershipChange",
+        "{\"treatyId\":\""
+            + TREATY
+            + "\",\"changeId\":\""
+            + changeId
+            + "\",\"channelSignature\":\""
+            + signature
+            + "\"}");
+  }
+
+  @Test
+  void signatures_gathered_with_the_votes_are_readable_by_every_member() {
+    f.foundTreaty();
+    String changeId = Fixture.ok(propose(signatureBy(ALPINE))).json().get("changeId").asText();
+    Fixture.ok(approve(HARBOUR, changeId, signatureBy(HARBOUR)));
+
+    JsonNode update =
+        f.net
+            .evaluate(
+                admin(LAGOON),
+                "treaty:getChannelUpdate",
+                "{\"treatyId\":\"" + TREATY + "\",\"changeId\":\"" + changeId + "\"}")
+            .json();
+    assertThat(update.get("update").asText()).isEqualTo(UPDATE);
+    assertThat(update.get("updateHash").asText()).matches("[0-9a-f]{64}");
+    assertThat(update.get("signatures").fieldNames()).toIterable().containsExactly(ALPINE, HARBOUR);
+  }
+
+  @Test
+  void a_signature_made_by_another_authority_is_refused_and_changes_nothing() {
+    f.foundTreaty();
+    assertThat(propose(signatureBy(HARBOUR)).message()).contains("ACCESS_DENIED");
+
+    String changeId = Fixture.ok(propose(null)).json().get("changeId").asText();
+    Result forged = approve(HARBOUR, changeId, signatureBy(LAGOON));
+    assertThat(forged.message()).contains("ACCESS_DENIED").contains("channelSignature");
+    JsonNode update =
+        f.net
+            .evaluate(
+                admin(ALPINE),
+                "treaty:getChannelUpdate",
+                "{\"treatyId\":\"" + TREATY + "\",\"changeId\":\"" + changeId + "\"}")
+            .json();
+    assertThat(update.get("signatures").size()).isZero();
+  }
+
+  @Test
+  void a_signature_that_is_not_a_config_signature_is_refused() {
+    f.foundTreaty();
+    String changeId = Fixture.ok(propose(null)).json().get("changeId").asText();
+    assertThat(approve(HARBOUR, changeId, "bm90LWEtc2lnbmF0dXJl").message())
+        .contains("VALIDATION_FAILED")
+        .contains("channelSignature");
+  }
+}
