@@ -260,6 +260,14 @@ public final class AuthorityOnboarding {
     }
   }
 
+  /**
+   * The bare {@code common.ConfigUpdate} beside an envelope from {@link #prepareUpdate} (what nodes
+   * carry).
+   */
+  public static Path configUpdate(Path envelope) {
+    return envelope.resolveSibling("update.pb");
+  }
+
   /** Step 2 (each existing member's admin): sign the update envelope. */
   public void sign(Path envelope, OrganizationDefinition signer) {
     network

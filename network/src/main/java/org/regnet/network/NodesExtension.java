@@ -139,6 +139,10 @@ public final class NodesExtension implements NetworkExtension {
         # Flag-lookup key shared by the members of every treaty on this local network; across
         # organisations, each treaty's key is agreed off-chain (docs/chaincode-design.md).
         treatyKeys: { default: %s }
+        # The organisation's admin identity, so the node can sign channel configuration updates
+        # carried by membership changes, and the orderer it submits them to.
+        orgAdmin: { cert: %s, key: %s }
+        orderer: { address: %s, tlsRootCert: %s, hostOverride: %s }
         """
             .formatted(
                 org.domain(),
@@ -155,7 +159,19 @@ public final class NodesExtension implements NetworkExtension {
                 def.chaincode().name(),
                 orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"),
                 orgDir.resolve("ca/priv_sk"),
-                randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")));
+                randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")),
+                orgDir.resolve(
+                    "users/Admin@"
+                        + org.domain()
+                        + "/msp/signcerts/Admin@"
+                        + org.domain()
+                        + "-cert.pem"),
+                orgDir.resolve("users/Admin@" + org.domain() + "/msp/keystore/priv_sk"),
+                def.ordering().orderers().get(0).endpoint(),
+                layout
+                    .orgCrypto(def.ordering().domain())
+                    .resolve("msp/tlscacerts/tlsca." + def.ordering().domain() + "-cert.pem"),
+                def.ordering().hostName(def.ordering().orderers().get(0)));
     try {
       Files.createDirectories(home);
       Path file = home.resolve("node.yaml");

@@ -27,10 +27,12 @@ import org.regnet.node.http.Router;
 import org.regnet.node.http.route.*;
 import org.regnet.node.ledger.EventFollower;
 import org.regnet.node.ledger.FabricLedger;
+import org.regnet.node.service.ChannelAdmin;
 import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.service.KeySealer;
 import org.regnet.node.service.Ledger;
+import org.regnet.node.service.MembershipVotes;
 import org.regnet.node.service.ReferralCases;
 import org.regnet.node.service.UserAdmin;
 import org.regnet.node.store.Database;
@@ -173,8 +175,12 @@ public final class Node implements AutoCloseable {
     routes.add(new OpenApiDocument(() -> routes));
     routes.add(new GetTreaty(ledger));
     routes.add(new FoundTreaty(ledger));
-    routes.add(new ProposeMembershipChange(ledger));
-    routes.add(new ApproveMembershipChange(ledger));
+    MembershipVotes votes =
+        new MembershipVotes(ledger, config.channelAdmin() ? new ChannelAdmin(config) : null);
+    routes.add(new ProposeMembershipChange(votes));
+    routes.add(new ApproveMembershipChange(votes));
+    routes.add(new SubmitChannelUpdate(votes));
+    routes.add(new GetChannelUpdate(ledger));
     routes.add(new GetMembershipChange(ledger));
     routes.add(new ProposeAgreement(ledger));
     routes.add(new SignAgreement(ledger));

@@ -29,7 +29,12 @@ public record NodeConfig(
     int maxBodyBytes,
     int maxLoginFailures,
     Duration lockout,
-    java.util.Map<String, String> treatyKeys) {
+    java.util.Map<String, String> treatyKeys,
+    Path orgAdminCert,
+    Path orgAdminKey,
+    String ordererAddress,
+    Path ordererTlsRootCert,
+    String ordererHostOverride) {
 
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -72,6 +77,16 @@ public record NodeConfig(
     }
     Objects.requireNonNull(lockout, "lockout");
     treatyKeys = java.util.Map.copyOf(treatyKeys == null ? java.util.Map.of() : treatyKeys);
+    if ((orgAdminCert == null) != (orgAdminKey == null)) {
+      throw new ConfigException("orgAdmin", "cert and key go together");
+    }
+    if (orgAdminCert != null) {
+      requireFile(orgAdminCert, "orgAdmin.cert");
+      requireFile(orgAdminKey, "orgAdmin.key");
+    }
+    if (ordererAddress != null) {
+      requireFile(ordererTlsRootCert, "orderer.tlsRootCert");
+    }
     treatyKeys.forEach(
         (treaty, key) -> {
           if (key.length() < 32) {
@@ -79,6 +94,14 @@ public record NodeConfig(
                 "treatyKeys." + treaty, "a lookup key needs at least 32 characters");
           }
         });
+  }
+
+  /**
+   * Whether this node may sign and submit channel configuration updates as its organisation's
+   * admin.
+   */
+  public boolean channelAdmin() {
+    return orgAdminCert != null && ordererAddress != null;
   }
 
   /**

@@ -40,7 +40,9 @@ public final class NodeConfigLoader {
           "maxBodyBytes",
           "maxLoginFailures",
           "lockoutSeconds",
-          "treatyKeys");
+          "treatyKeys",
+          "orgAdmin",
+          "orderer");
 
   private NodeConfigLoader() {}
 
@@ -83,7 +85,12 @@ public final class NodeConfigLoader {
         integer(text(root, "maxBodyBytes"), "maxBodyBytes", 512 * 1024),
         integer(text(root, "maxLoginFailures"), "maxLoginFailures", 5),
         Duration.ofSeconds(integer(text(root, "lockoutSeconds"), "lockoutSeconds", 300)),
-        treatyKeys(root.get("treatyKeys")));
+        treatyKeys(root.get("treatyKeys")),
+        path(base, text(root, "orgAdmin", "cert")),
+        path(base, text(root, "orgAdmin", "key")),
+        text(root, "orderer", "address"),
+        path(base, text(root, "orderer", "tlsRootCert")),
+        text(root, "orderer", "hostOverride"));
   }
 
   private static Map<String, String> treatyKeys(JsonNode node) {

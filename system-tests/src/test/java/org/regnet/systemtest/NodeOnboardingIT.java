@@ -1,0 +1,224 @@
+package org.regnet.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.regnet.network.AuthorityOnboarding;
+import org.regnet.network.FabricNetwork;
+import org.regnet.network.NodesExtension;
+import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.OrganizationDefinition;
+import org.regnet.network.process.Ports;
+import org.regnet.network.process.ProcessRecord;
+import org.regnet.systemtest.support.LeakScan;
+import org.regnet.systemtest.support.NodeClient;
+import org.regnet.systemtest.support.NodeClient.Answer;
+import org.regnet.systemtest.support.Requests;
+import org.regnet.systemtest.support.TestNetwork;
+
+/**
+ * Treaty admins admit a fourth authority through their nodes: A's admin proposes the admission
+ * carrying the channel configuration update (computed by the candidate's tooling); B's admin sees
+ * it in B's inbox and approves through B's node, which adds B's admin signature on chain; with one
+ * signature the orderer refuses the update and nothing changes, with the majority it applies. The
+ * new authority joins, starts its node, signs an agreement with A and receives a referral that C
+ * (no party) cannot read.
+ */
+class NodeOnboardingIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int A = 0, B = 1, C = 2;
+  private static final String TREATY = "TRT-IT-NODE-ONBOARD";
+  private static TestNetwork net;
+
+  @BeforeAll
+  static void start() {
+    net = TestNetwork.start(40_000, "it-node-onboarding", List.of(new NodesExtension()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (net != null) {
+      net.network().down();
+    }
+  }
+
+  private static String msp(int i) {
+    return net.organization(i).get("mspId").asText();
+  }
+
+  @Test
+  void a_fourth_authority_is_admitted_through_the_admins_nodes() throws Exception {
+    NodeClient nodeA = new NodeClient(net.organization(A));
+    NodeClient nodeB = new NodeClient(net.organization(B));
+    NodeClient nodeC = new NodeClient(net.organization(C));
+    String adminA = NodeClient.login(nodeA, net.organization(A), "treaty-admin");
+    String adminB = NodeClient.login(nodeB, net.organization(B), "treaty-admin");
+    assertThat(
+            nodeA
+                .call(
+                    "POST",
+                    "/v1/treaties",
+                    Requests.foundTreaty(
+                        TREATY,
+                        new String[] {msp(A), msp(B), msp(C)},
+                        new String[] {"CH", "SG", "BR"}),
+                    adminA)
+                .status())
+        .isEqualTo(200);
+
+    // The candidate prepares its MSP and the update that adds it (its own tooling).
+    NetworkDefinition def = net.network().definition();
+    OrganizationDefinition a = def.organizations().get(A);
+    OrganizationDefinition d =
+        AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
+    Path envelope = new AuthorityOnboarding(net.network()).prepareUpdate(d, a);
+    String update =
+        Base64.getEncoder()
+            .encodeToString(Files.readAllBytes(AuthorityOnboarding.configUpdate(envelope)));
+
+    long inboxStart =
+        nodeB.call("GET", "/v1/inbox?after=0&limit=500", null, adminB).body().get("next").asLong();
+    Answer proposed =
+        nodeA.call(
+            "POST",
+            "/v1/treaties/" + TREATY + "/membership-changes",
+            "{\"kind\":\"ADMIT\",\"msp\":\""
+                + d.mspId()
+                + "\",\"jurisdiction\":\"DE\",\"channelUpdate\":\""
+                + update
+                + "\"}",
+            adminA);
+    assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(200);
+    String changeId = proposed.body().get("changeId").asText();
+
+    // One signature of three: the ordering service refuses; nothing changes.
+    Answer tooFew =
+        nodeA.call(
+            "POST",
+            "/v1/treaties/" + TREATY + "/membership-changes/" + changeId + "/channel-submission",
+            null,
+            adminA);
+    assertThat(tooFew.status()).as(tooFew.body().toString()).isEqualTo(403);
+
+    // B's admin finds the proposal in B's inbox and approves through B's node.
+    JsonNode seen = null;
+    for (int i = 0; i < 30 && seen == null; i++) {
+      for (JsonNode item :
+          nodeB.call("GET", "/v1/inbox?after=" + inboxStart, null, adminB).body().get("items")) {
+        if (changeId.equals(item.path("objectId").asText())) {
+          seen = item;
+        }
+      }
+      Thread.sleep(500);
+    }
+    assertThat(seen).as("the proposal reached B's inbox").isNotNull();
+    Answer approved =
+        nodeB.call(
+            "POST",
+            "/v1/treaties/" + TREATY + "/membership-changes/" + changeId + "/approvals",
+            null,
+            adminB);
+    assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+    assertThat(approved.body().get("status").asText()).isEqualTo("APPLIED");
+    Answer gathered =
+        nodeB.call(
+            "GET",
+            "/v1/treaties/" + TREATY + "/membership-changes/" + changeId + "/channel-update",
+            null,
+            adminB);
+    assertThat(gathered.body().get("signatures").size()).isEqualTo(2);
+
+    Answer submitted =
+        nodeB.call(
+            "POST",
+            "/v1/treaties/" + TREATY + "/membership-changes/" + changeId + "/channel-submission",
+            null,
+            adminB);
+    assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
+    assertThat(submitted.body().get("status").asText()).isEqualTo("SUCCESS");
+
+    // The new authority joins, runs the chaincode under the next definition, starts its node.
+    Map<String, String> packageIds = new HashMap<>();
+    net.descriptor()
+        .get("organizations")
+        .forEach(
+            o -> packageIds.put(o.get("mspId").asText(), o.get("chaincodePackageId").asText()));
+    NetworkDefinition grown = AuthorityOnboarding.withMember(def, d);
+    new AuthorityOnboarding(net.network()).joinAndDeploy(grown, d, packageIds);
+    FabricNetwork next = new FabricNetwork(grown, net.network().layout());
+    Map<String, String> urls = new HashMap<>();
+    Map<String, List<Map<String, String>>> users = new HashMap<>();
+    Map<String, Path> cas = new HashMap<>();
+    ProcessRecord nodeProcess = NodesExtension.prepareAndStart(next, d, urls, users, cas);
+    Ports.awaitListening(
+        d.node().endpoint(),
+        nodeProcess,
+        next.supervisor().logFile(nodeProcess.name()),
+        Duration.ofSeconds(60));
+    ObjectNode orgD =
+        JSON.createObjectNode()
+            .put("nodeUrl", urls.get(d.mspId()))
+            .put("nodeTlsCaCert", cas.get(d.mspId()).toString());
+    orgD.set("users", JSON.valueToTree(users.get(d.mspId())));
+    NodeClient nodeD = new NodeClient(orgD);
+    String adminD = NodeClient.login(nodeD, orgD, "treaty-admin");
+
+    String agreementId =
+        nodeA
+            .call("POST", "/v1/agreements", Requests.proposeAgreement(TREATY, d.mspId()), adminA)
+            .body()
+            .get("agreementId")
+            .asText();
+    Answer signed =
+        nodeD.call("POST", "/v1/agreements/" + agreementId + "/signature", null, adminD);
+    assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
+    assertThat(signed.body().get("status").asText()).isEqualTo("ACTIVE");
+
+    String officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
+    String marker = Requests.marker();
+    Answer referral =
+        nodeA.call(
+            "POST",
+            "/v1/referrals",
+            "{\"agreementId\":\""
+                + agreementId
+                + "\",\"typology\":\"SPOOFING\","
+                + "\"instrumentClass\":\"PERPETUAL_FUTURE\",\"dataClasses\":[\"TRADE_DATA\"],\"purposes\":[\"INVESTIGATION\"],"
+                + "\"payload\":"
+                + Requests.payload(marker)
+                + "}",
+            officerA);
+    assertThat(referral.status()).as(referral.body().toString()).isEqualTo(200);
+    String referralId = referral.body().get("referralId").asText();
+
+    String investigatorD = NodeClient.login(nodeD, orgD, "investigator");
+    Answer view =
+        nodeD.call(
+            "POST",
+            "/v1/referrals/" + referralId + "/payload-views",
+            "{\"purpose\":\"INVESTIGATION\"}",
+            investigatorD);
+    assertThat(view.status()).as(view.body().toString()).isEqualTo(200);
+    assertThat(view.body().get("payload").get("facts").asText()).contains(marker);
+
+    String officerC = NodeClient.login(nodeC, net.organization(C), "case-officer");
+    assertThat(nodeC.call("GET", "/v1/referrals/" + referralId, null, officerC).status())
+        .isIn(403, 404);
+    assertThat(
+            LeakScan.filesContaining(
+                net.network().layout().peerHome(def.organizations().get(C)), marker))
+        .isEmpty();
+  }
+}
