@@ -26,13 +26,8 @@ final class AddAuthority extends NetworkCli.Common implements Callable<Integer> 
   public Integer call() {
     FabricNetwork network = network();
     String msp = new AuthorityAdmission(network).admit(name, jurisdiction, treaty);
-    NetworkCli.Status.print(
-        new NetworkCli.Common() {
-          {
-            project = AddAuthority.this.project;
-            stateDir = AddAuthority.this.stateDir;
-          }
-        }.network());
+    // Read back: the running network's definition now includes the new member.
+    NetworkCli.Status.print(network());
     System.out.println(
         msp + " admitted; network description updated: " + network.layout().descriptor());
     return 0;
