@@ -250,7 +250,11 @@ public final class NodeMain implements Callable<Integer> {
     }
   }
 
-  public static void main(String[] args) {
+  /**
+   * The command line with its error handling: configuration and input errors exit 2, no stack
+   * trace.
+   */
+  static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new NodeMain());
     cmd.setExecutionExceptionHandler(
         (ex, line, parse) -> {
@@ -260,6 +264,10 @@ public final class NodeMain implements Callable<Integer> {
           }
           throw ex;
         });
-    System.exit(cmd.execute(args));
+    return cmd;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
   }
 }

@@ -1,0 +1,156 @@
+package org.regnet.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regnet.crypto.OrgMaterial;
+import org.regnet.crypto.OrgSpec;
+import org.regnet.crypto.OrganizationCrypto;
+import org.regnet.crypto.TlsServerSpec;
+import org.regnet.node.auth.Passwords;
+import org.regnet.node.config.NodeConfigLoader;
+
+/** The admin CLI against a node database: create, show, rotate, disable. */
+class AdminCliTest {
+
+  private static Path config(Path dir) throws Exception {
+    OrgMaterial org =
+        OrganizationCrypto.generate(
+            dir.resolve("crypto"),
+            new OrgSpec(
+                "cli.regnet.test",
+                "CliMSP",
+                "CH",
+                List.of(),
+                List.of(),
+                List.of(new TlsServerSpec("node", List.of()))));
+    Path tls = org.tlsServerDir("node");
+    Path cfg = dir.resolve("node.yaml");
+    Files.writeString(
+        cfg,
+        """
+        name: cli
+        mspId: CliMSP
+        listen: { host: 127.0.0.1, port: 0 }
+        tls: { cert: %s, key: %s }
+        dataDir: %s
+        peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.cli.regnet.test }
+        channel: regnet-cases
+        chaincode: regnet
+        ca: { cert: %s, key: %s }
+        secret: a-test-secret-that-is-long-enough-0123456789
+        """
+            .formatted(
+                tls.resolve("server.crt"),
+                tls.resolve("server.key"),
+                dir.resolve("data"),
+                tls.resolve("ca.crt"),
+                org.caCert(),
+                org.caKey()));
+    return cfg;
+  }
+
+  private static String run(String stdin, String... args) {
+    InputStream in = System.in;
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      int code = NodeMain.commandLine().execute(args);
+      return code + " " + captured.toString(StandardCharsets.UTF_8);
+    } finally {
+      System.setIn(in);
+      System.setOut(out);
+    }
+  }
+
+  @Test
+  void creates_a_user_with_a_role_certificate_then_rotates_and_disables(@TempDir Path dir)
+      throws Exception {
+    String cfg = config(dir).toString();
+
+    assertThat(
+            run(
+                "carol-password-123\n",
+                "admin",
+                "--config",
+                cfg,
+                "create-user",
+                "--username",
+                "carol",
+                "--role",
+                "investigator",
+                "--password-stdin"))
+        .startsWith("0 created carol (investigator)");
+    assertThat(run("", "admin", "--config", cfg, "show-identity", "--username", "carol"))
+        .startsWith("0 ")
+        .contains("CN=carol")
+        .contains("role=investigator")
+        .doesNotContain("password");
+
+    assertThat(
+            run(
+                "carol-new-password-456\n",
+                "admin",
+                "--config",
+                cfg,
+                "rotate-password",
+                "--username",
+                "carol"))
+        .startsWith("0 password rotated");
+    Node node = new Node(NodeConfigLoader.load(Path.of(cfg), java.util.Map.of()));
+    String hash = node.users().passwordHash("carol").orElseThrow();
+    assertThat(new Passwords().matches("carol-new-password-456", hash)).isTrue();
+    assertThat(new Passwords().matches("carol-password-123", hash)).isFalse();
+
+    assertThat(run("", "admin", "--config", cfg, "disable-user", "--username", "carol"))
+        .startsWith("0 disabled carol");
+    assertThat(node.users().find("carol").orElseThrow().disabled()).isTrue();
+    assertThat(run("", "admin", "--config", cfg, "disable-user", "--username", "nobody"))
+        .startsWith("1 ");
+  }
+
+  @Test
+  void refuses_a_weak_password_and_an_unknown_role_without_creating_anything(@TempDir Path dir)
+      throws Exception {
+    String cfg = config(dir).toString();
+    assertThat(
+            run(
+                "short\n",
+                "admin",
+                "--config",
+                cfg,
+                "create-user",
+                "--username",
+                "dave",
+                "--role",
+                "auditor",
+                "--password-stdin"))
+        .startsWith("2 ");
+    assertThat(
+            run(
+                "a-long-enough-password\n",
+                "admin",
+                "--config",
+                cfg,
+                "create-user",
+                "--username",
+                "dave",
+                "--role",
+                "superuser",
+                "--password-stdin"))
+        .startsWith("2 ");
+    assertThat(run("", "admin", "--config", cfg, "show-identity", "--username", "dave"))
+        .startsWith("1 no such user");
+  }
+}
