@@ -7,15 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regnet.crypto.OrgMaterial;
-import org.regnet.crypto.OrgSpec;
-import org.regnet.crypto.OrganizationCrypto;
-import org.regnet.crypto.TlsServerSpec;
 import org.regnet.node.auth.Passwords;
 import org.regnet.node.config.NodeConfigLoader;
 
@@ -23,40 +17,7 @@ import org.regnet.node.config.NodeConfigLoader;
 class AdminCliTest {
 
   private static Path config(Path dir) throws Exception {
-    OrgMaterial org =
-        OrganizationCrypto.generate(
-            dir.resolve("crypto"),
-            new OrgSpec(
-                "cli.regnet.test",
-                "CliMSP",
-                "CH",
-                List.of(),
-                List.of(),
-                List.of(new TlsServerSpec("node", List.of()))));
-    Path tls = org.tlsServerDir("node");
-    Path cfg = dir.resolve("node.yaml");
-    Files.writeString(
-        cfg,
-        """
-        name: cli
-        mspId: CliMSP
-        listen: { host: 127.0.0.1, port: 0 }
-        tls: { cert: %s, key: %s }
-        dataDir: %s
-        peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.cli.regnet.test }
-        channel: regnet-cases
-        chaincode: regnet
-        ca: { cert: %s, key: %s }
-        secret: a-test-secret-that-is-long-enough-0123456789
-        """
-            .formatted(
-                tls.resolve("server.crt"),
-                tls.resolve("server.key"),
-                dir.resolve("data"),
-                tls.resolve("ca.crt"),
-                org.caCert(),
-                org.caKey()));
-    return cfg;
+    return TestConfigs.write(dir, "secret: a-test-secret-that-is-long-enough-0123456789\n");
   }
 
   private static String run(String stdin, String... args) {

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -25,12 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regnet.crypto.OrgMaterial;
-import org.regnet.crypto.OrgSpec;
-import org.regnet.crypto.OrganizationCrypto;
 import org.regnet.crypto.Pem;
-import org.regnet.crypto.TlsServerSpec;
 import org.regnet.node.Node;
+import org.regnet.node.TestConfigs;
 import org.regnet.node.config.NodeConfigLoader;
 import org.regnet.node.service.Ledger;
 
@@ -49,41 +45,15 @@ class NodeHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    OrgMaterial org =
-        OrganizationCrypto.generate(
-            dir.resolve("crypto"),
-            new OrgSpec(
-                "test.regnet.test",
-                "TestMSP",
-                "CH",
-                List.of(),
-                List.of(),
-                List.of(new TlsServerSpec("node", List.of()))));
-    Path tls = org.tlsServerDir("node");
-    Path cfg = dir.resolve("node.yaml");
-    Files.writeString(
-        cfg,
-        """
-        name: test
-        mspId: TestMSP
-        listen: { host: 127.0.0.1, port: 0 }
-        tls: { cert: %s, key: %s }
-        dataDir: %s
-        peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.test.regnet.test }
-        channel: regnet-cases
-        chaincode: regnet
-        ca: { cert: %s, key: %s }
+    Path cfg =
+        TestConfigs.write(
+            dir,
+            """
         maxBodyBytes: 4096
         maxLoginFailures: 3
         lockoutSeconds: 60
-        """
-            .formatted(
-                tls.resolve("server.crt"),
-                tls.resolve("server.key"),
-                dir.resolve("data"),
-                tls.resolve("ca.crt"),
-                org.caCert(),
-                org.caKey()));
+        """);
+    Path tlsCa = TestConfigs.tlsCa(dir);
     node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "x".repeat(40))));
     node.userAdmin().create("alice", "case-officer", "alice-password-123");
     node.userAdmin().create("audrey", "auditor", "audrey-password-123");
@@ -91,7 +61,7 @@ class NodeHttpTest {
     base = "https://localhost:" + address.getPort();
     KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
     ks.load(null, null);
-    ks.setCertificateEntry("ca", Pem.readCertificate(tls.resolve("ca.crt")));
+    ks.setCertificateEntry("ca", Pem.readCertificate(tlsCa));
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);

@@ -1,0 +1,59 @@
+package org.regnet.node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.regnet.crypto.OrgMaterial;
+import org.regnet.crypto.OrgSpec;
+import org.regnet.crypto.OrganizationCrypto;
+import org.regnet.crypto.TlsServerSpec;
+
+/** A node configuration for tests: real CA and TLS material from our PKI, an ephemeral port. */
+public final class TestConfigs {
+  private TestConfigs() {}
+
+  /**
+   * Writes {@code dir/node.yaml} (with {@code extra} YAML lines appended) and its crypto material.
+   */
+  public static Path write(Path dir, String extra) throws Exception {
+    OrgMaterial org =
+        OrganizationCrypto.generate(
+            dir.resolve("crypto"),
+            new OrgSpec(
+                "test.regnet.test",
+                "TestMSP",
+                "CH",
+                List.of(),
+                List.of(),
+                List.of(new TlsServerSpec("node", List.of()))));
+    Path tls = org.tlsServerDir("node");
+    Path cfg = dir.resolve("node.yaml");
+    Files.writeString(
+        cfg,
+        """
+        name: test
+        mspId: TestMSP
+        listen: { host: 127.0.0.1, port: 0 }
+        tls: { cert: %s, key: %s }
+        dataDir: %s
+        peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.test.regnet.test }
+        channel: regnet-cases
+        chaincode: regnet
+        ca: { cert: %s, key: %s }
+        """
+                .formatted(
+                    tls.resolve("server.crt"),
+                    tls.resolve("server.key"),
+                    dir.resolve("data"),
+                    tls.resolve("ca.crt"),
+                    org.caCert(),
+                    org.caKey())
+            + extra);
+    return cfg;
+  }
+
+  /** The CA certificate of the node's HTTPS certificate written by {@link #write}. */
+  public static Path tlsCa(Path dir) {
+    return dir.resolve("crypto/test.regnet.test/tls-servers/node.test.regnet.test/ca.crt");
+  }
+}
