@@ -59,97 +59,21 @@ public record Referral(
   }
 
   public Referral withStatus(final ReferralStatus s, final String at) {
-    return new Referral(
-        referralId,
-        treatyId,
-        agreementId,
-        originator,
-        recipient,
-        typology,
-        instrumentClass,
-        dataClasses,
-        purposes,
-        s,
-        outcome,
-        refusalGround,
-        payloadHash,
-        responseDueAt,
-        createdAt,
-        at,
-        exchanges,
-        consents,
-        onwardShares);
+    return next(s, outcome, refusalGround, at, exchanges, consents, onwardShares);
   }
 
   public Referral closed(final Outcome o, final String at) {
-    return new Referral(
-        referralId,
-        treatyId,
-        agreementId,
-        originator,
-        recipient,
-        typology,
-        instrumentClass,
-        dataClasses,
-        purposes,
-        ReferralStatus.CLOSED,
-        o,
-        refusalGround,
-        payloadHash,
-        responseDueAt,
-        createdAt,
-        at,
-        exchanges,
-        consents,
-        onwardShares);
+    return next(ReferralStatus.CLOSED, o, refusalGround, at, exchanges, consents, onwardShares);
   }
 
   public Referral declined(final RefusalGround g, final String at) {
-    return new Referral(
-        referralId,
-        treatyId,
-        agreementId,
-        originator,
-        recipient,
-        typology,
-        instrumentClass,
-        dataClasses,
-        purposes,
-        ReferralStatus.DECLINED,
-        outcome,
-        g,
-        payloadHash,
-        responseDueAt,
-        createdAt,
-        at,
-        exchanges,
-        consents,
-        onwardShares);
+    return next(ReferralStatus.DECLINED, outcome, g, at, exchanges, consents, onwardShares);
   }
 
   public Referral withExchange(final Exchange e, final ReferralStatus s, final String at) {
     final List<Exchange> list = new ArrayList<>(exchanges);
     list.add(e);
-    return new Referral(
-        referralId,
-        treatyId,
-        agreementId,
-        originator,
-        recipient,
-        typology,
-        instrumentClass,
-        dataClasses,
-        purposes,
-        s,
-        outcome,
-        refusalGround,
-        payloadHash,
-        responseDueAt,
-        createdAt,
-        at,
-        list,
-        consents,
-        onwardShares);
+    return next(s, outcome, refusalGround, at, list, consents, onwardShares);
   }
 
   /** Adds or replaces (by id) a consent. */
@@ -159,32 +83,27 @@ public record Referral(
             consents.stream().filter(x -> !x.consentId().equals(c.consentId())).toList());
     list.add(c);
     list.sort(java.util.Comparator.comparing(Consent::consentId));
-    return new Referral(
-        referralId,
-        treatyId,
-        agreementId,
-        originator,
-        recipient,
-        typology,
-        instrumentClass,
-        dataClasses,
-        purposes,
-        status,
-        outcome,
-        refusalGround,
-        payloadHash,
-        responseDueAt,
-        createdAt,
-        at,
-        exchanges,
-        list,
-        onwardShares);
+    return next(status, outcome, refusalGround, at, exchanges, list, onwardShares);
   }
 
   public Referral withOnwardShare(final OnwardShare s, final String at) {
     final List<OnwardShare> list = new ArrayList<>(onwardShares);
     list.add(s);
     list.sort(java.util.Comparator.comparing(OnwardShare::recipient));
+    return next(status, outcome, refusalGround, at, exchanges, consents, list);
+  }
+
+  /**
+   * The same referral with its mutable parts replaced: the identity and case facts never change.
+   */
+  private Referral next(
+      final ReferralStatus s,
+      final Outcome o,
+      final RefusalGround g,
+      final String at,
+      final List<Exchange> ex,
+      final List<Consent> cs,
+      final List<OnwardShare> os) {
     return new Referral(
         referralId,
         treatyId,
@@ -195,15 +114,15 @@ public record Referral(
         instrumentClass,
         dataClasses,
         purposes,
-        status,
-        outcome,
-        refusalGround,
+        s,
+        o,
+        g,
         payloadHash,
         responseDueAt,
         createdAt,
         at,
-        exchanges,
-        consents,
-        list);
+        ex,
+        cs,
+        os);
   }
 }

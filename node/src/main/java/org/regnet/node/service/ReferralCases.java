@@ -36,7 +36,7 @@ public final class ReferralCases {
                 json(Map.of("agreementId", agreementId)),
                 Map.of(),
                 List.of()));
-    String counterparty = other(agreement.path("parties"), agreement);
+    String counterparty = otherParty(agreement.path("parties"));
     return read(
         ledger.submit(
             user,
@@ -128,14 +128,14 @@ public final class ReferralCases {
     return List.of(referral.path("originator").asText(), referral.path("recipient").asText());
   }
 
-  private String other(JsonNode parties, JsonNode agreement) {
-    String a = agreement.path("proposer").asText(agreement.path("partyA").asText());
-    String b = agreement.path("counterparty").asText(agreement.path("partyB").asText());
-    if (parties.isArray() && parties.size() == 2) {
-      a = parties.get(0).asText();
-      b = parties.get(1).asText();
+  /** The agreement party that is not this authority (an agreement has exactly two). */
+  private String otherParty(JsonNode parties) {
+    for (JsonNode p : parties) {
+      if (!p.asText().equals(ownMsp)) {
+        return p.asText();
+      }
     }
-    return a.equals(ownMsp) ? b : a;
+    throw new LedgerException("INVALID_STATE", "agreementId: this authority is not party to it");
   }
 
   private static Map<String, byte[]> confidential(JsonNode content) {
