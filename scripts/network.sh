@@ -19,36 +19,60 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source "$ROOT/scripts/lib/common.sh"
 
+usage() {
+  sed -n '3,14p' "$ROOT/scripts/network.sh" | sed 's/^# \{0,1\}//' >&2
+  exit 64
+}
+
+# A network's state exists here (running or not).
+have_state() { [[ -d "$ROOT/.network" ]]; }
+running() { [[ -f "$ROOT/.network/network.json" ]]; }
+
 cmd="${1:-}"
 [[ -n "$cmd" ]] && shift
 case "$cmd" in
   up)
+    if running && [[ -n "$(network_cli_jar)" ]]; then
+      # Never rebuild jars under a running network: the CLI says what runs and changes nothing.
+      run_network_cli up "$@"
+      exit 0
+    fi
     "$ROOT/scripts/install-fabric.sh"
     build_jars_if_stale
     start=$(date +%s)
     run_network_cli up "$@"
-    echo "up took $(( $(date +%s) - start ))s (excluding builds)"
+    log "up took $(( $(date +%s) - start )) s (builds excluded)"
     ;;
   add-authority)
-    [[ $# -ge 2 ]] || { echo "usage: scripts/network.sh add-authority <name> <jurisdiction> [--treaty TRT-...]" >&2; exit 64; }
+    [[ $# -ge 2 ]] || usage
+    running || die "no network is running: start one with scripts/network.sh up"
     name="$1"; jurisdiction="$2"; shift 2
-    build_jars_if_stale
+    build_cli_if_missing
     run_network_cli add-authority --name "$name" --jurisdiction "$jurisdiction" "$@"
     ;;
   remove-authority)
-    [[ $# -ge 1 ]] || { echo "usage: scripts/network.sh remove-authority <mspId> [--treaty TRT-...]" >&2; exit 64; }
+    [[ $# -ge 1 ]] || usage
+    running || die "no network is running: start one with scripts/network.sh up"
     msp="$1"; shift
+    build_cli_if_missing
     run_network_cli remove-authority --msp-id "$msp" "$@"
     ;;
-  down|status)
-    if [[ ! -f "$(network_cli_jar)" ]]; then
-      [[ -d "$ROOT/.network" ]] || { echo "no network state in $ROOT/.network"; [[ "$cmd" == down ]]; exit $?; }
-      build_jars_if_stale
+  down)
+    if ! have_state; then
+      echo "no network to stop (no $ROOT/.network)"
+      exit 0
     fi
-    run_network_cli "$cmd" "$@"
+    build_cli_if_missing
+    run_network_cli down "$@"
     ;;
-  *)
-    echo "usage: scripts/network.sh up|down|status|add-authority [options]" >&2
-    exit 64
+  status)
+    if ! have_state; then
+      echo "no network running (no $ROOT/.network); start one with scripts/network.sh up"
+      exit 3
+    fi
+    build_cli_if_missing
+    run_network_cli status "$@"
     ;;
+  -h|--help|help) usage ;;
+  *) usage ;;
 esac

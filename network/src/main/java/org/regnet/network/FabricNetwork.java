@@ -102,11 +102,29 @@ public final class FabricNetwork {
       Files.writeString(layout.stateDir().resolve(STATE_MARKER), def.name() + "\n");
       step("crypto material", this::generateCrypto);
       step("channel genesis block", this::createGenesisBlock);
+      // JVM start-up is the slow part of `up`: the chaincode servers and the extensions' processes
+      // start first and warm up while the orderers and peers come up and the chaincode is deployed.
+      Map<String, ChaincodeInstall> servers = new LinkedHashMap<>();
+      step(
+          "chaincode servers and extensions launched",
+          () -> {
+            def.organizations()
+                .forEach(org -> servers.put(org.mspId(), launchChaincodeServer(org)));
+            extensions.forEach(ext -> ext.launch(this));
+          });
       step("orderers", this::startOrderers);
       step("peers", this::startPeers);
       Map<String, String> packageIds = new LinkedHashMap<>();
-      step("chaincode servers", () -> packageIds.putAll(installChaincode()));
+      step(
+          "chaincode installed",
+          () -> {
+            for (OrganizationDefinition org : def.organizations()) {
+              installPackage(org, servers.get(org.mspId()).packageFile());
+              packageIds.put(org.mspId(), servers.get(org.mspId()).packageId());
+            }
+          });
       step("chaincode definition", () -> approveAndCommit(packageIds));
+      step("chaincode servers listening", () -> awaitChaincodeServers(servers));
       step("chaincode answers on every peer", this::awaitChaincode);
       Map<String, String> urls = new HashMap<>();
       Map<String, List<Map<String, String>>> users = new HashMap<>();
@@ -153,6 +171,15 @@ public final class FabricNetwork {
       LOG.warn("could not keep the logs: {}", ex.getMessage());
       return null;
     }
+  }
+
+  /**
+   * Stops a start in progress from another thread (a shutdown hook on Ctrl-C): no further process
+   * starts, every one started is stopped and the state is removed.
+   */
+  public void abort() {
+    supervisor.refuseNewStarts();
+    down();
   }
 
   /** Stops every process of this network and removes its state directory. */
@@ -361,31 +388,36 @@ public final class FabricNetwork {
             tlsServers));
   }
 
-  private Map<String, String> installChaincode() {
-    Map<String, String> ids = new LinkedHashMap<>();
-    List<ProcessRecord> servers = new ArrayList<>();
+  private void awaitChaincodeServers(Map<String, ChaincodeInstall> servers) {
     for (OrganizationDefinition org : def.organizations()) {
-      ChaincodeInstall install = installChaincodeFor(org);
-      ids.put(org.mspId(), install.packageId());
-      servers.add(install.server());
-    }
-    for (int i = 0; i < servers.size(); i++) {
-      OrganizationDefinition org = def.organizations().get(i);
+      ProcessRecord server = servers.get(org.mspId()).server();
       Ports.awaitListening(
           org.chaincodeServer().endpoint(),
-          servers.get(i),
-          supervisor.logFile(servers.get(i).name()),
+          server,
+          supervisor.logFile(server.name()),
           START_TIMEOUT);
     }
-    return ids;
   }
 
-  /** An organisation's installed ccaas package and the chaincode server started for it. */
-  record ChaincodeInstall(String packageId, ProcessRecord server) {}
+  /** An organisation's ccaas package and the chaincode server started for it. */
+  record ChaincodeInstall(Path packageFile, String packageId, ProcessRecord server) {}
 
   /** Packages, starts the chaincode server of, and installs on the peer of one organisation. */
   ChaincodeInstall installChaincodeFor(OrganizationDefinition org) {
-    String java = ProcessHandle.current().info().command().orElse("java");
+    ChaincodeInstall launched = launchChaincodeServer(org);
+    installPackage(org, launched.packageFile());
+    return launched;
+  }
+
+  private void installPackage(OrganizationDefinition org, Path packageFile) {
+    cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", packageFile.toString());
+  }
+
+  /**
+   * Writes the ccaas package of one organisation and starts its chaincode server, not waiting: the
+   * package id is the package's hash, known before any peer sees it.
+   */
+  ChaincodeInstall launchChaincodeServer(OrganizationDefinition org) {
     Path orgDir = layout.orgCrypto(org.domain());
     Path peerTls = orgDir.resolve("nodes").resolve(org.peerHostName()).resolve("tls");
     Path serverTls = orgDir.resolve("tls-servers").resolve(org.chaincodeHostName());
@@ -409,11 +441,10 @@ public final class FabricNetwork {
     ProcessRecord server =
         supervisor.start(
             org.chaincodeHostName(),
-            List.of(java, "-Xmx256m", "-jar", layout.chaincodeJar().toString()),
+            JavaCommand.server(layout.chaincodeJar(), "256m"),
             env,
             layout.chaincodeDir(org));
-    cli.peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.file().toString());
-    return new ChaincodeInstall(pkg.packageId(), server);
+    return new ChaincodeInstall(pkg.file(), pkg.packageId(), server);
   }
 
   private void approveAndCommit(Map<String, String> packageIds) {
@@ -488,7 +519,7 @@ public final class FabricNetwork {
 
   /**
    * Retries a CLI step that can fail while the network settles (no Raft leader yet, a peer still
-   * catching up on blocks): every second, up to a minute.
+   * catching up on blocks): four times a second, up to a minute.
    */
   static void retry(Runnable step) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -502,7 +533,7 @@ public final class FabricNetwork {
         }
         LOG.debug("retrying: {}", e.getMessage());
         try {
-          Thread.sleep(1000);
+          Thread.sleep(250);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw e;

@@ -11,11 +11,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
-import org.regnet.network.process.CommandRunner;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
 
@@ -28,9 +28,19 @@ public final class NodesExtension implements NetworkExtension {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The nodes {@link #launch} started, by MSP id, so {@link #start} only waits for them. */
+  private final Map<String, ProcessRecord> launched = new LinkedHashMap<>();
+
   @Override
   public String name() {
     return "authority nodes";
+  }
+
+  @Override
+  public void launch(FabricNetwork network) {
+    for (OrganizationDefinition org : withNode(network.definition())) {
+      launched.put(org.mspId(), launchNode(network, org));
+    }
   }
 
   @Override
@@ -39,54 +49,57 @@ public final class NodesExtension implements NetworkExtension {
       Map<String, String> urls,
       Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
-    NetworkDefinition def = network.definition();
-    List<ProcessRecord> started = new ArrayList<>();
-    List<OrganizationDefinition> orgs =
-        def.organizations().stream().filter(o -> o.node() != null).toList();
-    for (OrganizationDefinition org : orgs) {
-      started.add(prepareAndStart(network, org, urls, users, caCerts));
-    }
-    for (int i = 0; i < started.size(); i++) {
-      Ports.awaitListening(
-          orgs.get(i).node().endpoint(),
-          started.get(i),
-          network.supervisor().logFile(started.get(i).name()),
-          Duration.ofSeconds(60));
+    for (OrganizationDefinition org : withNode(network.definition())) {
+      ProcessRecord node = launched.computeIfAbsent(org.mspId(), m -> launchNode(network, org));
+      awaitReady(network, org, node, urls, users, caCerts);
     }
   }
 
-  /** Writes the node's configuration, seeds its demo users and starts it (not waiting). */
+  /**
+   * Writes the node's configuration and starts it, seeding its demo users on first start, waits
+   * until it listens, and records its URL, TLS CA and demo users (used when a member is admitted).
+   */
   public static ProcessRecord prepareAndStart(
       FabricNetwork network,
       OrganizationDefinition org,
       Map<String, String> urls,
       Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
-    NetworkLayout layout = network.layout();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Path home = layout.nodeHome(org);
-    Path config = writeConfig(network.definition(), layout, org, home);
-    Map<String, String> env = Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret")));
-    Path credentials = home.resolve("demo-users.json");
-    new CommandRunner(layout.logs().resolve("commands.log"))
-        .run(
-            "seed demo users (" + org.mspId() + ")",
-            List.of(
-                java,
-                "-jar",
-                layout.nodeJar().toString(),
-                "admin",
-                "--config",
-                config.toString(),
-                "seed-users",
-                "--out",
-                credentials.toString()),
-            env,
-            Duration.ofMinutes(2));
-    users.put(org.mspId(), read(credentials));
+    ProcessRecord node = launchNode(network, org);
+    awaitReady(network, org, node, urls, users, caCerts);
+    return node;
+  }
+
+  private static List<OrganizationDefinition> withNode(NetworkDefinition def) {
+    return def.organizations().stream().filter(o -> o.node() != null).toList();
+  }
+
+  private static ProcessRecord launchNode(FabricNetwork network, OrganizationDefinition org) {
+    Path home = network.layout().nodeHome(org);
+    writeConfig(network.definition(), network.layout(), org, home);
+    return startNode(network, org, List.of("--seed-demo-users", credentials(home).toString()));
+  }
+
+  private static Path credentials(Path home) {
+    return home.resolve("demo-users.json");
+  }
+
+  /** Waits until the node listens (it writes its demo users before), then records it. */
+  private static void awaitReady(
+      FabricNetwork network,
+      OrganizationDefinition org,
+      ProcessRecord node,
+      Map<String, String> urls,
+      Map<String, List<Map<String, String>>> users,
+      Map<String, Path> caCerts) {
+    Ports.awaitListening(
+        org.node().endpoint(),
+        node,
+        network.supervisor().logFile(node.name()),
+        Duration.ofSeconds(90));
+    users.put(org.mspId(), read(credentials(network.layout().nodeHome(org))));
     urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
-    caCerts.put(org.mspId(), tlsDir(layout, org).resolve("ca.crt"));
-    return startNode(network, org);
+    caCerts.put(org.mspId(), tlsDir(network.layout(), org).resolve("ca.crt"));
   }
 
   /**
@@ -94,20 +107,21 @@ public final class NodesExtension implements NetworkExtension {
    * secret; its database keeps users, tokens, inbox and checkpoint across restarts.
    */
   public static ProcessRecord startNode(FabricNetwork network, OrganizationDefinition org) {
+    return startNode(network, org, List.of());
+  }
+
+  private static ProcessRecord startNode(
+      FabricNetwork network, OrganizationDefinition org, List<String> extraArgs) {
     NetworkLayout layout = network.layout();
     Path home = layout.nodeHome(org);
-    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(JavaCommand.server(layout.nodeJar(), "384m"));
+    command.addAll(List.of("--config", home.resolve("node.yaml").toString()));
+    command.addAll(extraArgs);
     return network
         .supervisor()
         .start(
             org.nodeHostName(),
-            List.of(
-                java,
-                "-Xmx384m",
-                "-jar",
-                layout.nodeJar().toString(),
-                "--config",
-                home.resolve("node.yaml").toString()),
+            command,
             Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret"))),
             home);
   }

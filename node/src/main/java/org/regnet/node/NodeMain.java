@@ -19,6 +19,7 @@ import org.regnet.crypto.Pem;
 import org.regnet.node.config.ConfigException;
 import org.regnet.node.config.NodeConfig;
 import org.regnet.node.config.NodeConfigLoader;
+import org.regnet.node.service.DemoUsers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,13 @@ public final class NodeMain implements Callable<Integer> {
   @Option(names = "--config", description = "the node's YAML configuration")
   Path config;
 
+  @Option(
+      names = "--seed-demo-users",
+      description =
+          "on first start, create one demo user per role and write their credentials to this"
+              + " file (local test networks only)")
+  Path seedDemoUsers;
+
   @Override
   public Integer call() throws Exception {
     if (config == null) {
@@ -41,6 +49,9 @@ public final class NodeMain implements Callable<Integer> {
     }
     NodeConfig cfg = NodeConfigLoader.load(config, System.getenv());
     Node node = new Node(cfg);
+    if (seedDemoUsers != null) {
+      new DemoUsers(node.userAdmin()).seedOnce("", seedDemoUsers);
+    }
     node.start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -187,30 +198,9 @@ public final class NodeMain implements Callable<Integer> {
 
       @Override
       public Integer call() throws Exception {
-        Node node = admin.node();
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        com.fasterxml.jackson.databind.node.ArrayNode users =
-            org.regnet.node.http.Json.MAPPER.createArrayNode();
-        for (org.regnet.node.auth.Role role : org.regnet.node.auth.Role.values()) {
-          byte[] b = new byte[18];
-          random.nextBytes(b);
-          String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-          String username = prefix + role.id();
-          node.userAdmin().create(username, role.id(), password);
-          users
-              .addObject()
-              .put("username", username)
-              .put("password", password)
-              .put("role", role.id());
-        }
-        java.nio.file.Files.writeString(out, users.toPrettyString());
-        try {
-          java.nio.file.Files.setPosixFilePermissions(
-              out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not POSIX
-        }
-        System.out.println("created " + users.size() + " users; credentials in " + out);
+        java.nio.file.Files.deleteIfExists(out);
+        int n = new DemoUsers(admin.node().userAdmin()).seedOnce(prefix, out);
+        System.out.println("created " + n + " users; credentials in " + out);
         return 0;
       }
     }

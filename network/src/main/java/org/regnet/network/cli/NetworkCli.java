@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.regnet.network.FabricNetwork;
 import org.regnet.network.NetworkException;
 import org.regnet.network.NetworkLayout;
@@ -77,9 +78,36 @@ public final class NetworkCli {
     @Override
     public Integer call() {
       FabricNetwork network = network();
+      if (network.isRunning()) {
+        System.out.println(
+            "a network is already running from "
+                + network.layout().stateDir()
+                + "; nothing changed");
+        Status.print(network);
+        NextSteps.print(network.layout().descriptor(), project, System.out);
+        return 0;
+      }
+      // Ctrl-C (or a TERM) during the start: stop whatever was started, leave nothing behind.
+      AtomicBoolean finished = new AtomicBoolean();
+      Thread abort =
+          new Thread(
+              () -> {
+                if (!finished.get()) {
+                  System.err.println("interrupted: stopping what was started");
+                  try {
+                    network.abort();
+                  } catch (RuntimeException e) {
+                    System.err.println("could not stop everything: " + e.getMessage());
+                  }
+                }
+              },
+              "up-interrupted");
+      Runtime.getRuntime().addShutdownHook(abort);
       Path descriptor = network.up();
+      finished.set(true);
       Status.print(network);
       System.out.println("network description: " + descriptor);
+      NextSteps.print(descriptor, project, System.out);
       return 0;
     }
   }
@@ -90,6 +118,10 @@ public final class NetworkCli {
     public Integer call() {
       FabricNetwork network = network();
       int n = network.processes().size();
+      if (n == 0 && !Files.exists(network.layout().stateDir())) {
+        System.out.println("no network to stop in " + network.layout().stateDir());
+        return 0;
+      }
       network.down();
       System.out.println("stopped " + n + " processes; removed " + network.layout().stateDir());
       return 0;

@@ -30,15 +30,27 @@ public final class ProcessSupervisor {
 
   private final Path pidDir;
   private final Path logDir;
+  private boolean refusing;
 
   public ProcessSupervisor(Path pidDir, Path logDir) {
     this.pidDir = pidDir;
     this.logDir = logDir;
   }
 
+  /**
+   * From now on {@link #start} refuses: an interrupted `up` (Ctrl-C) stops what it started, and no
+   * step still running may start more behind its back.
+   */
+  public synchronized void refuseNewStarts() {
+    refusing = true;
+  }
+
   /** Starts {@code command} detached, logging to {@code logs/<name>.log}. */
-  public ProcessRecord start(
+  public synchronized ProcessRecord start(
       String name, List<String> command, Map<String, String> env, Path workDir) {
+    if (refusing) {
+      throw new NetworkException("not starting " + name + ": the start was interrupted");
+    }
     try {
       Files.createDirectories(pidDir);
       Files.createDirectories(logDir);
@@ -88,7 +100,7 @@ public final class ProcessSupervisor {
    * Stops every recorded process: SIGTERM to all, then SIGKILL to whatever is still alive after
    * {@code grace}. Returns the names of the processes that had to be killed.
    */
-  public List<String> stopAll(Duration grace) {
+  public synchronized List<String> stopAll(Duration grace) {
     List<ProcessRecord> records = records();
     List<ProcessHandle> live = new ArrayList<>();
     for (ProcessRecord r : records) {
