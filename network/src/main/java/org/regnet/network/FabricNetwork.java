@@ -140,6 +140,10 @@ public final class FabricNetwork {
       down();
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
+      if (supervisor.refusing()) {
+        // Interrupted: abort() stops everything and removes the state; nothing else to do here.
+        throw new NetworkException("start interrupted; stopped what it had started", e);
+      }
       LOG.error("start failed, stopping what was started: {}", e.getMessage());
       supervisor.stopAll(Duration.ofSeconds(10));
       Path kept = keepLogs();

@@ -45,6 +45,11 @@ public final class ProcessSupervisor {
     refusing = true;
   }
 
+  /** True once {@link #refuseNewStarts} was called: the start is being undone elsewhere. */
+  public synchronized boolean refusing() {
+    return refusing;
+  }
+
   /** Starts {@code command} detached, logging to {@code logs/<name>.log}. */
   public synchronized ProcessRecord start(
       String name, List<String> command, Map<String, String> env, Path workDir) {
