@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code regnet-node --config node.yaml} runs the node; {@code regnet-node admin --config node.yaml
  * <command>} administers it (create and disable users, rotate a password, show a user's identity,
- * check health). The admin commands write the node's database directly (it allows a second
- * process), so they work whether the node runs or not.
+ * check health). The admin commands open the node's database file directly; it is a file, not a
+ * server, locked by the process that has it open, so they run while the node is stopped (a running
+ * node makes them fail with a clear message, and nothing is written).
  */
 @Command(name = "regnet-node", mixinStandardHelpOptions = true, subcommands = NodeMain.Admin.class)
 public final class NodeMain implements Callable<Integer> {
