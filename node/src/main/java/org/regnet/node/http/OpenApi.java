@@ -116,6 +116,16 @@ public final class OpenApi {
 
   private OpenApi() {}
 
+  /**
+   * A property of a JSON type; an array's items may be any JSON value (OpenAPI needs them said).
+   */
+  private static void property(ObjectNode props, String name, String type) {
+    ObjectNode p = props.putObject(name).put("type", type);
+    if (type.equals("array")) {
+      p.putObject("items");
+    }
+  }
+
   public static ObjectNode document(List<Route> routes) {
     ObjectNode doc = Json.object();
     doc.put("openapi", "3.0.3");
@@ -158,7 +168,7 @@ public final class OpenApi {
         ObjectNode props = schema.putObject("properties");
         ArrayNode required = schema.putArray("required");
         for (FieldSpec f : s.body()) {
-          props.putObject(f.name()).put("type", f.type());
+          property(props, f.name(), f.type());
           if (f.required()) {
             required.add(f.name());
           }
@@ -199,7 +209,7 @@ public final class OpenApi {
           ObjectNode props = sc.putObject("properties");
           for (String f : fields) {
             String[] nt = f.split(":");
-            props.putObject(nt[0]).put("type", nt[1]);
+            property(props, nt[0], nt[1]);
           }
         });
     ObjectNode error = schemas.putObject("Error").put("type", "object");

@@ -64,7 +64,8 @@ public final class Database implements AutoCloseable {
     cfg.setMinimumIdle(1);
     cfg.setAutoCommit(false);
     cfg.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
-    cfg.setInitializationFailTimeout(-1);
+    cfg.setInitializationFailTimeout(1); // a wrong password or a locked file fails at once
+    cfg.setConnectionTimeout(10_000);
     try {
       this.pool = new HikariDataSource(cfg);
       try (Connection c = pool.getConnection()) {
@@ -83,8 +84,25 @@ public final class Database implements AutoCloseable {
     return url;
   }
 
-  /** Runs {@code work} in one transaction: all of it commits, or none. */
+  /**
+   * Runs {@code work} in one transaction: all of it commits, or none. Serializable transactions
+   * that collide (H2 reports a deadlock or a concurrent update) are rolled back and run again, a
+   * few times, so concurrent requests never surface that as an error.
+   */
   public <T> T inTransaction(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work);
+      } catch (StoreException e) {
+        if (attempt >= 5 || !collided(e)) {
+          throw e;
+        }
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private <T> T once(Work<T> work) {
     try (Connection c = pool.getConnection()) {
       try {
         T result = work.run(c);
@@ -99,6 +117,12 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("database: " + e.getMessage(), e);
     }
+  }
+
+  /** Serialization failure (40001) or H2's concurrent update (90131). */
+  private static boolean collided(StoreException e) {
+    return e.getCause() instanceof SQLException sql
+        && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 90131);
   }
 
   /** A unit of work inside a transaction. */
