@@ -259,7 +259,9 @@ public final class NodeMain implements Callable<Integer> {
     CommandLine cmd = new CommandLine(new NodeMain());
     cmd.setExecutionExceptionHandler(
         (ex, line, parse) -> {
-          if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+          if (ex instanceof ConfigException
+              || ex instanceof IllegalArgumentException
+              || ex instanceof org.regnet.node.store.StoreException) {
             line.getErr().println("error: " + ex.getMessage());
             return 2;
           }

@@ -174,7 +174,8 @@ class NodeHardeningIT {
 
     Set<String> added = new HashSet<>(outbox(officer));
     added.removeAll(before);
-    assertThat(added).as("one referral for two POSTs (%d in-progress answers)", inProgress)
+    assertThat(added)
+        .as("one referral for two POSTs (%d in-progress answers)", inProgress)
         .containsExactly(referralId);
   }
 

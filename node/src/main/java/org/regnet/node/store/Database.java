@@ -222,7 +222,15 @@ public final class Database implements AutoCloseable {
                     + " treaty_id VARCHAR(128), tx_id VARCHAR(128) NOT NULL, block_number BIGINT NOT NULL,"
                     + " payload CLOB NOT NULL, received_at TIMESTAMP NOT NULL)");
             // Older databases had payload VARCHAR(4096): an event over it stalled the follower.
-            s.execute("ALTER TABLE inbox ALTER COLUMN payload SET DATA TYPE CLOB");
+            try (var r =
+                s.executeQuery(
+                    "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_NAME = 'INBOX' AND COLUMN_NAME = 'PAYLOAD'")) {
+              if (r.next() && !r.getString(1).contains("LARGE OBJECT")) {
+                r.close();
+                s.execute("ALTER TABLE inbox ALTER COLUMN payload SET DATA TYPE CLOB");
+              }
+            }
             s.execute(
                 "CREATE TABLE IF NOT EXISTS inbox_quarantine (key_hash VARCHAR(64) PRIMARY KEY,"
                     + " event_key CLOB NOT NULL, tx_id CLOB, block_number BIGINT NOT NULL,"

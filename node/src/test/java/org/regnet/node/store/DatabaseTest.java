@@ -65,6 +65,25 @@ class DatabaseTest {
   }
 
   @Test
+  void an_inbox_made_with_the_old_4096_character_payload_column_takes_big_events(@TempDir Path dir)
+      throws Exception {
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("node");
+    try (var c = DriverManager.getConnection(url, "regnet", "");
+        var s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE inbox (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
+              + " event_key VARCHAR(256) NOT NULL UNIQUE, event_name VARCHAR(128) NOT NULL,"
+              + " object_id VARCHAR(128), treaty_id VARCHAR(128), tx_id VARCHAR(128) NOT NULL,"
+              + " block_number BIGINT NOT NULL, payload VARCHAR(4096) NOT NULL,"
+              + " received_at TIMESTAMP NOT NULL)");
+    }
+    try (Database db = new Database(dir, SECRET)) {
+      String big = "{\"note\":\"" + "y".repeat(9_000) + "\"}";
+      assertThat(new InboxStore(db).process("t/e", "e", null, null, "t", 1, big, true)).isTrue();
+    }
+  }
+
+  @Test
   void an_event_over_4096_bytes_is_stored(@TempDir Path dir) {
     try (Database db = new Database(dir, SECRET)) {
       InboxStore inbox = new InboxStore(db);
