@@ -59,7 +59,7 @@ public final class Idempotency {
         return new Route.Reply(done.status(), Json.parse(done.body()));
       }
       Route.Reply reply = IdempotencyScope.with(username, key, write);
-      if (reply.status() >= 500) {
+      if (retryable(reply.status())) {
         store.release(username, key);
       } else {
         store.complete(username, key, reply.status(), Json.text(reply.body()));
@@ -68,6 +68,14 @@ public final class Idempotency {
     } finally {
       running.remove(flight);
     }
+  }
+
+  /**
+   * Outcomes a retry should not be stuck with: the node could not try (5xx), or the ledger said
+   * "changed concurrently, try again" (409), or a throttle (429). Everything else is final.
+   */
+  private static boolean retryable(int status) {
+    return status >= 500 || status == 409 || status == 429;
   }
 
   private static String requestHash(String method, String path, byte[] body) {
