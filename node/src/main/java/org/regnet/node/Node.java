@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.hyperledger.fabric.client.Gateway;
 import org.regnet.crypto.CertificateAuthority;
 import org.regnet.crypto.KeyPairs;
+import org.regnet.node.auth.AdminKey;
 import org.regnet.node.auth.LoginGate;
 import org.regnet.node.auth.Passwords;
 import org.regnet.node.auth.Security;
@@ -179,7 +180,8 @@ public final class Node implements AutoCloseable {
             new Idempotency(new IdempotencyStore(db), clock),
             tickets);
     if (config.admin() != null) {
-      admin = new AdminServer(metrics);
+      admin =
+          new AdminServer(metrics, u -> userAdmin().disable(u), AdminKey.derive(config.secret()));
       InetSocketAddress a = admin.start(config.admin().host(), config.admin().port());
       LOG.info("admin listener (metrics) on http://{}:{}", a.getHostString(), a.getPort());
     }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regnet.crypto.Pem;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.auth.AdminKey;
 import org.regnet.node.auth.Passwords;
 import org.regnet.node.config.NodeConfigLoader;
 import org.regnet.node.service.CommitUnknownException;
@@ -184,6 +185,33 @@ class NodeHardeningTest {
         .contains("regnet_http_requests_total{method=\"GET\",route=\"/v1/health\"")
         .contains("regnet_inbox_quarantined 0")
         .contains("regnet_login_memory_in_use_kib");
+  }
+
+  @Test
+  void the_admin_listener_disables_a_user_at_once_given_the_key_from_the_node_secret()
+      throws Exception {
+    node.userAdmin().create("dora", "auditor", "dora-password-1234");
+    String token = login("dora", "dora-password-1234");
+    assertThat(send("GET", "/v1/inbox", null, token).statusCode()).isEqualTo(200);
+    int admin = node.adminAddress().orElseThrow().getPort();
+    HttpClient plain = HttpClient.newHttpClient();
+    URI disable = URI.create("http://127.0.0.1:" + admin + "/users/dora/disable");
+    HttpResponse<String> keyless =
+        plain.send(
+            HttpRequest.newBuilder(disable).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(keyless.statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/v1/inbox", null, token).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> keyed =
+        plain.send(
+            HttpRequest.newBuilder(disable)
+                .header(AdminKey.HEADER, AdminKey.derive("z".repeat(40)))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(keyed.statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/v1/inbox", null, token).statusCode()).isEqualTo(401);
   }
 
   @Test
