@@ -49,8 +49,8 @@ public final class Idempotency {
           "IN_PROGRESS", "Idempotency-Key", "a request with this key is still running", 1);
     }
     try {
-      IdempotencyStore.Claim claim =
-          store.claim(username, key, requestHash(method, path, body), clock.instant());
+      String requestHash = requestHash(method, path, body);
+      IdempotencyStore.Claim claim = store.claim(username, key, requestHash, clock.instant());
       if (claim instanceof IdempotencyStore.Mismatch) {
         throw new ApiException(
             "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key", "this key was used for another request");
@@ -58,7 +58,9 @@ public final class Idempotency {
       if (claim instanceof IdempotencyStore.Done done) {
         return new Route.Reply(done.status(), Json.parse(done.body()));
       }
-      Route.Reply reply = IdempotencyScope.with(username, key, write);
+      // The ledger gets the key bound to this very request: a key reused later for another
+      // request (after its outcome here expired) names other objects, never the old ones.
+      Route.Reply reply = IdempotencyScope.with(username, key + "\u0000" + requestHash, write);
       if (retryable(reply.status())) {
         store.release(username, key);
       } else {

@@ -38,6 +38,7 @@ import org.regnet.node.auth.Passwords;
 import org.regnet.node.config.NodeConfigLoader;
 import org.regnet.node.service.CommitUnknownException;
 import org.regnet.node.service.Ledger;
+import org.regnet.node.service.LedgerException;
 import org.regnet.node.service.TransactionStatus;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,11 @@ class NodeHardeningTest {
       if (arg.contains("REF-pending")) {
         throw new CommitUnknownException("a1b2c3d4e5f6");
       }
+      if (arg.contains("TRT-MADE-BEFORE-A-CRASH")) {
+        // As the chaincode answers a resubmission whose derived id names an existing agreement.
+        throw new LedgerException(
+            "CONFLICT", "CONFLICT: agreement AGR-00112233aabbccdd already exists");
+      }
       return "{\"status\":\"CLOSED\",\"call\":" + calls.size() + "}";
     }
 
@@ -111,6 +117,9 @@ class NodeHardeningTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+      }
+      if (tx.equals("agreement:get")) {
+        return arg;
       }
       return "{\"referralId\":\"REF-0123456789abcdef\"}";
     }
@@ -334,6 +343,24 @@ class NodeHardeningTest {
                 .statusCode())
         .isEqualTo(200);
     assertThat(calls.subList(before, calls.size())).hasSize(2);
+  }
+
+  @Test
+  void a_keyed_retry_that_meets_the_agreement_made_before_a_crash_answers_that_agreement()
+      throws Exception {
+    node.userAdmin().create("tessa", "treaty-admin", "tessa-password-123");
+    String token = login("tessa", "tessa-password-123");
+    String body =
+        "{\"treatyId\":\"TRT-MADE-BEFORE-A-CRASH\",\"counterparty\":\"OtherMSP\",\"scope\":{},"
+            + "\"validFrom\":\"2025-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}";
+    HttpResponse<String> keyed =
+        send("POST", "/v1/agreements", body, token, "Idempotency-Key", "agreement-0001");
+    assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(keyed.body()).get("agreementId").asText())
+        .isEqualTo("AGR-00112233aabbccdd");
+    // Without a key, the same CONFLICT is just a conflict.
+    HttpResponse<String> plain = send("POST", "/v1/agreements", body, token);
+    assertThat(plain.statusCode()).isEqualTo(409);
   }
 
   @Test
