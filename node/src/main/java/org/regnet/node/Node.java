@@ -116,13 +116,13 @@ public final class Node implements AutoCloseable {
             inbox,
             new InboxFilter(config.mspId()));
     follower.start();
-    Gateway events = eventGateway;
     InetSocketAddress bound =
         startHttp(
             ledger,
             inbox,
             new LedgerProbe(
-                () -> events.getNetwork(config.channel()),
+                // The node's own reader identity, read at each probe (it may be renewed).
+                () -> eventGateway.getNetwork(config.channel()),
                 config.channel(),
                 config.chaincode(),
                 inbox,
