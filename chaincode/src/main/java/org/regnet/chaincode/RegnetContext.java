@@ -61,10 +61,31 @@ public final class RegnetContext extends Context {
     return getStub().getTxId();
   }
 
-  /** An id for a new object: prefix + the first 16 hex characters of the transaction id. */
+  /**
+   * An id for a new object: prefix + 16 hex characters, of the transaction id, or, when the client
+   * sent an idempotency key in the transient map, of SHA-256(caller MSP, 0, key). A retried
+   * submission with the same key then names the same object, so it meets the first one (CONFLICT)
+   * instead of creating a second; keys of different authorities never collide.
+   */
   public String newId(final String prefix) {
-    return prefix + "-" + Keys.txPrefix(txId(), 16);
+    final java.util.Map<String, byte[]> t = getStub().getTransient();
+    final byte[] key = t == null ? null : t.get(IDEMPOTENCY_KEY);
+    if (key == null) {
+      return prefix + "-" + Keys.txPrefix(txId(), 16);
+    }
+    if (key.length < 16 || key.length > 128) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient." + IDEMPOTENCY_KEY, "must be 16 to 128 bytes");
+    }
+    final String msp = caller().msp();
+    return prefix
+        + "-"
+        + Hashes.sha256Hex(msp.getBytes(StandardCharsets.UTF_8), new byte[] {0}, key)
+            .substring(0, 16);
   }
+
+  /** The transient entry carrying a client's idempotency key (never recorded in the block). */
+  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
   /** SHA-256 hex of the request argument bytes, for the audit trail. */
   public String requestHash() {

@@ -10,14 +10,20 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.client.Gateway;
 import org.regnet.crypto.CertificateAuthority;
 import org.regnet.crypto.KeyPairs;
+import org.regnet.node.auth.AdminKey;
+import org.regnet.node.auth.LoginGate;
 import org.regnet.node.auth.Passwords;
 import org.regnet.node.auth.Security;
+import org.regnet.node.auth.StreamTickets;
 import org.regnet.node.auth.TokenRealm;
 import org.regnet.node.auth.Tokens;
 import org.regnet.node.config.NodeConfig;
+import org.regnet.node.http.AdminServer;
+import org.regnet.node.http.Idempotency;
 import org.regnet.node.http.Metrics;
 import org.regnet.node.http.NodeInitializer;
 import org.regnet.node.http.NodeServer;
@@ -27,15 +33,20 @@ import org.regnet.node.http.Router;
 import org.regnet.node.http.route.*;
 import org.regnet.node.ledger.EventFollower;
 import org.regnet.node.ledger.FabricLedger;
+import org.regnet.node.ledger.LedgerProbe;
+import org.regnet.node.service.CachedProbe;
 import org.regnet.node.service.ChannelAdmin;
 import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.service.KeySealer;
+import org.regnet.node.service.KeyedLedger;
 import org.regnet.node.service.Ledger;
 import org.regnet.node.service.MembershipVotes;
+import org.regnet.node.service.Readiness;
 import org.regnet.node.service.ReferralCases;
 import org.regnet.node.service.UserAdmin;
 import org.regnet.node.store.Database;
+import org.regnet.node.store.IdempotencyStore;
 import org.regnet.node.store.InboxStore;
 import org.regnet.node.store.LoginThrottle;
 import org.regnet.node.store.TokenStore;
@@ -57,13 +68,15 @@ public final class Node implements AutoCloseable {
   private final ScheduledExecutorService poller =
       Executors.newScheduledThreadPool(2, named("inbox-poller"));
   private final NodeServer server = new NodeServer();
+  private final Metrics metrics = new Metrics();
+  private AdminServer admin;
   private FabricLedger ledger;
   private EventFollower follower;
   private Gateway eventGateway;
 
   public Node(NodeConfig config) {
     this.config = config;
-    this.db = new Database(config.dataDir());
+    this.db = new Database(config.dataDir(), config.secret());
     this.users = new UserStore(db);
     this.tokenStore = new TokenStore(db);
     this.sealer = new KeySealer(config.secret());
@@ -71,7 +84,7 @@ public final class Node implements AutoCloseable {
   }
 
   public UserAdmin userAdmin() {
-    return new UserAdmin(users, tokenStore, new Passwords(), sealer, ca);
+    return new UserAdmin(users, tokenStore, new Passwords(config.login()), sealer, ca);
   }
 
   public UserStore users() {
@@ -103,7 +116,17 @@ public final class Node implements AutoCloseable {
             inbox,
             new InboxFilter(config.mspId()));
     follower.start();
-    InetSocketAddress bound = startHttp(ledger, inbox);
+    InetSocketAddress bound =
+        startHttp(
+            ledger,
+            inbox,
+            new LedgerProbe(
+                // The node's own reader identity, read at each probe (it may be renewed).
+                () -> eventGateway.getNetwork(config.channel()),
+                config.channel(),
+                config.chaincode(),
+                inbox,
+                Clock.systemUTC()));
     LOG.info(
         "node {} ({}) listening on https://{}:{}",
         config.name(),
@@ -115,18 +138,53 @@ public final class Node implements AutoCloseable {
 
   /** Starts only the HTTPS server, on a given ledger (tests pass an in-process one). */
   public InetSocketAddress startHttp(Ledger ledger) throws InterruptedException {
-    return startHttp(ledger, new InboxStore(db));
+    InboxStore inbox = new InboxStore(db);
+    Clock clock = Clock.systemUTC();
+    return startHttp(
+        ledger,
+        inbox,
+        () -> {
+          // The in-process ledger's probe: it answers, and the checkpoint (no channel height).
+          ledger.evaluate("node", "meta:version", null, Map.of(), List.of());
+          long cp = inbox.checkpoint().blockNumber();
+          return new Readiness(true, cp, -1, -1, clock.instant());
+        });
   }
 
-  private InetSocketAddress startHttp(Ledger ledger, InboxStore inbox) throws InterruptedException {
+  private InetSocketAddress startHttp(Ledger ledger, InboxStore inbox, Supplier<Readiness> probe)
+      throws InterruptedException {
     Clock clock = Clock.systemUTC();
-    Passwords passwords = new Passwords();
+    Passwords passwords = new Passwords(config.login());
     Tokens tokens = new Tokens(tokenStore, config.tokenTtl(), clock);
     Security security = new Security(new TokenRealm(tokens, users));
-    Metrics metrics = new Metrics();
-    List<Route> routes = routes(ledger, inbox, passwords, tokens, metrics, clock);
+    StreamTickets tickets = new StreamTickets(config.stream().ticketTtl(), clock);
+    LoginGate gate = new LoginGate(config.login().memoryBudgetMiB());
+    metrics.gauge(
+        "regnet_login_memory_in_use_kib",
+        "Memory held by password verifications running now.",
+        gate::inUseKiB);
+    metrics.gauge(
+        "regnet_inbox_quarantined",
+        "Events the follower could not file, kept in quarantine for an operator.",
+        inbox::quarantined);
+    Supplier<Readiness> ready = new CachedProbe(probe, Duration.ofSeconds(10), clock);
+    List<Route> routes =
+        routes(new KeyedLedger(ledger), inbox, passwords, tokens, gate, ready, tickets, clock);
     Router router = new Router(routes);
-    RequestHandler handler = new RequestHandler(router, security, workers, metrics);
+    RequestHandler handler =
+        new RequestHandler(
+            router,
+            security,
+            workers,
+            metrics,
+            new Idempotency(new IdempotencyStore(db), clock),
+            tickets);
+    if (config.admin() != null) {
+      admin =
+          new AdminServer(metrics, u -> userAdmin().disable(u), AdminKey.derive(config.secret()));
+      InetSocketAddress a = admin.start(config.admin().host(), config.admin().port());
+      LOG.info("admin listener (metrics) on http://{}:{}", a.getHostString(), a.getPort());
+    }
     return server.start(
         config.listenHost(),
         config.listenPort(),
@@ -134,12 +192,19 @@ public final class Node implements AutoCloseable {
             NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler));
   }
 
+  /** The admin listener's address, when one runs. */
+  public java.util.Optional<InetSocketAddress> adminAddress() {
+    return java.util.Optional.ofNullable(admin).map(AdminServer::address);
+  }
+
   private List<Route> routes(
       Ledger ledger,
       InboxStore inbox,
       Passwords passwords,
       Tokens tokens,
-      Metrics metrics,
+      LoginGate gate,
+      Supplier<Readiness> ready,
+      StreamTickets tickets,
       Clock clock) {
     ReferralCases cases = new ReferralCases(ledger, config.mspId());
     List<Route> routes = new ArrayList<>();
@@ -148,30 +213,13 @@ public final class Node implements AutoCloseable {
             users,
             passwords,
             tokens,
-            new LoginThrottle(db, config.maxLoginFailures(), config.lockout()),
+            new LoginThrottle(
+                db, config.maxLoginFailures(), config.login().addressFailures(), config.lockout()),
+            gate,
             clock));
     routes.add(new Logout(tokens));
     routes.add(new Health());
-    routes.add(
-        new Ready(
-            () -> {
-              try {
-                ledger.evaluate(
-                    users.all().stream()
-                        .filter(u -> !u.disabled())
-                        .findFirst()
-                        .map(u -> u.username())
-                        .orElseThrow(),
-                    "meta:version",
-                    null,
-                    Map.of(),
-                    List.of());
-                return true;
-              } catch (RuntimeException e) {
-                return false;
-              }
-            }));
-    routes.add(new PrometheusMetrics(metrics));
+    routes.add(new Ready(ready));
     routes.add(new OpenApiDocument(() -> routes));
     routes.add(new GetTreaty(ledger));
     routes.add(new FoundTreaty(ledger));
@@ -210,7 +258,14 @@ public final class Node implements AutoCloseable {
     routes.add(new AuditByActor(ledger));
     routes.add(new AuditByTime(ledger));
     routes.add(new ListInbox(inbox));
-    routes.add(new InboxStream(inbox, poller));
+    routes.add(
+        new InboxStream(
+            inbox,
+            poller,
+            t -> tokens.user(t).flatMap(users::find).filter(u -> !u.disabled()).isPresent(),
+            config.stream().heartbeat()));
+    routes.add(new StreamTicket(tickets));
+    routes.add(new TransactionStatusRoute(ledger));
     return List.copyOf(routes);
   }
 
@@ -226,6 +281,9 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (admin != null) {
+      admin.close();
+    }
     if (follower != null) {
       follower.close();
     }
@@ -237,5 +295,6 @@ public final class Node implements AutoCloseable {
     }
     workers.shutdownNow();
     poller.shutdownNow();
+    db.close();
   }
 }

@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code regnet-node --config node.yaml} runs the node; {@code regnet-node admin --config node.yaml
  * <command>} administers it (create and disable users, rotate a password, show a user's identity,
- * check health). The admin commands write the node's database directly (it allows a second
- * process), so they work whether the node runs or not.
+ * check health). The admin commands open the node's database file directly; it is a file, not a
+ * server, locked by the process that has it open, so they run while the node is stopped (a running
+ * node makes them fail with a clear message, and nothing is written).
  */
 @Command(name = "regnet-node", mixinStandardHelpOptions = true, subcommands = NodeMain.Admin.class)
 public final class NodeMain implements Callable<Integer> {
@@ -85,6 +86,39 @@ public final class NodeMain implements Callable<Integer> {
       return new Node(NodeConfigLoader.load(config, System.getenv()));
     }
 
+    /**
+     * A running node holds its database file: ask it, on its loopback admin listener with the key
+     * derived from the node secret, to disable the user (when it has an admin listener).
+     */
+    boolean disableThroughRunningNode(String username, RuntimeException inUse) throws Exception {
+      NodeConfig cfg = NodeConfigLoader.load(config, System.getenv());
+      if (cfg.admin() == null) {
+        throw inUse;
+      }
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://"
+                                  + cfg.admin().host()
+                                  + ":"
+                                  + cfg.admin().port()
+                                  + "/users/"
+                                  + username
+                                  + "/disable"))
+                      .header(
+                          org.regnet.node.auth.AdminKey.HEADER,
+                          org.regnet.node.auth.AdminKey.derive(cfg.secret()))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200 || r.statusCode() == 404) {
+        return r.statusCode() == 200;
+      }
+      throw new IllegalArgumentException("the running node refused: " + r.statusCode());
+    }
+
     static String passwordFromStdin() throws java.io.IOException {
       String line =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -131,8 +165,13 @@ public final class NodeMain implements Callable<Integer> {
       String username;
 
       @Override
-      public Integer call() {
-        boolean done = admin.node().userAdmin().disable(username);
+      public Integer call() throws Exception {
+        boolean done;
+        try {
+          done = admin.node().userAdmin().disable(username);
+        } catch (org.regnet.node.store.StoreException inUse) {
+          done = admin.disableThroughRunningNode(username, inUse);
+        }
         System.out.println(done ? "disabled " + username : "no such user: " + username);
         return done ? 0 : 1;
       }
@@ -248,7 +287,9 @@ public final class NodeMain implements Callable<Integer> {
     CommandLine cmd = new CommandLine(new NodeMain());
     cmd.setExecutionExceptionHandler(
         (ex, line, parse) -> {
-          if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+          if (ex instanceof ConfigException
+              || ex instanceof IllegalArgumentException
+              || ex instanceof org.regnet.node.store.StoreException) {
             line.getErr().println("error: " + ex.getMessage());
             return 2;
           }

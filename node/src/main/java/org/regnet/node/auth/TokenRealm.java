@@ -48,9 +48,15 @@ public final class TokenRealm extends AuthorizingRealm {
   @Override
   protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
     User user = (User) principals.getPrimaryPrincipal();
-    Role role = Role.of(user.role()).orElseThrow(() -> new AuthenticationException("unknown role"));
-    SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.id()));
-    info.setStringPermissions(role.permissions());
-    return info;
+    // A role this node does not know (a database edited by hand, a newer version's role) permits
+    // nothing: every protected route answers 403, never 500.
+    return Role.of(user.role())
+        .map(
+            role -> {
+              SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.id()));
+              info.setStringPermissions(role.permissions());
+              return info;
+            })
+        .orElseGet(SimpleAuthorizationInfo::new);
   }
 }

@@ -46,7 +46,7 @@ public final class Tokens {
     store.revoke(hash(token));
   }
 
-  static String hash(String token) {
+  public static String hash(String token) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -34,7 +34,10 @@ public record NodeConfig(
     Path orgAdminKey,
     String ordererAddress,
     Path ordererTlsRootCert,
-    String ordererHostOverride) {
+    String ordererHostOverride,
+    LoginPolicy login,
+    StreamPolicy stream,
+    AdminEndpoint admin) {
 
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -87,6 +90,9 @@ public record NodeConfig(
     if (ordererAddress != null) {
       requireFile(ordererTlsRootCert, "orderer.tlsRootCert");
     }
+    Objects.requireNonNull(login, "login");
+    Objects.requireNonNull(stream, "stream");
+    // admin may be null: no admin listener
     treatyKeys.forEach(
         (treaty, key) -> {
           if (key.length() < 32) {

@@ -19,6 +19,7 @@ import java.util.Set;
  *   <li>{@code REGNET_NODE_SECRET}: the key-encryption secret ({@code secret})
  *   <li>{@code REGNET_NODE_PORT}: {@code listen.port}
  *   <li>{@code REGNET_NODE_DATA_DIR}: {@code dataDir}
+ *   <li>{@code REGNET_NODE_ADMIN_PORT}: {@code admin.port} (with host 127.0.0.1 if not configured)
  * </ul>
  */
 public final class NodeConfigLoader {
@@ -42,7 +43,10 @@ public final class NodeConfigLoader {
           "lockoutSeconds",
           "treatyKeys",
           "orgAdmin",
-          "orderer");
+          "orderer",
+          "login",
+          "stream",
+          "admin");
 
   private NodeConfigLoader() {}
 
@@ -90,7 +94,56 @@ public final class NodeConfigLoader {
         path(base, text(root, "orgAdmin", "key")),
         text(root, "orderer", "address"),
         path(base, text(root, "orderer", "tlsRootCert")),
-        text(root, "orderer", "hostOverride"));
+        text(root, "orderer", "hostOverride"),
+        login(root),
+        stream(root),
+        admin(root, env));
+  }
+
+  private static LoginPolicy login(JsonNode root) {
+    LoginPolicy d = LoginPolicy.DEFAULT;
+    return new LoginPolicy(
+        integer(
+            text(root, "login", "argon2", "memoryKiB"),
+            "login.argon2.memoryKiB",
+            d.argon2MemoryKiB()),
+        integer(
+            text(root, "login", "argon2", "iterations"),
+            "login.argon2.iterations",
+            d.argon2Iterations()),
+        integer(
+            text(root, "login", "argon2", "parallelism"),
+            "login.argon2.parallelism",
+            d.argon2Parallelism()),
+        integer(
+            text(root, "login", "memoryBudgetMiB"), "login.memoryBudgetMiB", d.memoryBudgetMiB()),
+        integer(
+            text(root, "login", "addressFailures"), "login.addressFailures", d.addressFailures()));
+  }
+
+  private static StreamPolicy stream(JsonNode root) {
+    StreamPolicy d = StreamPolicy.DEFAULT;
+    return new StreamPolicy(
+        Duration.ofMillis(
+            integer(
+                text(root, "stream", "heartbeatMillis"),
+                "stream.heartbeatMillis",
+                (int) d.heartbeat().toMillis())),
+        Duration.ofSeconds(
+            integer(
+                text(root, "stream", "ticketSeconds"),
+                "stream.ticketSeconds",
+                (int) d.ticketTtl().toSeconds())));
+  }
+
+  /** The admin listener, when configured (else none). */
+  private static AdminEndpoint admin(JsonNode root, Map<String, String> env) {
+    String port = env.getOrDefault("REGNET_NODE_ADMIN_PORT", text(root, "admin", "port"));
+    if (port == null && (root.get("admin") == null || root.get("admin").isNull())) {
+      return null;
+    }
+    String host = text(root, "admin", "host");
+    return new AdminEndpoint(host == null ? "127.0.0.1" : host, integer(port, "admin.port", 0));
   }
 
   private static Map<String, String> treatyKeys(JsonNode node) {

@@ -24,6 +24,9 @@ public final class ErrorCatalogue {
           Map.entry("PAYLOAD_TOO_LARGE", HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
           Map.entry("UNSUPPORTED_MEDIA_TYPE", HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE),
           Map.entry("UNAVAILABLE", HttpResponseStatus.SERVICE_UNAVAILABLE),
+          Map.entry("BUSY", HttpResponseStatus.SERVICE_UNAVAILABLE),
+          Map.entry("IN_PROGRESS", HttpResponseStatus.CONFLICT),
+          Map.entry("IDEMPOTENCY_KEY_REUSED", HttpResponseStatus.UNPROCESSABLE_ENTITY),
           Map.entry("INTERNAL", HttpResponseStatus.INTERNAL_SERVER_ERROR));
 
   private ErrorCatalogue() {}

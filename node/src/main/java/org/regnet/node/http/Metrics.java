@@ -4,10 +4,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
-/** Request counters by route and status, exposed in the Prometheus text format. */
+/**
+ * Request counters by route and status, and a few gauges (the inbox quarantine, the login memory
+ * budget), in the Prometheus text format. Served on the admin listener only.
+ */
 public final class Metrics {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
+
+  private record Gauge(String help, LongSupplier value) {}
+
+  /** Registers a gauge read at each scrape, e.g. {@code regnet_inbox_quarantined}. */
+  public void gauge(String name, String help, LongSupplier value) {
+    gauges.put(name, new Gauge(help, value));
+  }
+
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
 
   public void record(String method, String route, int status, long elapsedNanos) {
@@ -40,6 +53,19 @@ public final class Metrics {
                     .append("} ")
                     .append(String.format(java.util.Locale.ROOT, "%.6f", v.sum() / 1e9))
                     .append('\n'));
+    new TreeMap<>(gauges)
+        .forEach(
+            (name, g) -> {
+              long v;
+              try {
+                v = g.value().getAsLong();
+              } catch (RuntimeException e) {
+                return; // a gauge that cannot be read now is left out of this scrape
+              }
+              s.append("# HELP ").append(name).append(' ').append(g.help()).append('\n');
+              s.append("# TYPE ").append(name).append(" gauge\n");
+              s.append(name).append(' ').append(v).append('\n');
+            });
     return s.toString();
   }
 }

@@ -2,20 +2,21 @@ package org.regnet.node.http;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
- * Builds the pipeline, top to bottom: TLS, HTTP codec, keep-alive, aggregator with the body limit,
- * the API.
+ * Builds the pipeline, top to bottom: TLS, idle timeout (a stream removes it), HTTP codec,
+ * keep-alive, aggregator with the body limit, one request at a time (pipelined requests answered in
+ * order), the API documentation's static files, the API.
  */
 public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   private final SslContext ssl;
   private final int maxBodyBytes;
   private final RequestHandler handler;
+  private final DocsHandler docs = new DocsHandler();
 
   public NodeInitializer(SslContext ssl, int maxBodyBytes, RequestHandler handler) {
     this.ssl = ssl;
@@ -30,8 +31,10 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("idle", new ReadTimeoutHandler(300))
         .addLast("http", new HttpServerCodec(4096, 8192, 8192))
         .addLast("keepalive", new HttpServerKeepAliveHandler())
-        // Answers 413 itself when a body is over the limit.
-        .addLast("aggregate", new HttpObjectAggregator(maxBodyBytes))
+        // Answers 413 itself (JSON) when a body is over the limit.
+        .addLast("aggregate", new JsonAggregator(maxBodyBytes))
+        .addLast("in-order", new InOrder())
+        .addLast("docs", docs)
         .addLast("api", handler);
   }
 }

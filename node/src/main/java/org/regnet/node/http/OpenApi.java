@@ -96,11 +96,35 @@ public final class OpenApi {
                     "seq:integer", "event:string", "objectId:string", "txId:string", "detail:object"
                   }),
               Map.entry("Health", new String[] {"status:string"}),
-              Map.entry("Metrics", new String[] {}),
+              Map.entry(
+                  "Ready", new String[] {"status:string", "checkedAt:string", "follower:object"}),
+              Map.entry(
+                  "ChannelUpdate",
+                  new String[] {"changeId:string", "update:string", "signatures:object"}),
+              Map.entry(
+                  "ChannelSubmission",
+                  new String[] {"changeId:string", "status:string", "signedBy:array"}),
+              Map.entry("StreamTicket", new String[] {"ticket:string", "expiresAt:string"}),
+              Map.entry(
+                  "TransactionStatus",
+                  new String[] {"transactionId:string", "status:string", "validationCode:string"}),
+              Map.entry(
+                  "Pending",
+                  new String[] {"status:string", "transactionId:string", "statusUrl:string"}),
               Map.entry("Empty", new String[] {"revoked:boolean"}),
               Map.entry("OpenApi", new String[] {"openapi:string", "paths:object"})));
 
   private OpenApi() {}
+
+  /**
+   * A property of a JSON type; an array's items may be any JSON value (OpenAPI needs them said).
+   */
+  private static void property(ObjectNode props, String name, String type) {
+    ObjectNode p = props.putObject(name).put("type", type);
+    if (type.equals("array")) {
+      p.putObject("items");
+    }
+  }
 
   public static ObjectNode document(List<Route> routes) {
     ObjectNode doc = Json.object();
@@ -120,6 +144,12 @@ public final class OpenApi {
         op.put("x-permission", s.permission());
       }
       ArrayNode params = op.putArray("parameters");
+      if (s.method().name().equals("POST") && !s.isPublic()) {
+        ObjectNode key = params.addObject();
+        key.put("name", "Idempotency-Key").put("in", "header").put("required", false);
+        key.put("description", "a retry with the same key gets the first outcome");
+        key.putObject("schema").put("type", "string").put("pattern", "^[A-Za-z0-9._~:-]{8,128}$");
+      }
       for (String seg : s.path().split("/")) {
         if (seg.startsWith("{")) {
           ObjectNode p = params.addObject();
@@ -138,7 +168,7 @@ public final class OpenApi {
         ObjectNode props = schema.putObject("properties");
         ArrayNode required = schema.putArray("required");
         for (FieldSpec f : s.body()) {
-          props.putObject(f.name()).put("type", f.type());
+          property(props, f.name(), f.type());
           if (f.required()) {
             required.add(f.name());
           }
@@ -147,16 +177,21 @@ public final class OpenApi {
       ObjectNode responses = op.putObject("responses");
       for (int status : s.statuses()) {
         ObjectNode res = responses.putObject(String.valueOf(status));
-        res.put("description", status == 200 ? "OK" : "error");
-        String ref = status == 200 ? s.responseSchema() : "Error";
-        if (!"Metrics".equals(ref)) {
-          res.putObject("content")
-              .putObject(
-                  status == 200 && s.path().endsWith("/stream")
-                      ? "text/event-stream"
-                      : "application/json")
+        res.put(
+            "description", status == 200 ? "OK" : status == 202 ? "submitted, pending" : "error");
+        String ref = status == 200 ? s.responseSchema() : status == 202 ? "Pending" : "Error";
+        res.putObject("content")
+            .putObject(
+                status == 200 && s.path().endsWith("/stream")
+                    ? "text/event-stream"
+                    : "application/json")
+            .putObject("schema")
+            .put("$ref", "#/components/schemas/" + ref);
+        if (status == 202 || status == 429 || status == 503) {
+          res.putObject("headers")
+              .putObject(status == 202 ? "Location" : "Retry-After")
               .putObject("schema")
-              .put("$ref", "#/components/schemas/" + ref);
+              .put("type", status == 202 ? "string" : "integer");
         }
       }
     }
@@ -174,7 +209,7 @@ public final class OpenApi {
           ObjectNode props = sc.putObject("properties");
           for (String f : fields) {
             String[] nt = f.split(":");
-            props.putObject(nt[0]).put("type", nt[1]);
+            property(props, nt[0], nt[1]);
           }
         });
     ObjectNode error = schemas.putObject("Error").put("type", "object");
@@ -190,12 +225,8 @@ public final class OpenApi {
                 .toList());
     ep.putObject("message").put("type", "string");
     ep.putObject("field").put("type", "string");
+    ep.putObject("retryAfterSeconds").put("type", "integer");
     inner.putArray("required").add("code").add("message");
     return doc;
-  }
-
-  /** The response schema names this document defines (for the routes' declarations). */
-  public static java.util.Set<String> schemaNames() {
-    return RESPONSES.keySet();
   }
 }

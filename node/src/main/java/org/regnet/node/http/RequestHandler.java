@@ -13,12 +13,15 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +29,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.apache.shiro.subject.Subject;
 import org.regnet.node.auth.Security;
+import org.regnet.node.auth.StreamTickets;
+import org.regnet.node.service.CommitUnknownException;
 import org.regnet.node.service.LedgerException;
 import org.regnet.node.store.User;
 import org.slf4j.Logger;
@@ -47,21 +52,39 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
   private final Security security;
   private final ExecutorService workers;
   private final Metrics metrics;
+  private final Idempotency idempotency;
+  private final StreamTickets tickets;
 
   public RequestHandler(
-      Router router, Security security, ExecutorService workers, Metrics metrics) {
+      Router router,
+      Security security,
+      ExecutorService workers,
+      Metrics metrics,
+      Idempotency idempotency,
+      StreamTickets tickets) {
     this.router = router;
     this.security = security;
     this.workers = workers;
     this.metrics = metrics;
+    this.idempotency = idempotency;
+    this.tickets = tickets;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
     long start = System.nanoTime();
+    String client = clientAddress(ctx);
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (!req.decoderResult().isSuccess()) {
-      send(ctx, req, "-", error("BAD_REQUEST", null, "malformed request"), false, start);
+      send(
+          ctx,
+          req,
+          "-",
+          error("BAD_REQUEST", null, "malformed request"),
+          false,
+          start,
+          null,
+          client);
       return;
     }
     Router.Match match;
@@ -74,7 +97,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
               .orElseThrow(() -> new ApiException("NOT_FOUND", "no such route"));
     } catch (ApiException e) {
       // An ambiguous request says nothing good about the rest of the connection: close it.
-      send(ctx, req, "-", error(e), false, start);
+      send(ctx, req, "-", error(e), false, start, null, client);
       return;
     }
     RouteSpec spec = match.route().spec();
@@ -87,11 +110,11 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
       workers.execute(
           () -> {
             Route.Reply reply;
+            User user = null;
             try {
-              User user = null;
               String token = null;
               if (!spec.isPublic()) {
-                token = bearer(headers.get("authorization"));
+                token = credential(match.route(), headers, query);
                 Subject subject =
                     security
                         .authenticate(token)
@@ -99,34 +122,126 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                             () ->
                                 new ApiException(
                                     "UNAUTHENTICATED", "missing, expired or revoked token"));
+                user = Security.user(subject);
                 if (!subject.isPermitted(spec.permission())) {
                   throw new ApiException("FORBIDDEN", "your role does not permit this");
                 }
-                user = Security.user(subject);
               }
               ObjectNode json = body(spec, headers, body);
               RouteRequest request =
-                  new RouteRequest(match.params(), query.parameters(), json, user, token, headers);
+                  new RouteRequest(
+                      match.params(), query.parameters(), json, user, token, headers, client);
               if (match.route() instanceof StreamingRoute s) {
-                ctx.executor().execute(() -> s.stream(ctx, request));
+                User streaming = user;
+                ctx.executor().execute(() -> openStream(ctx, req, s, request, start, streaming));
                 return;
               }
-              reply = match.route().handle(request);
+              String key = headers.get(Idempotency.HEADER);
+              if (key != null && user != null && req.method().equals(HttpMethod.POST)) {
+                String who = user.username();
+                reply =
+                    idempotency.run(
+                        who,
+                        key,
+                        req.method().name(),
+                        path,
+                        body,
+                        () -> execute(match.route(), request));
+              } else {
+                reply = execute(match.route(), request);
+              }
             } catch (ApiException e) {
               reply = error(e);
-            } catch (LedgerException e) {
-              reply = error(e.code(), null, e.getMessage());
             } catch (RuntimeException e) {
               LOG.error("{} {} failed", req.method(), spec.path(), e);
               reply = error("INTERNAL", null, "internal error");
             }
             Route.Reply r = reply;
-            ctx.executor().execute(() -> send(ctx, req, spec.path(), r, keepAlive, start));
+            String who = user == null ? null : user.username();
+            ctx.executor()
+                .execute(() -> send(ctx, req, spec.path(), r, keepAlive, start, who, client));
           });
     } catch (RejectedExecutionException e) {
       send(
-          ctx, req, spec.path(), error("UNAVAILABLE", null, "node is shutting down"), false, start);
+          ctx,
+          req,
+          spec.path(),
+          error("UNAVAILABLE", null, "node is shutting down"),
+          false,
+          start,
+          null,
+          client);
     }
+  }
+
+  /** Runs a route, turning every refusal into its JSON reply. */
+  private static Route.Reply execute(Route route, RouteRequest request) {
+    try {
+      return route.handle(request);
+    } catch (ApiException e) {
+      return error(e);
+    } catch (LedgerException e) {
+      return error(e.code(), null, e.getMessage());
+    } catch (CommitUnknownException e) {
+      // Submitted, outcome unknown: never "try again" (it may have committed); say where to look.
+      ObjectNode accepted = Json.object();
+      accepted.put("status", "PENDING");
+      accepted.put("transactionId", e.transactionId());
+      accepted.put("statusUrl", "/v1/transactions/" + e.transactionId());
+      return new Route.Reply(202, accepted);
+    }
+  }
+
+  /** Opens a stream on the event loop; a refusal before the first byte is a JSON error. */
+  private void openStream(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      StreamingRoute s,
+      RouteRequest request,
+      long start,
+      User user) {
+    try {
+      s.stream(ctx, request);
+      ACCESS.info(
+          "{} {} 200 stream user={} client={}",
+          req.method().name(),
+          s.spec().path(),
+          user == null ? "-" : user.username(),
+          request.clientAddress());
+    } catch (ApiException e) {
+      send(
+          ctx,
+          req,
+          s.spec().path(),
+          error(e),
+          false,
+          start,
+          user == null ? null : user.username(),
+          request.clientAddress());
+    }
+  }
+
+  /**
+   * The bearer token of the request: the Authorization header, or, for a stream only, the token a
+   * single-use {@code ?ticket=} stands for (browsers' EventSource cannot set headers).
+   */
+  private String credential(Route route, Map<String, String> headers, QueryStringDecoder query) {
+    if (headers.get("authorization") == null && route instanceof StreamingRoute) {
+      List<String> ticket = query.parameters().get("ticket");
+      if (ticket != null && ticket.size() == 1) {
+        return tickets
+            .redeem(ticket.get(0))
+            .orElseThrow(
+                () -> new ApiException("UNAUTHENTICATED", "missing, expired or spent ticket"));
+      }
+    }
+    return bearer(headers.get("authorization"));
+  }
+
+  private static String clientAddress(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress a
+        ? a.getAddress().getHostAddress()
+        : "-";
   }
 
   private static String bearer(String authorization) {
@@ -184,7 +299,11 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
   }
 
   static Route.Reply error(ApiException e) {
-    return error(e.code(), e.field(), e.getMessage());
+    Route.Reply r = error(e.code(), e.field(), e.getMessage());
+    if (e.retryAfterSeconds() > 0) {
+      ((ObjectNode) r.body().get("error")).put("retryAfterSeconds", e.retryAfterSeconds());
+    }
+    return r;
   }
 
   static Route.Reply error(String code, String field, String message) {
@@ -204,7 +323,9 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
       String route,
       Route.Reply reply,
       boolean keepAlive,
-      long start) {
+      long start,
+      String user,
+      String client) {
     byte[] bytes =
         reply.body() instanceof com.fasterxml.jackson.databind.node.TextNode t
             ? t.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
@@ -223,10 +344,25 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     res.headers().set("X-Content-Type-Options", "nosniff");
+    JsonNode retry = reply.body().path("error").path("retryAfterSeconds");
+    if (retry.isIntegralNumber()) {
+      res.headers().set(HttpHeaderNames.RETRY_AFTER, retry.asLong());
+    }
+    if (reply.status() == 202 && reply.body().path("statusUrl").isTextual()) {
+      res.headers().set(HttpHeaderNames.LOCATION, reply.body().path("statusUrl").asText());
+    }
     long elapsed = System.nanoTime() - start;
     metrics.record(req.method().name(), route, reply.status(), elapsed);
-    // Access log: the route template, never the path's values, query, body or headers.
-    ACCESS.info("{} {} {} {}ms", req.method().name(), route, reply.status(), elapsed / 1_000_000);
+    // Access log: the route template, the user and the client address; never the path's values,
+    // query, body or headers.
+    ACCESS.info(
+        "{} {} {} {}ms user={} client={}",
+        req.method().name(),
+        route,
+        reply.status(),
+        elapsed / 1_000_000,
+        user == null ? "-" : user,
+        client);
     if (keepAlive) {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(res);

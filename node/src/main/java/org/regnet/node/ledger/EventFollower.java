@@ -10,6 +10,7 @@ import org.hyperledger.fabric.client.Network;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.store.Checkpoint;
 import org.regnet.node.store.InboxStore;
+import org.regnet.node.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class EventFollower implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private volatile CloseableIterator<ChaincodeEvent> current;
+  private volatile long lastBlock = -1;
 
   public EventFollower(Network network, String chaincode, InboxStore inbox, InboxFilter filter) {
     this.network = network;
@@ -76,19 +78,59 @@ public final class EventFollower implements AutoCloseable {
     } catch (java.io.IOException ex) {
       json = JSON.createObjectNode();
     }
-    boolean added =
-        inbox.process(
-            e.getTransactionId() + "/" + e.getEventName(),
-            e.getEventName(),
-            json.path("objectId").asText(null),
-            json.path("treatyId").asText(null),
-            e.getTransactionId(),
-            e.getBlockNumber(),
-            payload,
-            filter.relevant(json));
-    if (added) {
-      LOG.debug("event {} in block {} processed", e.getEventName(), e.getBlockNumber());
+    String key = e.getTransactionId() + "/" + e.getEventName();
+    try {
+      boolean added =
+          inbox.process(
+              key,
+              e.getEventName(),
+              json.path("objectId").asText(null),
+              json.path("treatyId").asText(null),
+              e.getTransactionId(),
+              e.getBlockNumber(),
+              payload,
+              filter.relevant(json));
+      if (added) {
+        LOG.debug("event {} in block {} processed", e.getEventName(), e.getBlockNumber());
+      }
+    } catch (StoreException ex) {
+      if (!unstorable(ex)) {
+        throw ex; // the database itself failed: resume from the checkpoint later
+      }
+      // This event can never be stored as it is: quarantine it and move on, never stall.
+      LOG.warn(
+          "event {} in block {} quarantined: {}",
+          e.getEventName(),
+          e.getBlockNumber(),
+          ex.getCause() == null ? ex.getMessage() : ex.getCause().getClass().getSimpleName());
+      inbox.quarantine(
+          key,
+          e.getTransactionId(),
+          e.getBlockNumber(),
+          "unstorable event: " + sqlState(ex),
+          e.getPayload());
     }
+    lastBlock = e.getBlockNumber();
+  }
+
+  /** The block of the last event processed (or -1 before the first): for the follower's lag. */
+  public long lastBlock() {
+    return lastBlock;
+  }
+
+  /** A data or constraint error (SQL state class 22 or 23): the event, not the database, is bad. */
+  static boolean unstorable(StoreException ex) {
+    String state = sqlState(ex);
+    return state.startsWith("22") || state.startsWith("23");
+  }
+
+  private static String sqlState(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return "";
   }
 
   private static void sleep(long ms) {

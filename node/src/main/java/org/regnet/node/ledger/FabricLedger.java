@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -20,15 +19,20 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.regnet.crypto.Pem;
 import org.regnet.node.config.NodeConfig;
+import org.regnet.node.service.CommitUnknownException;
 import org.regnet.node.service.KeySealer;
 import org.regnet.node.service.Ledger;
 import org.regnet.node.service.LedgerException;
+import org.regnet.node.service.TransactionStatus;
 import org.regnet.node.store.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,28 +82,70 @@ public final class FabricLedger implements Ledger, AutoCloseable {
       Map<String, byte[]> transientData,
       List<String> endorsers) {
     for (int attempt = 1; ; attempt++) {
+      SubmittedTransaction submitted;
       try {
-        return new String(
-            proposal(username, tx, argument, transientData, endorsers).endorse().submit(),
-            StandardCharsets.UTF_8);
-      } catch (CommitException e) {
-        if (e.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < MVCC_ATTEMPTS) {
-          LOG.info(
-              "{} {}: MVCC conflict, retrying ({}/{})",
-              tx,
-              e.getTransactionId(),
-              attempt,
-              MVCC_ATTEMPTS);
-          continue;
-        }
-        if (e.getCode() == TxValidationCode.MVCC_READ_CONFLICT) {
-          throw new LedgerException("CONFLICT", "the object changed concurrently; try again");
-        }
-        throw new LedgerException(
-            "INVALID_STATE", "the transaction was not committed: " + e.getCode());
-      } catch (EndorseException | SubmitException | CommitStatusException e) {
+        submitted =
+            proposal(username, tx, argument, transientData, endorsers).endorse().submitAsync();
+      } catch (EndorseException | SubmitException e) {
         throw FabricErrors.map(e);
       }
+      Status status;
+      try {
+        status = submitted.getStatus();
+      } catch (CommitStatusException e) {
+        // Ordered, but the commit status did not come back: it may well have committed.
+        LOG.warn(
+            "{} {}: commit status unknown ({})",
+            tx,
+            submitted.getTransactionId(),
+            e.getStatus().getCode());
+        throw new CommitUnknownException(submitted.getTransactionId());
+      }
+      if (status.isSuccessful()) {
+        return new String(submitted.getResult(), StandardCharsets.UTF_8);
+      }
+      if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < MVCC_ATTEMPTS) {
+        LOG.info(
+            "{} {}: MVCC conflict, retrying ({}/{})",
+            tx,
+            status.getTransactionId(),
+            attempt,
+            MVCC_ATTEMPTS);
+        continue;
+      }
+      if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT) {
+        throw new LedgerException("CONFLICT", "the object changed concurrently; try again");
+      }
+      throw new LedgerException(
+          "INVALID_STATE", "the transaction was not committed: " + status.getCode());
+    }
+  }
+
+  @Override
+  public TransactionStatus status(String username, String transactionId) {
+    byte[] raw;
+    try {
+      raw =
+          gateway(username)
+              .getNetwork(config.channel())
+              .getContract("qscc")
+              .evaluateTransaction("GetTransactionByID", config.channel(), transactionId);
+    } catch (GatewayException e) {
+      String all = e.getMessage() + " " + e.getDetails();
+      if (all.contains("Failed to get transaction") || all.contains("not found")) {
+        return TransactionStatus.pending(transactionId);
+      }
+      throw FabricErrors.map(e);
+    }
+    try {
+      int code = ProcessedTransaction.parseFrom(raw).getValidationCode();
+      TxValidationCode v = TxValidationCode.forNumber(code);
+      return new TransactionStatus(
+          transactionId,
+          code == TxValidationCode.VALID_VALUE ? "COMMITTED" : "INVALID",
+          v == null ? String.valueOf(code) : v.name());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new LedgerException("INTERNAL", "unreadable transaction record");
     }
   }
 

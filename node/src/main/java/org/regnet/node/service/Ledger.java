@@ -25,4 +25,12 @@ public interface Ledger {
       String argument,
       Map<String, byte[]> transientData,
       List<String> endorsers);
+
+  /**
+   * Where the transaction {@code transactionId} stands, asked of this authority's peer as {@code
+   * username}.
+   */
+  default TransactionStatus status(String username, String transactionId) {
+    throw new LedgerException("UNAVAILABLE", "transaction status is not available");
+  }
 }

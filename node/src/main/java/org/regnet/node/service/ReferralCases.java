@@ -37,13 +37,26 @@ public final class ReferralCases {
                 Map.of(),
                 List.of()));
     String counterparty = otherParty(agreement.path("parties"));
-    return read(
-        ledger.submit(
-            user,
-            "referral:submit",
-            publicPart.toString(),
-            confidential(payload),
-            List.of(ownMsp, counterparty)));
+    try {
+      return read(
+          ledger.submit(
+              user,
+              "referral:submit",
+              publicPart.toString(),
+              confidential(payload),
+              List.of(ownMsp, counterparty)));
+    } catch (LedgerException e) {
+      // A retry under the same idempotency key after the first attempt's answer was lost (the
+      // node crashed, say): the chaincode derived the same id and found the referral. Answer it.
+      String id =
+          IdempotencyScope.current()
+              .map(k -> IdempotencyScope.derivedId("REF", ownMsp, k))
+              .orElse(null);
+      if (id != null && e.code().equals("CONFLICT") && e.getMessage().contains(id)) {
+        return get(user, id);
+      }
+      throw e;
+    }
   }
 
   /** A life-cycle step carrying a confidential message (request or provide information). */

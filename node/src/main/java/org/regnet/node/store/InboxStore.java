@@ -69,15 +69,69 @@ public final class InboxStore {
             p.setTimestamp(8, Timestamp.from(Instant.now()));
             p.executeUpdate();
           }
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "MERGE INTO checkpoint(id, block_number, tx_id) KEY(id) VALUES (1,?,?)")) {
-            p.setLong(1, block);
-            p.setString(2, txId);
-            p.executeUpdate();
-          }
+          advance(c, block, txId);
           return true;
         });
+  }
+
+  /**
+   * Files an event the inbox cannot hold (a field over its column, say) in the quarantine, and
+   * advances the checkpoint in the same transaction, so the follower moves on and a replay after a
+   * crash files it once. The quarantine keeps the raw payload for an operator to inspect.
+   */
+  public void quarantine(String eventKey, String txId, long block, String reason, byte[] payload) {
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "MERGE INTO inbox_quarantine(key_hash, event_key, tx_id, block_number, reason,"
+                      + " payload, received_at) KEY(key_hash) VALUES (?,?,?,?,?,?,?)")) {
+            p.setString(1, sha256(eventKey));
+            p.setString(2, eventKey);
+            p.setString(3, txId);
+            p.setLong(4, block);
+            p.setString(5, reason);
+            p.setBytes(6, payload);
+            p.setTimestamp(7, Timestamp.from(Instant.now()));
+            p.executeUpdate();
+          }
+          advance(c, block, txId);
+          return null;
+        });
+  }
+
+  /** How many events are in quarantine (a metric: anything above zero needs an operator). */
+  public long quarantined() {
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM inbox_quarantine")) {
+            ResultSet r = q.executeQuery();
+            r.next();
+            return r.getLong(1);
+          }
+        });
+  }
+
+  private static void advance(java.sql.Connection c, long block, String txId)
+      throws java.sql.SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "MERGE INTO checkpoint(id, block_number, tx_id) KEY(id) VALUES (1,?,?)")) {
+      p.setLong(1, block);
+      p.setString(2, txId.length() > 128 ? txId.substring(0, 128) : txId);
+      p.executeUpdate();
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Inbox items after {@code seq}, oldest first, at most {@code limit}. */

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InboxStoreTest {
+  private static final String SECRET = "s".repeat(40);
 
   @Test
   void an_event_is_filed_once_with_the_checkpoint_and_a_replay_after_restart_adds_nothing(
       @TempDir Path dir) {
-    InboxStore inbox = new InboxStore(new Database(dir));
+    InboxStore inbox = new InboxStore(new Database(dir, SECRET));
     assertThat(
             inbox.process(
                 "tx1/regnet.referral.submitted",
@@ -37,7 +38,7 @@ class InboxStoreTest {
     assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx2"));
 
     // A restart: a new store on the same database replays from the checkpoint's block.
-    InboxStore restarted = new InboxStore(new Database(dir));
+    InboxStore restarted = new InboxStore(new Database(dir, SECRET));
     assertThat(
             restarted.process(
                 "tx1/regnet.referral.submitted",
@@ -78,7 +79,7 @@ class InboxStoreTest {
 
   @Test
   void items_after_a_position_come_oldest_first(@TempDir Path dir) {
-    InboxStore inbox = new InboxStore(new Database(dir));
+    InboxStore inbox = new InboxStore(new Database(dir, SECRET));
     for (int i = 1; i <= 5; i++) {
       inbox.process(
           "tx" + i + "/e", "regnet.referral.submitted", "REF-" + i, "T", "tx" + i, i, "{}", true);

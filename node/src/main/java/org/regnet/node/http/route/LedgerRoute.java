@@ -3,11 +3,15 @@ package org.regnet.node.http.route;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.regnet.node.http.Json;
 import org.regnet.node.http.Route;
 import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
+import org.regnet.node.service.IdempotencyScope;
 import org.regnet.node.service.Ledger;
+import org.regnet.node.service.LedgerException;
 
 /**
  * A route that is one chaincode transaction: its request is the body plus the path parameters (and
@@ -24,12 +28,29 @@ abstract class LedgerRoute implements Route {
   private final String transaction;
   private final Kind kind;
   private final Ledger ledger;
+  private ReadBack readBack;
+
+  /** How a creating route reads the object a derived id names (decision 0007). */
+  private record ReadBack(Pattern existing, String getTransaction, String idField) {}
 
   LedgerRoute(RouteSpec spec, String transaction, Kind kind, Ledger ledger) {
     this.spec = spec;
     this.transaction = transaction;
     this.kind = kind;
     this.ledger = ledger;
+  }
+
+  /**
+   * Declares this route as creating objects with ids of {@code prefix}: a retry under the same
+   * Idempotency-Key whose first attempt's answer was lost meets the object the chaincode made then
+   * ("... PREFIX-... already exists") and answers it, read with {@code getTransaction}.
+   */
+  final void readsBackAfterRetry(String prefix, String getTransaction, String idField) {
+    this.readBack =
+        new ReadBack(
+            Pattern.compile("(" + prefix + "-[0-9a-f]{16}) already exists"),
+            getTransaction,
+            idField);
   }
 
   @Override
@@ -62,10 +83,26 @@ abstract class LedgerRoute implements Route {
       }
     }
     String user = request.user().username();
-    String result =
-        kind == Kind.SUBMIT
-            ? ledger.submit(user, transaction, arg.toString(), Map.of(), List.of())
-            : ledger.evaluate(user, transaction, arg.toString(), Map.of(), List.of());
-    return Reply.ok(Json.parse(result));
+    if (kind == Kind.EVALUATE) {
+      return Reply.ok(
+          Json.parse(ledger.evaluate(user, transaction, arg.toString(), Map.of(), List.of())));
+    }
+    try {
+      return Reply.ok(
+          Json.parse(ledger.submit(user, transaction, arg.toString(), Map.of(), List.of())));
+    } catch (LedgerException e) {
+      Matcher m =
+          readBack == null || !e.code().equals("CONFLICT")
+              ? null
+              : readBack.existing().matcher(e.getMessage());
+      if (m == null || IdempotencyScope.current().isEmpty() || !m.find()) {
+        throw e;
+      }
+      ObjectNode ref = Json.object().put(readBack.idField(), m.group(1));
+      return Reply.ok(
+          Json.parse(
+              ledger.evaluate(
+                  user, readBack.getTransaction(), ref.toString(), Map.of(), List.of())));
+    }
   }
 }

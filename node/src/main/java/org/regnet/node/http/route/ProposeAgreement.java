@@ -19,5 +19,6 @@ public final class ProposeAgreement extends LedgerRoute {
         "agreement:propose",
         Kind.SUBMIT,
         ledger);
+    readsBackAfterRetry("AGR", "agreement:get", "agreementId");
   }
 }

@@ -8,7 +8,9 @@ import org.regnet.node.http.RouteSpec;
 /** Shorthands for route declarations. */
 final class Specs {
   static final List<Integer> READ = List.of(200, 400, 401, 403, 404, 503);
-  static final List<Integer> WRITE = List.of(200, 400, 401, 403, 404, 409, 422, 503);
+
+  /** 202: submitted, commit status not known yet (see the transaction status route). */
+  static final List<Integer> WRITE = List.of(200, 202, 400, 401, 403, 404, 409, 422, 503);
 
   private Specs() {}
 

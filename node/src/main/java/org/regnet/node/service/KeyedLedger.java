@@ -1,0 +1,52 @@
+package org.regnet.node.service;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ledger that adds the current request's scoped idempotency key ({@link IdempotencyScope}) to the
+ * transient map of every submit: never recorded in a block, read by the chaincode only to derive a
+ * new object's id.
+ */
+public final class KeyedLedger implements Ledger {
+  /** The transient entry the chaincode reads. */
+  public static final String TRANSIENT_KEY = "idempotencyKey";
+
+  private final Ledger ledger;
+
+  public KeyedLedger(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public String submit(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
+      List<String> endorsers) {
+    Map<String, byte[]> t = transientData;
+    if (IdempotencyScope.current().isPresent()) {
+      t = new HashMap<>(transientData);
+      t.put(TRANSIENT_KEY, IdempotencyScope.current().get().getBytes(StandardCharsets.UTF_8));
+    }
+    return ledger.submit(username, tx, argument, t, endorsers);
+  }
+
+  @Override
+  public String evaluate(
+      String username,
+      String tx,
+      String argument,
+      Map<String, byte[]> transientData,
+      List<String> endorsers) {
+    return ledger.evaluate(username, tx, argument, transientData, endorsers);
+  }
+
+  @Override
+  public TransactionStatus status(String username, String transactionId) {
+    return ledger.status(username, transactionId);
+  }
+}
