@@ -27,6 +27,8 @@ import org.regnet.node.http.Router;
 import org.regnet.node.http.route.*;
 import org.regnet.node.ledger.EventFollower;
 import org.regnet.node.ledger.FabricLedger;
+import org.regnet.node.service.AuditTrail;
+import org.regnet.node.service.Casework;
 import org.regnet.node.service.ChannelAdmin;
 import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
@@ -34,7 +36,9 @@ import org.regnet.node.service.KeySealer;
 import org.regnet.node.service.Ledger;
 import org.regnet.node.service.MembershipVotes;
 import org.regnet.node.service.ReferralCases;
+import org.regnet.node.service.ReferralSearch;
 import org.regnet.node.service.UserAdmin;
+import org.regnet.node.store.CaseworkStore;
 import org.regnet.node.store.Database;
 import org.regnet.node.store.InboxStore;
 import org.regnet.node.store.LoginThrottle;
@@ -211,7 +215,32 @@ public final class Node implements AutoCloseable {
     routes.add(new AuditByTime(ledger));
     routes.add(new ListInbox(inbox));
     routes.add(new InboxStream(inbox, poller));
+    routes.addAll(webAppRoutes(ledger, clock));
     return List.copyOf(routes);
+  }
+
+  /** The routes the web application needs beyond the core API (docs/decisions/0011). */
+  private List<Route> webAppRoutes(Ledger ledger, Clock clock) {
+    CaseworkStore caseworkStore = new CaseworkStore(db);
+    Casework casework = new Casework(ledger, caseworkStore, users, clock);
+    AuditTrail trail = new AuditTrail(ledger);
+    UserAdmin admin = userAdmin();
+    return List.of(
+        new WhoAmI(config.name(), config.mspId()),
+        new SearchReferrals(new ReferralSearch(ledger, caseworkStore, config.mspId()), clock),
+        new ListOfficers(casework),
+        new GetCasework(casework),
+        new AssignReferral(casework),
+        new AddNote(casework),
+        new MarkRead(casework),
+        new PayloadViewers(trail),
+        new AuditEntries(trail),
+        new ExportAudit(trail, workers),
+        new ListUsers(users),
+        new CreateUser(admin),
+        new DisableUser(admin, ledger),
+        new ResetPassword(admin, ledger),
+        new ChangeRole(admin, ledger));
   }
 
   private static java.util.concurrent.ThreadFactory named(String prefix) {

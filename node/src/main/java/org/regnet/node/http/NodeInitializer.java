@@ -10,12 +10,13 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
  * Builds the pipeline, top to bottom: TLS, HTTP codec, keep-alive, aggregator with the body limit,
- * the API.
+ * the web application's static files, the API.
  */
 public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   private final SslContext ssl;
   private final int maxBodyBytes;
   private final RequestHandler handler;
+  private final WebApp webApp = new WebApp();
 
   public NodeInitializer(SslContext ssl, int maxBodyBytes, RequestHandler handler) {
     this.ssl = ssl;
@@ -32,6 +33,7 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("keepalive", new HttpServerKeepAliveHandler())
         // Answers 413 itself when a body is over the limit.
         .addLast("aggregate", new HttpObjectAggregator(maxBodyBytes))
+        .addLast("webapp", webApp)
         .addLast("api", handler);
   }
 }
