@@ -25,6 +25,7 @@ const ROUTES = [
 
 let cleanup = null;
 let expiryTimer = null;
+let listening = false;
 
 async function route() {
   const hash = location.hash || '#/';
@@ -100,7 +101,7 @@ function showShell() {
   const nav = [];
   if (session.can('referral:read')) {
     nav.push(h('a', { href: '#/referrals?box=inbox', dataset: { nav: 'inbox' } }, 'Inbox ',
-      h('span.count#unread', { 'aria-label': 'unread referrals' }, '')));
+      h('span.count#unread', '')));
     nav.push(h('a', { href: '#/referrals?box=outbox', dataset: { nav: 'outbox' } }, 'Outbox'));
   }
   if (session.can('referral:write')) nav.push(h('a#nav-new', { href: '#/referrals/new', dataset: { nav: 'new' } }, 'New referral'));
@@ -122,12 +123,15 @@ function showShell() {
     expiryTimer = setTimeout(() => session.expire('Your session has expired. Log in again to continue where you were.'), expires);
   }
   if (session.can('inbox:read')) {
-    onInbox((item) => {
-      if (String(item.event).startsWith('regnet.referral.')) {
-        refreshUnread();
-        if (item.event === 'regnet.referral.submitted') toast('A new referral has arrived.');
-      }
-    });
+    if (!listening) {
+      listening = true;
+      onInbox((item) => {
+        if (String(item.event).startsWith('regnet.referral.')) {
+          refreshUnread();
+          if (item.event === 'regnet.referral.submitted') toast('A new referral has arrived.');
+        }
+      });
+    }
     startLive();
   }
   refreshUnread();

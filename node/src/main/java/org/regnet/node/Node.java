@@ -30,6 +30,7 @@ import org.regnet.node.ledger.FabricLedger;
 import org.regnet.node.service.AuditTrail;
 import org.regnet.node.service.Casework;
 import org.regnet.node.service.ChannelAdmin;
+import org.regnet.node.service.ChannelUpdateSummary;
 import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.service.KeySealer;
@@ -240,7 +241,8 @@ public final class Node implements AutoCloseable {
         new CreateUser(admin),
         new DisableUser(admin, ledger),
         new ResetPassword(admin, ledger),
-        new ChangeRole(admin, ledger));
+        new ChangeRole(admin, ledger),
+        new MembershipChangeSummary(new ChannelUpdateSummary(ledger)));
   }
 
   private static java.util.concurrent.ThreadFactory named(String prefix) {

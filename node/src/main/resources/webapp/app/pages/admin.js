@@ -148,9 +148,9 @@ function membershipSection() {
     const t = encodeURIComponent(d.get('treatyId'));
     const c = encodeURIComponent(d.get('changeId'));
     try {
-      const change = await get(`/v1/treaties/${t}/membership-changes/${c}`);
-      const update = await get(`/v1/treaties/${t}/membership-changes/${c}/channel-update`).catch(() => null);
-      clear(summary, describe(change, update),
+      const s = await get(`/v1/treaties/${t}/membership-changes/${c}/summary`);
+      const change = s.change;
+      clear(summary, h('div.notice#change-description', s.summary.map((l) => h('p', l))),
         change.status === 'PENDING' && !(change.approvals || []).includes(session.me.mspId)
           ? action('approve-change', 'Approve this change', async () => { await post(`/v1/treaties/${t}/membership-changes/${c}/approvals`); review.requestSubmit(); })
           : h('p.muted', change.status === 'PENDING' ? 'Your authority has approved it.' : 'Applied.'));
@@ -162,22 +162,6 @@ function membershipSection() {
   h('div.row', field('Treaty id', h('input', { name: 'treatyId', required: true })), field('Change id', h('input', { name: 'changeId', required: true, placeholder: 'MCH-…' }))),
   h('button.secondary', { type: 'submit' }, 'Review'));
   return h('section.card', { 'aria-labelledby': 'mc-h' }, h('h2#mc-h', 'Membership changes'), propose, review, summary);
-}
-
-function describe(c, update) {
-  const verb = { ADMIT: 'admit', SUSPEND: 'suspend', REINSTATE: 'reinstate', WITHDRAW: 'withdraw' }[c.kind] || c.kind;
-  const lines = [
-    `${c.proposedBy} proposes to ${verb} ${c.msp}${c.jurisdiction ? ` (${c.jurisdiction})` : ''} in treaty ${c.treatyId}.`,
-    `Approvals: ${(c.approvals || []).length} of ${c.requiredApprovals} needed (${(c.approvals || []).join(', ') || 'none yet'}). Status: ${label(c.status)}.`,
-  ];
-  if (update && update.update) {
-    const signed = Object.keys(update.signatures || {});
-    lines.push(`It carries a channel configuration update (SHA-256 ${update.updateHash}) that ${c.kind === 'ADMIT' ? 'adds' : c.kind === 'WITHDRAW' ? 'removes' : 'changes'} the organisation ${c.msp} ${c.kind === 'ADMIT' ? 'to' : 'in'} the channel; member admins' signatures gathered: ${signed.join(', ') || 'none'}.`);
-    lines.push('Approving adds your organisation admin\'s signature of exactly this update.');
-  } else {
-    lines.push('No channel update: only the treaty membership changes.');
-  }
-  return h('div.notice#change-description', lines.map((l) => h('p', l)));
 }
 
 async function usersSection(main) {

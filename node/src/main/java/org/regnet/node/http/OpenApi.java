@@ -123,7 +123,8 @@ public final class OpenApi {
               Map.entry("AuditExport", new String[] {"entries:array", "count:integer"}),
               Map.entry("Users", new String[] {"items:array"}),
               Map.entry(
-                  "User", new String[] {"username:string", "role:string", "disabled:boolean"})));
+                  "User", new String[] {"username:string", "role:string", "disabled:boolean"}),
+              Map.entry("ChangeSummary", new String[] {"change:object", "summary:array"})));
 
   /** Query parameters of the routes that take them (the route declarations carry none). */
   private static final Map<String, List<String>> QUERY =

@@ -144,8 +144,47 @@ class WebAppApiTest {
               ],"count":2,"bookmark":""}"""
               .formatted(a.path("objectId").asText());
         }
+        case "treaty:getMembershipChange" ->
+            """
+            {"changeId":"MCH-00000000000000c1","treatyId":"TRT-T","kind":"ADMIT","msp":"DeltaMSP",
+             "jurisdiction":"DE","proposedBy":"AlphaMSP","approvals":["AlphaMSP"],
+             "requiredApprovals":2,"status":"PENDING"}""";
+        case "treaty:getChannelUpdate" ->
+            "{\"changeId\":\"MCH-00000000000000c1\",\"update\":\""
+                + admitDelta()
+                + "\",\"updateHash\":\"abc123\",\"signatures\":{\"AlphaMSP\":\"c2ln\"}}";
         default -> "{}";
       };
+    }
+
+    /** A channel update that adds DeltaMSP to the application group, as add-authority makes. */
+    static String admitDelta() {
+      var app =
+          org.hyperledger.fabric.protos.common.ConfigGroup.newBuilder()
+              .setVersion(1)
+              .putGroups(
+                  "AlphaMSP", org.hyperledger.fabric.protos.common.ConfigGroup.getDefaultInstance())
+              .putGroups(
+                  "BetaMSP", org.hyperledger.fabric.protos.common.ConfigGroup.getDefaultInstance());
+      var read =
+          org.hyperledger.fabric.protos.common.ConfigGroup.newBuilder()
+              .putGroups("Application", app.build());
+      var write =
+          org.hyperledger.fabric.protos.common.ConfigGroup.newBuilder()
+              .putGroups(
+                  "Application",
+                  app.setVersion(2)
+                      .putGroups(
+                          "DeltaMSP",
+                          org.hyperledger.fabric.protos.common.ConfigGroup.getDefaultInstance())
+                      .build());
+      var update =
+          org.hyperledger.fabric.protos.common.ConfigUpdate.newBuilder()
+              .setChannelId("regnet-cases")
+              .setReadSet(read)
+              .setWriteSet(write)
+              .build();
+      return java.util.Base64.getEncoder().encodeToString(update.toByteArray());
     }
 
     @Override
@@ -484,6 +523,26 @@ class WebAppApiTest {
     assertThat(badRole.statusCode()).isEqualTo(400);
     assertThat(json(badRole).at("/error/field").asText()).isEqualTo("role");
     assertThat(node.users().find("oscar").orElseThrow().role()).isEqualTo("case-officer");
+  }
+
+  @Test
+  void a_membership_change_is_summarised_in_words_from_the_update_an_approval_signs()
+      throws Exception {
+    JsonNode s =
+        json(
+            send(
+                "GET",
+                "/v1/treaties/TRT-T/membership-changes/MCH-00000000000000c1/summary",
+                null,
+                login("tara")));
+    String text = s.get("summary").toString();
+    assertThat(text).contains("AlphaMSP proposes to admit DeltaMSP (DE) in treaty TRT-T");
+    assertThat(text).contains("Approvals: 1 of 2 required (AlphaMSP)");
+    assertThat(text).contains("configuration update of channel regnet-cases");
+    assertThat(text)
+        .contains("adds the organisation DeltaMSP to the channel's member organisations");
+    assertThat(text).doesNotContain("AlphaMSP to the channel").doesNotContain("removes");
+    assertThat(text).contains("signatures gathered: AlphaMSP");
   }
 
   @Test
