@@ -74,7 +74,7 @@ function agreementsSection(agreements, main) {
       if (a.status === 'ACTIVE' || a.status === 'SUSPENDED') acts.push(action(`terminate-${a.agreementId}`, 'Terminate', async () => { await post(`${base}/termination`); redraw(main); }, true));
     }
     return h('tr', h('td', h('span.mono.small', a.agreementId)), h('td', a.treatyId), h('td', a.proposer === me ? a.counterparty : a.proposer),
-      h('td', label(status)), h('td', when(a.validUntil)), h('td.acts', acts));
+      h('td', label(status)), h('td', when(a.validUntil)), h('td', h('div.acts', acts)));
   });
   const parts = [h('h2#ag-h', 'Agreements'),
     rows.length ? h('table.list#agreements-table', h('caption.sr-only', 'Agreements'),
@@ -173,10 +173,10 @@ async function usersSection(main) {
     const self = u.username === session.me.username;
     return h('tr', { dataset: { user: u.username } },
       h('td', u.username), h('td', label(u.role)), h('td', u.disabled ? 'Disabled' : 'Active'),
-      h('td.acts',
+      h('td', h('div.acts',
         self || u.disabled ? null : action(`disable-${u.username}`, 'Disable', async () => { await post(`/v1/users/${u.username}/disable`); redraw(main); }, true),
         h('span.inline', pw, action(`reset-${u.username}`, 'Reset password', async () => { await post(`/v1/users/${u.username}/password`, { password: pw.value }); pw.value = ''; }, true)),
-        self ? null : h('span.inline', role, action(`role-${u.username}`, 'Change role', async () => { await post(`/v1/users/${u.username}/role`, { role: role.value }); redraw(main); }, true))));
+        self ? null : h('span.inline', role, action(`role-${u.username}`, 'Change role', async () => { await post(`/v1/users/${u.username}/role`, { role: role.value }); redraw(main); }, true)))));
   });
   const create = h('form#create-user', { autocomplete: 'off', on: { submit: async (ev) => {
     ev.preventDefault();

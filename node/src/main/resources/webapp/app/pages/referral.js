@@ -11,15 +11,23 @@ const FINAL = ['CLOSED', 'DECLINED'];
 
 export async function render(main, [referralId]) {
   let off = null;
+  let drawn = null; // the version of the referral on the page
+  const version = (r) => `${r.status}|${r.updatedAt}`;
   await draw();
   post(`/v1/casework/referrals/${referralId}/read`).catch(() => {});
+  // Redraw only when the referral itself changed (a recorded payload view, for one, does not):
+  // the user's own work on the page, such as a payload on display, stays.
   off = onInbox((item) => {
-    if (item.objectId === referralId) draw().catch(() => {});
+    if (item.objectId !== referralId) return;
+    get(`/v1/referrals/${referralId}`)
+      .then((r) => (version(r) !== drawn ? draw() : null))
+      .catch(() => {});
   });
   return () => off && off();
 
   async function draw() {
     const r = await get(`/v1/referrals/${referralId}`);
+    drawn = version(r);
     const me = session.me.mspId;
     const side = r.recipient === me ? 'recipient' : r.originator === me ? 'originator' : 'onward';
     const [casework, treaty] = await Promise.all([
