@@ -80,7 +80,7 @@ export function select(name, options, value, attrs = {}) {
 /** SPOOFING -> Spoofing; PERPETUAL_FUTURE -> Perpetual future */
 export function label(code) {
   if (!code) return '';
-  const s = String(code).replace(/_/g, ' ').toLowerCase();
+  const s = String(code).replace(/[_-]/g, ' ').toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -53,7 +53,7 @@ export async function render(main, [referralId]) {
   function summary(r, side, treaty) {
     const rows = [
       [side === 'recipient' ? 'Received from' : 'Sent to', side === 'recipient' ? r.originator : r.recipient],
-      ['Treaty', treaty ? `${treaty.name} (${r.treatyId})` : r.treatyId],
+      ['Treaty', treaty && treaty.name ? `${treaty.name} (${r.treatyId})` : r.treatyId],
       ['Agreement', r.agreementId],
       ['Typology', label(r.typology)],
       ['Instrument class', label(r.instrumentClass)],

@@ -285,6 +285,24 @@ class BrowserJourneyIT {
     a.driver().findElement(By.id("mic")).sendKeys("XCME");
     a.assertAccessible("new referral");
     a.screenshot("02-new-referral-A");
+
+    // The session ends under the officer's feet (token revoked): submitting leads back to the
+    // login page, and after logging in again the half-filled form is back as it was.
+    assertThat(nodeA.call("POST", "/v1/auth/logout", null, a.token()).status()).isEqualTo(200);
+    a.driver().findElement(By.id("submit-referral")).click();
+    assertThat(a.until(By.id("session-notice")).getText()).contains("Log in again");
+    a.until(By.name("username")).sendKeys(username(A, "case-officer"));
+    a.driver()
+        .findElement(By.name("password"))
+        .sendKeys(Browser.user(net.organization(A), "case-officer").get("password").asText());
+    a.driver().findElement(By.id("login-submit")).click();
+    a.until(d -> d.getCurrentUrl().endsWith("#/referrals/new"));
+    a.until(d -> d.findElement(By.id("facts")).getAttribute("value").contains(marker));
+    assertThat(new Select(a.driver().findElement(By.id("instrumentClass"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("PERPETUAL_FUTURE");
+    assertThat(a.driver().findElement(By.cssSelector("input[name=dataClasses][value=TRADE_DATA]")).isSelected())
+        .isTrue();
+    assertThat(a.driver().findElement(By.id("cfi")).getAttribute("value")).isEqualTo("FFICSX");
     a.driver().findElement(By.id("submit-referral")).click();
     String id = a.until(By.id("referral-id")).getText();
     assertThat(id).matches("REF-[0-9a-f]{16}");
