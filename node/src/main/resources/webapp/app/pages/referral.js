@@ -12,20 +12,31 @@ const FINAL = ['CLOSED', 'DECLINED'];
 export async function render(main, [referralId]) {
   let off = null;
   let drawn = null; // the version of the referral on the page
+  let drawing = Promise.resolve();
   const version = (r) => `${r.status}|${r.updatedAt}`;
   await draw();
   post(`/v1/casework/referrals/${referralId}/read`).catch(() => {});
   // Redraw only when the referral itself changed (a recorded payload view, for one, does not):
   // the user's own work on the page, such as a payload on display, stays.
-  off = onInbox((item) => {
+  off = onInbox(async (item) => {
     if (item.objectId !== referralId) return;
-    get(`/v1/referrals/${referralId}`)
-      .then((r) => (version(r) !== drawn ? draw() : null))
-      .catch(() => {});
+    try {
+      await drawing;
+      const r = await get(`/v1/referrals/${referralId}`);
+      if (version(r) !== drawn) await draw();
+    } catch (e) {
+      /* the next event or action redraws */
+    }
   });
   return () => off && off();
 
-  async function draw() {
+  /** One drawing at a time: a live event and the user's own action never redraw in parallel. */
+  function draw() {
+    drawing = drawing.then(paint, paint);
+    return drawing;
+  }
+
+  async function paint() {
     const r = await get(`/v1/referrals/${referralId}`);
     drawn = version(r);
     const me = session.me.mspId;

@@ -67,7 +67,12 @@ public final class Browser implements AutoCloseable {
             false));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    this.driver = new ChromeDriver(service, options);
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    // Headless downloads go where the test looks for them.
+    chrome.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+    this.driver = chrome;
     this.base = baseUrl;
     this.shots = screenshots;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
