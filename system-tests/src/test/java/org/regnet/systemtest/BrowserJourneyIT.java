@@ -298,9 +298,15 @@ class BrowserJourneyIT {
     a.driver().findElement(By.id("login-submit")).click();
     a.until(d -> d.getCurrentUrl().endsWith("#/referrals/new"));
     a.until(d -> d.findElement(By.id("facts")).getAttribute("value").contains(marker));
-    assertThat(new Select(a.driver().findElement(By.id("instrumentClass"))).getFirstSelectedOption().getAttribute("value"))
+    assertThat(
+            new Select(a.driver().findElement(By.id("instrumentClass")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
         .isEqualTo("PERPETUAL_FUTURE");
-    assertThat(a.driver().findElement(By.cssSelector("input[name=dataClasses][value=TRADE_DATA]")).isSelected())
+    assertThat(
+            a.driver()
+                .findElement(By.cssSelector("input[name=dataClasses][value=TRADE_DATA]"))
+                .isSelected())
         .isTrue();
     assertThat(a.driver().findElement(By.id("cfi")).getAttribute("value")).isEqualTo("FFICSX");
     a.driver().findElement(By.id("submit-referral")).click();
