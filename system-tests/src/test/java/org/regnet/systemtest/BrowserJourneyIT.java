@@ -277,6 +277,7 @@ class BrowserJourneyIT {
     cfi.sendKeys("ffic1x");
     assertThat(a.until(By.id("cfi-err")).getText()).contains("CFI");
     assertThat(cfi.getAttribute("aria-invalid")).isEqualTo("true");
+    a.screenshot("02a-new-referral-A-checks-as-you-type");
     cfi.clear();
     cfi.sendKeys("ffic");
     cfi.sendKeys("sx");

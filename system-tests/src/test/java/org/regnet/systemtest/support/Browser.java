@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -148,11 +149,23 @@ public final class Browser implements AutoCloseable {
     return (String) js("return sessionStorage.getItem('regnet.token');");
   }
 
+  /**
+   * Saves a screenshot of the whole page (up to 2400 pixels high) from the top, as a reader of
+   * docs/ui.md would see it, then restores the laptop-sized window.
+   */
   public Path screenshot(String name) {
     try {
       Files.createDirectories(shots);
       Path file = shots.resolve(name + ".png");
+      long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
+      Dimension laptop = driver.manage().window().getSize();
+      driver
+          .manage()
+          .window()
+          .setSize(new Dimension(laptop.getWidth(), (int) Math.min(2400, height + 150)));
+      js("window.scrollTo(0, 0);");
       Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      driver.manage().window().setSize(laptop);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
