@@ -34,8 +34,11 @@ import org.regnet.node.http.route.*;
 import org.regnet.node.ledger.EventFollower;
 import org.regnet.node.ledger.FabricLedger;
 import org.regnet.node.ledger.LedgerProbe;
+import org.regnet.node.service.AuditTrail;
 import org.regnet.node.service.CachedProbe;
+import org.regnet.node.service.Casework;
 import org.regnet.node.service.ChannelAdmin;
+import org.regnet.node.service.ChannelUpdateSummary;
 import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.service.KeySealer;
@@ -44,7 +47,9 @@ import org.regnet.node.service.Ledger;
 import org.regnet.node.service.MembershipVotes;
 import org.regnet.node.service.Readiness;
 import org.regnet.node.service.ReferralCases;
+import org.regnet.node.service.ReferralSearch;
 import org.regnet.node.service.UserAdmin;
+import org.regnet.node.store.CaseworkStore;
 import org.regnet.node.store.Database;
 import org.regnet.node.store.IdempotencyStore;
 import org.regnet.node.store.InboxStore;
@@ -266,7 +271,33 @@ public final class Node implements AutoCloseable {
             config.stream().heartbeat()));
     routes.add(new StreamTicket(tickets));
     routes.add(new TransactionStatusRoute(ledger));
+    routes.addAll(webAppRoutes(ledger, clock));
     return List.copyOf(routes);
+  }
+
+  /** The routes the web application needs beyond the core API (docs/decisions/0011). */
+  private List<Route> webAppRoutes(Ledger ledger, Clock clock) {
+    CaseworkStore caseworkStore = new CaseworkStore(db);
+    Casework casework = new Casework(ledger, caseworkStore, users, clock);
+    AuditTrail trail = new AuditTrail(ledger);
+    UserAdmin admin = userAdmin();
+    return List.of(
+        new WhoAmI(config.name(), config.mspId()),
+        new SearchReferrals(new ReferralSearch(ledger, caseworkStore, config.mspId()), clock),
+        new ListOfficers(casework),
+        new GetCasework(casework),
+        new AssignReferral(casework),
+        new AddNote(casework),
+        new MarkRead(casework),
+        new PayloadViewers(trail),
+        new AuditEntries(trail),
+        new ExportAudit(trail, workers),
+        new ListUsers(users),
+        new CreateUser(admin),
+        new DisableUser(admin, ledger),
+        new ResetPassword(admin, ledger),
+        new ChangeRole(admin, ledger),
+        new MembershipChangeSummary(new ChannelUpdateSummary(ledger)));
   }
 
   private static java.util.concurrent.ThreadFactory named(String prefix) {

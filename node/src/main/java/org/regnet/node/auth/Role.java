@@ -18,7 +18,8 @@ public enum Role {
           "agreement:write",
           "referral:read",
           "audit:read",
-          "inbox:read")),
+          "inbox:read",
+          "users:admin")),
   CASE_OFFICER(
       "case-officer",
       Set.of(
@@ -29,7 +30,8 @@ public enum Role {
           "referral:payload",
           "flag:write",
           "flag:lookup",
-          "inbox:read")),
+          "inbox:read",
+          "casework:write")),
   INVESTIGATOR(
       "investigator",
       Set.of(
@@ -41,7 +43,8 @@ public enum Role {
           "flag:write",
           "flag:lookup",
           "audit:read",
-          "inbox:read")),
+          "inbox:read",
+          "casework:write")),
   AUDITOR(
       "auditor",
       Set.of(

@@ -10,13 +10,14 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 /**
  * Builds the pipeline, top to bottom: TLS, idle timeout (a stream removes it), HTTP codec,
  * keep-alive, aggregator with the body limit, one request at a time (pipelined requests answered in
- * order), the API documentation's static files, the API.
+ * order), the API documentation's static files, the web application's static files, the API.
  */
 public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   private final SslContext ssl;
   private final int maxBodyBytes;
   private final RequestHandler handler;
   private final DocsHandler docs = new DocsHandler();
+  private final WebApp webApp = new WebApp();
 
   public NodeInitializer(SslContext ssl, int maxBodyBytes, RequestHandler handler) {
     this.ssl = ssl;
@@ -35,6 +36,7 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("aggregate", new JsonAggregator(maxBodyBytes))
         .addLast("in-order", new InOrder())
         .addLast("docs", docs)
+        .addLast("webapp", webApp)
         .addLast("api", handler);
   }
 }

@@ -112,7 +112,52 @@ public final class OpenApi {
                   "Pending",
                   new String[] {"status:string", "transactionId:string", "statusUrl:string"}),
               Map.entry("Empty", new String[] {"revoked:boolean"}),
-              Map.entry("OpenApi", new String[] {"openapi:string", "paths:object"})));
+              Map.entry("OpenApi", new String[] {"openapi:string", "paths:object"}),
+              Map.entry(
+                  "Me",
+                  new String[] {
+                    "username:string",
+                    "role:string",
+                    "authority:string",
+                    "mspId:string",
+                    "permissions:array"
+                  }),
+              Map.entry(
+                  "ReferralSearch",
+                  new String[] {
+                    "items:array", "count:integer", "unread:integer", "truncated:boolean"
+                  }),
+              Map.entry("Officers", new String[] {"items:array"}),
+              Map.entry(
+                  "Casework",
+                  new String[] {
+                    "referralId:string", "assignment:object", "notes:array", "read:boolean"
+                  }),
+              Map.entry("PayloadViewers", new String[] {"items:array", "available:boolean"}),
+              Map.entry("AuditExport", new String[] {"entries:array", "count:integer"}),
+              Map.entry("Users", new String[] {"items:array"}),
+              Map.entry(
+                  "User", new String[] {"username:string", "role:string", "disabled:boolean"}),
+              Map.entry("ChangeSummary", new String[] {"change:object", "summary:array"})));
+
+  /** Query parameters of the routes that take them (the route declarations carry none). */
+  private static final Map<String, List<String>> QUERY =
+      Map.of(
+          "/v1/casework/referrals",
+          List.of(
+              "box",
+              "status",
+              "typology",
+              "counterparty",
+              "from",
+              "to",
+              "overdue",
+              "assignee",
+              "unread"),
+          "/v1/audit/entries",
+          List.of("objectId", "actorMsp", "from", "to", "pageSize", "bookmark"),
+          "/v1/audit/export",
+          List.of("objectId", "actorMsp", "from", "to", "format"));
 
   private OpenApi() {}
 
@@ -156,6 +201,15 @@ public final class OpenApi {
           p.put("name", seg.substring(1, seg.length() - 1)).put("in", "path").put("required", true);
           p.putObject("schema").put("type", "string").put("pattern", "^[A-Za-z0-9._-]{1,128}$");
         }
+      }
+      for (String q : QUERY.getOrDefault(s.path(), List.of())) {
+        params
+            .addObject()
+            .put("name", q)
+            .put("in", "query")
+            .put("required", false)
+            .putObject("schema")
+            .put("type", "string");
       }
       if (!s.body().isEmpty()) {
         ObjectNode schema =

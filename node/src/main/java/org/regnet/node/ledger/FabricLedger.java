@@ -51,6 +51,7 @@ public final class FabricLedger implements Ledger, AutoCloseable {
   private final UserStore users;
   private final KeySealer sealer;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+  private final Map<String, Long> blocks = new ConcurrentHashMap<>();
 
   public FabricLedger(NodeConfig config, UserStore users, KeySealer sealer) {
     this.config = config;
@@ -217,7 +218,34 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         .connect();
   }
 
-  /** Forgets a user's Gateway (after disabling them). */
+  /**
+   * Asks the peer's query system chaincode which block holds the transaction; block numbers never
+   * change, so answers are cached.
+   */
+  @Override
+  public java.util.OptionalLong blockNumber(String username, String txId) {
+    Long cached = blocks.get(txId);
+    if (cached != null) {
+      return java.util.OptionalLong.of(cached);
+    }
+    try {
+      byte[] block =
+          gateway(username)
+              .getNetwork(config.channel())
+              .getContract("qscc")
+              .evaluateTransaction("GetBlockByTxID", config.channel(), txId);
+      long number =
+          org.hyperledger.fabric.protos.common.Block.parseFrom(block).getHeader().getNumber();
+      blocks.put(txId, number);
+      return java.util.OptionalLong.of(number);
+    } catch (GatewayException | com.google.protobuf.InvalidProtocolBufferException e) {
+      LOG.debug("no block for a transaction: {}", e.toString());
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  /** Forgets a user's Gateway (after disabling them or replacing their certificate). */
+  @Override
   public void forget(String username) {
     Gateway g = gateways.remove(username);
     if (g != null) {

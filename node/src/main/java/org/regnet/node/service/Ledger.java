@@ -2,6 +2,7 @@ package org.regnet.node.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The ledger as the use cases see it: named chaincode transactions run as a given user. Knows no
@@ -33,4 +34,15 @@ public interface Ledger {
   default TransactionStatus status(String username, String transactionId) {
     throw new LedgerException("UNAVAILABLE", "transaction status is not available");
   }
+
+  /**
+   * The number of the block holding transaction {@code txId}, asked as {@code username}; empty when
+   * the ledger cannot say (an in-process ledger).
+   */
+  default OptionalLong blockNumber(String username, String txId) {
+    return OptionalLong.empty();
+  }
+
+  /** Forgets what is cached for a user whose identity changed (new certificate, disabled). */
+  default void forget(String username) {}
 }

@@ -47,13 +47,35 @@ public final class UserAdmin {
       throw new IllegalArgumentException(
           "username: 3..64 of a-z, 0-9, '.', '_', '-', starting with a letter");
     }
-    Role r =
-        Role.of(role)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "role: one of treaty-admin, case-officer, investigator, auditor"));
+    Role r = role(role);
     String hash = passwords.hash(password);
+    Identity id = issue(username, r);
+    if (!users.create(username, r.id(), hash, id.certPem(), id.sealedKey())) {
+      throw new IllegalArgumentException("username: already exists");
+    }
+    return id.cert();
+  }
+
+  /**
+   * Gives a user another role: the role is an attribute of the user's Fabric certificate, so a new
+   * certificate and key replace the old ones, and the user's tokens are revoked.
+   *
+   * @return false when there is no such user
+   */
+  public boolean changeRole(String username, String role) {
+    Role r = role(role);
+    if (users.find(username).isEmpty()) {
+      return false;
+    }
+    Identity id = issue(username, r);
+    boolean done = users.replaceIdentity(username, r.id(), id.certPem(), id.sealedKey());
+    tokens.revokeAll(username);
+    return done;
+  }
+
+  private record Identity(X509Certificate cert, String certPem, String sealedKey) {}
+
+  private Identity issue(String username, Role r) {
     KeyPair pair = KeyPairs.p256();
     X509Certificate cert =
         ca.issueClient(
@@ -64,10 +86,15 @@ public final class UserAdmin {
             CERT_VALIDITY);
     String sealed =
         sealer.seal(username, Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
-    if (!users.create(username, r.id(), hash, Pem.encode(cert), sealed)) {
-      throw new IllegalArgumentException("username: already exists");
-    }
-    return cert;
+    return new Identity(cert, Pem.encode(cert), sealed);
+  }
+
+  private static Role role(String role) {
+    return Role.of(role)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "role: one of treaty-admin, case-officer, investigator, auditor"));
   }
 
   public boolean disable(String username) {

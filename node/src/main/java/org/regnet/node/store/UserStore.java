@@ -74,6 +74,22 @@ public final class UserStore {
     return update("UPDATE users SET password_hash = ? WHERE username = ?", hash, username);
   }
 
+  /** Replaces a user's role with the certificate and sealed key that carry it. */
+  public boolean replaceIdentity(String username, String role, String certPem, String keySealed) {
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE users SET role = ?, cert_pem = ?, key_sealed = ? WHERE username = ?")) {
+            p.setString(1, role);
+            p.setString(2, certPem);
+            p.setString(3, keySealed);
+            p.setString(4, username);
+            return p.executeUpdate() == 1;
+          }
+        });
+  }
+
   public List<User> all() {
     return db.inTransaction(
         c -> {
