@@ -49,4 +49,14 @@ public final class KeyedLedger implements Ledger {
   public TransactionStatus status(String username, String transactionId) {
     return ledger.status(username, transactionId);
   }
+
+  @Override
+  public java.util.OptionalLong blockNumber(String username, String txId) {
+    return ledger.blockNumber(username, txId);
+  }
+
+  @Override
+  public void forget(String username) {
+    ledger.forget(username);
+  }
 }
