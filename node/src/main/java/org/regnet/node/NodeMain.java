@@ -191,17 +191,17 @@ public final class NodeMain implements Callable<Integer> {
         java.security.SecureRandom random = new java.security.SecureRandom();
         com.fasterxml.jackson.databind.node.ArrayNode users =
             org.regnet.node.http.Json.MAPPER.createArrayNode();
-        for (org.regnet.node.auth.Role role : org.regnet.node.auth.Role.values()) {
+        for (org.regnet.rules.Role role : org.regnet.rules.Role.values()) {
           byte[] b = new byte[18];
           random.nextBytes(b);
           String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-          String username = prefix + role.id();
-          node.userAdmin().create(username, role.id(), password);
+          String username = prefix + role.wire();
+          node.userAdmin().create(username, role.wire(), password);
           users
               .addObject()
               .put("username", username)
               .put("password", password)
-              .put("role", role.id());
+              .put("role", role.wire());
         }
         java.nio.file.Files.writeString(out, users.toPrettyString());
         try {

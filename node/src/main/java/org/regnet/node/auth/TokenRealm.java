@@ -13,11 +13,13 @@ import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.regnet.node.store.User;
 import org.regnet.node.store.UserStore;
+import org.regnet.rules.Role;
+import org.regnet.rules.RuleTable;
 
 /**
  * Shiro realm for bearer tokens: a live token of an enabled user authenticates as that user;
- * authorization gives the user's role and its permissions. The token is the credential, already
- * verified by lookup, so the credentials matcher allows what the lookup found.
+ * authorization gives the user's role and its permissions from the one rule table. The token is the
+ * credential, already verified by lookup, so the credentials matcher allows what the lookup found.
  */
 public final class TokenRealm extends AuthorizingRealm {
   private final Tokens tokens;
@@ -48,9 +50,11 @@ public final class TokenRealm extends AuthorizingRealm {
   @Override
   protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
     User user = (User) principals.getPrimaryPrincipal();
-    Role role = Role.of(user.role()).orElseThrow(() -> new AuthenticationException("unknown role"));
-    SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.id()));
-    info.setStringPermissions(role.permissions());
+    Role role =
+        Role.fromWire(user.role()).orElseThrow(() -> new AuthenticationException("unknown role"));
+    SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.wire()));
+    // the one rule table: the chaincode transactions this role may run, as the chaincode allows
+    info.setStringPermissions(RuleTable.permissionsOf(role));
     return info;
   }
 }

@@ -10,9 +10,9 @@ import org.regnet.crypto.CertificateAuthority;
 import org.regnet.crypto.KeyPairs;
 import org.regnet.crypto.Pem;
 import org.regnet.node.auth.Passwords;
-import org.regnet.node.auth.Role;
 import org.regnet.node.store.TokenStore;
 import org.regnet.node.store.UserStore;
+import org.regnet.rules.Role;
 
 /**
  * Creates users, each with a Fabric client certificate issued by the authority's own CA carrying
@@ -48,7 +48,7 @@ public final class UserAdmin {
           "username: 3..64 of a-z, 0-9, '.', '_', '-', starting with a letter");
     }
     Role r =
-        Role.of(role)
+        Role.fromWire(role)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -60,11 +60,11 @@ public final class UserAdmin {
             username,
             "client",
             pair.getPublic(),
-            Map.of("role", r.id(), "hf.EnrollmentID", username, "hf.Type", "client"),
+            Map.of("role", r.wire(), "hf.EnrollmentID", username, "hf.Type", "client"),
             CERT_VALIDITY);
     String sealed =
         sealer.seal(username, Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
-    if (!users.create(username, r.id(), hash, Pem.encode(cert), sealed)) {
+    if (!users.create(username, r.wire(), hash, Pem.encode(cert), sealed)) {
       throw new IllegalArgumentException("username: already exists");
     }
     return cert;
