@@ -54,6 +54,7 @@ public final class RuleTable {
     m.put("treaty:get", any);
     m.put("treaty:proposeMembershipChange", ta);
     m.put("treaty:approveMembershipChange", ta);
+    m.put("treaty:withdrawMembershipChange", ta);
     m.put("treaty:getMembershipChange", any);
     m.put("treaty:getChannelUpdate", any);
     m.put("agreement:propose", ta);
