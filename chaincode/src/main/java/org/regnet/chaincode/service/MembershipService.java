@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.Hashes;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.access.AccessPolicy;
 import org.regnet.chaincode.access.Caller;
+import org.regnet.chaincode.channel.ConfigUpdateCheck;
 import org.regnet.chaincode.model.ChangeKind;
 import org.regnet.chaincode.model.ChangeStatus;
 import org.regnet.chaincode.model.ChannelUpdate;
+import org.regnet.chaincode.model.ChannelUpdateSummary;
 import org.regnet.chaincode.model.Member;
 import org.regnet.chaincode.model.MemberStatus;
 import org.regnet.chaincode.model.MembershipChange;
@@ -69,8 +73,16 @@ public final class MembershipService {
       final byte[] bytes =
           ChannelSignatures.decode(
               "channelUpdate", req.channelUpdate(), ChannelSignatures.MAX_UPDATE_BYTES);
+      // the update must change exactly what this change says, and keep every other member
+      final Set<String> keep = new TreeSet<>();
+      t.members().stream()
+          .filter(m -> m.status() != MemberStatus.WITHDRAWN)
+          .forEach(m -> keep.add(m.msp()));
+      final ChannelUpdateSummary summary =
+          ConfigUpdateCheck.verify(
+              req.kind(), req.msp(), ctx.getStub().getChannelId(), bytes, keep);
       ChannelUpdate update =
-          new ChannelUpdate(id, req.channelUpdate(), Hashes.sha256Hex(bytes), Map.of());
+          new ChannelUpdate(id, req.channelUpdate(), Hashes.sha256Hex(bytes), summary, Map.of());
       if (req.channelSignature() != null) {
         update = update.withSignature(c.msp(), signature(c, req.channelSignature()));
       }

@@ -32,7 +32,14 @@ public final class ChannelUpdates {
   public static final List<String> MEMBERS = List.of("AlpineMSP", "HarbourMSP", "LagoonMSP");
   static final int APP_VERSION = 3;
 
+  private static final Map<String, TestCa> CAS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private ChannelUpdates() {}
+
+  /** The one CA of {@code msp} used in these updates. */
+  public static TestCa ca(final String msp) {
+    return CAS.computeIfAbsent(msp, TestCa::forMsp);
+  }
 
   /** The update that adds {@code msp}'s organisation (group named after its MSP id). */
   public static ConfigUpdate admit(final String msp) {
@@ -98,7 +105,7 @@ public final class ChannelUpdates {
 
   /** An organisation group as {@code configtxgen -printOrg} writes it, with NodeOU policies. */
   public static ConfigGroup org(final String msp) {
-    final X509Certificate ca = TestCa.forMsp(msp).caCert();
+    final X509Certificate ca = ca(msp).caCert();
     final FabricMSPConfig fabric =
         FabricMSPConfig.newBuilder()
             .setName(msp)
