@@ -25,4 +25,12 @@ public interface Ledger {
       String argument,
       Map<String, byte[]> transientData,
       List<String> endorsers);
+
+  /**
+   * The channel's live configuration (a {@code common.Config}), read as {@code username} from its
+   * organisation's peer; used to check a channel update before this organisation signs it.
+   */
+  default byte[] channelConfig(String username) {
+    throw new LedgerException("UNAVAILABLE", "this ledger cannot read the channel configuration");
+  }
 }

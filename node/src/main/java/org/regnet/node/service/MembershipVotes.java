@@ -13,7 +13,8 @@ import java.util.Map;
  * Membership votes through the ledger. A change may carry the channel configuration update that
  * admits (or removes) an organisation; each member's node adds its organisation admin's signature
  * of it to its vote, so the signatures are gathered on chain with the quorum, and any member's node
- * can then submit the update to the ordering service.
+ * can then submit the update to the ordering service. Before it signs, the node checks the update
+ * against the live channel configuration ({@link ChannelUpdateReview}).
  */
 public final class MembershipVotes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +33,9 @@ public final class MembershipVotes {
     ObjectNode arg = body.deepCopy();
     arg.put("treatyId", treatyId);
     if (arg.hasNonNull("channelUpdate") && channelAdmin != null) {
-      arg.put("channelSignature", channelAdmin.sign(decode(arg.get("channelUpdate").asText())));
+      byte[] update = decode(arg.get("channelUpdate").asText());
+      review(user, arg.path("kind").asText(), arg.path("msp").asText(), update);
+      arg.put("channelSignature", channelAdmin.sign(update));
     }
     return read(
         ledger.submit(user, "treaty:proposeMembershipChange", arg.toString(), Map.of(), List.of()));
@@ -42,7 +45,13 @@ public final class MembershipVotes {
     ObjectNode arg = ref(treatyId, changeId);
     JsonNode update = channelUpdate(user, treatyId, changeId);
     if (update != null && channelAdmin != null) {
-      arg.put("channelSignature", channelAdmin.sign(decode(update.get("update").asText())));
+      JsonNode change =
+          read(
+              ledger.evaluate(
+                  user, "treaty:getMembershipChange", arg.toString(), Map.of(), List.of()));
+      byte[] bytes = decode(update.get("update").asText());
+      review(user, change.path("kind").asText(), change.path("msp").asText(), bytes);
+      arg.put("channelSignature", channelAdmin.sign(bytes));
     }
     return read(
         ledger.submit(user, "treaty:approveMembershipChange", arg.toString(), Map.of(), List.of()));
@@ -71,6 +80,14 @@ public final class MembershipVotes {
     ObjectNode out = JSON.createObjectNode().put("changeId", changeId).put("status", status);
     signers.forEach(out.putArray("signedBy")::add);
     return out;
+  }
+
+  /**
+   * Before this organisation's admin signs: the update must do exactly what the change says against
+   * the channel as it is now (the chaincode checked it against the change at proposal).
+   */
+  private void review(String user, String kind, String msp, byte[] update) {
+    ChannelUpdateReview.check(kind, msp, ledger.channelConfig(user), update);
   }
 
   private JsonNode channelUpdate(String user, String treatyId, String changeId) {
