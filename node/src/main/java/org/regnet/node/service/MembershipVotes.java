@@ -44,11 +44,14 @@ public final class MembershipVotes {
   public JsonNode approve(String user, String treatyId, String changeId) {
     ObjectNode arg = ref(treatyId, changeId);
     JsonNode update = channelUpdate(user, treatyId, changeId);
-    if (update != null && channelAdmin != null) {
-      JsonNode change =
-          read(
-              ledger.evaluate(
-                  user, "treaty:getMembershipChange", arg.toString(), Map.of(), List.of()));
+    JsonNode change =
+        update == null || channelAdmin == null
+            ? null
+            : read(
+                ledger.evaluate(
+                    user, "treaty:getMembershipChange", arg.toString(), Map.of(), List.of()));
+    // a vote on a change that is no longer pending is refused by the chaincode: nothing to sign
+    if (change != null && change.path("status").asText().equals("PENDING")) {
       byte[] bytes = decode(update.get("update").asText());
       review(user, change.path("kind").asText(), change.path("msp").asText(), bytes);
       arg.put("channelSignature", channelAdmin.sign(bytes));
