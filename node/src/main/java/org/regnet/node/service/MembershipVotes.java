@@ -19,12 +19,12 @@ import java.util.Map;
 public final class MembershipVotes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Ledger ledger;
-  private final ChannelAdmin channelAdmin;
+  private final ChannelSigning channelAdmin;
 
   /**
    * @param channelAdmin null when this node holds no organisation admin identity
    */
-  public MembershipVotes(Ledger ledger, ChannelAdmin channelAdmin) {
+  public MembershipVotes(Ledger ledger, ChannelSigning channelAdmin) {
     this.ledger = ledger;
     this.channelAdmin = channelAdmin;
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * the node signs only an update whose result differs from the live channel by the named group.
  */
 class ChannelUpdateReviewTest {
-  private static final List<String> MEMBERS = List.of("AlpineMSP", "HarbourMSP", "LagoonMSP");
+  static final List<String> MEMBERS = List.of("AlpineMSP", "HarbourMSP", "LagoonMSP");
 
-  private static ConfigGroup org(String msp, long version) {
+  static ConfigGroup org(String msp, long version) {
     return ConfigGroup.newBuilder()
         .setVersion(version)
         .setModPolicy("Admins")
@@ -35,7 +35,7 @@ class ChannelUpdateReviewTest {
         .build();
   }
 
-  private static ConfigPolicy policy(String rule, long version) {
+  static ConfigPolicy policy(String rule, long version) {
     return ConfigPolicy.newBuilder()
         .setVersion(version)
         .setModPolicy("Admins")
@@ -43,7 +43,7 @@ class ChannelUpdateReviewTest {
         .build();
   }
 
-  private static byte[] live(long appVersion) {
+  static byte[] live(long appVersion) {
     ConfigGroup.Builder app =
         ConfigGroup.newBuilder()
             .setVersion(appVersion)
@@ -76,7 +76,7 @@ class ChannelUpdateReviewTest {
   }
 
   /** The Application group as version stubs of {@code members}, its values and policies. */
-  private static ConfigGroup.Builder stubs(List<String> members) {
+  static ConfigGroup.Builder stubs(List<String> members) {
     ConfigGroup.Builder g =
         ConfigGroup.newBuilder()
             .setVersion(3)
@@ -87,7 +87,7 @@ class ChannelUpdateReviewTest {
     return g;
   }
 
-  private static byte[] update(ConfigGroup read, ConfigGroup write) {
+  static byte[] update(ConfigGroup read, ConfigGroup write) {
     return ConfigUpdate.newBuilder()
         .setChannelId("regnet-cases")
         .setReadSet(ConfigGroup.newBuilder().setVersion(1).putGroups("Application", read))
@@ -96,7 +96,7 @@ class ChannelUpdateReviewTest {
         .toByteArray();
   }
 
-  private static byte[] admit(String msp, List<String> kept, UnaryOperator<ConfigGroup.Builder> w) {
+  static byte[] admit(String msp, List<String> kept, UnaryOperator<ConfigGroup.Builder> w) {
     ConfigGroup.Builder write = stubs(kept).setVersion(4).setModPolicy("Admins");
     write.putGroups(msp, org(msp, 0));
     return update(stubs(kept).build(), w.apply(write).build());
