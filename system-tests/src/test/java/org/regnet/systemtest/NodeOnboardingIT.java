@@ -12,6 +12,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyperledger.fabric.protos.common.ConfigGroup;
+import org.hyperledger.fabric.protos.common.ConfigPolicy;
+import org.hyperledger.fabric.protos.common.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.ImplicitMetaPolicy;
+import org.hyperledger.fabric.protos.common.Policy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,9 @@ import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
+import org.regnet.systemtest.support.Actors;
+import org.regnet.systemtest.support.Calls;
+import org.regnet.systemtest.support.Calls.Result;
 import org.regnet.systemtest.support.LeakScan;
 import org.regnet.systemtest.support.NodeClient;
 import org.regnet.systemtest.support.NodeClient.Answer;
@@ -88,6 +96,36 @@ class NodeOnboardingIT {
         Base64.getEncoder()
             .encodeToString(Files.readAllBytes(AuthorityOnboarding.configUpdate(envelope)));
 
+    // Tampered versions of the same update are refused at proposal, by the node before its admin
+    // signs and by the chaincode when a client bypasses the node; nothing is recorded.
+    ConfigUpdate honest = ConfigUpdate.parseFrom(Base64.getDecoder().decode(update));
+    Map<String, String> tampered = new HashMap<>();
+    tampered.put("a policy change", base64(alsoChangesAdminsPolicy(honest)));
+    tampered.put("another member's removal", base64(dropsGroup(honest, msp(C))));
+    try (Actors actors = new Actors(net)) {
+      for (Map.Entry<String, String> t : tampered.entrySet()) {
+        String body =
+            "{\"kind\":\"ADMIT\",\"msp\":\""
+                + d.mspId()
+                + "\",\"jurisdiction\":\"DE\",\"channelUpdate\":\""
+                + t.getValue()
+                + "\"}";
+        Answer viaNode =
+            nodeA.call("POST", "/v1/treaties/" + TREATY + "/membership-changes", body, adminA);
+        assertThat(viaNode.status()).as(t.getKey() + ": " + viaNode.body()).isEqualTo(400);
+        assertThat(viaNode.code()).as(t.getKey()).isEqualTo("VALIDATION_FAILED");
+
+        Result direct =
+            Calls.submit(
+                actors.contract(A, "treaty-admin"),
+                "treaty:proposeMembershipChange",
+                body.replace("{", "{\"treatyId\":\"" + TREATY + "\","));
+        assertThat(direct.code())
+            .as(t.getKey() + " bypassing the node")
+            .isEqualTo("VALIDATION_FAILED");
+      }
+    }
+
     long inboxStart =
         nodeB.call("GET", "/v1/inbox?after=0&limit=500", null, adminB).body().get("next").asLong();
     Answer proposed =
@@ -139,6 +177,17 @@ class NodeOnboardingIT {
             null,
             adminB);
     assertThat(gathered.body().get("signatures").size()).isEqualTo(2);
+    // what the approvers read: the group added and the fingerprint of the candidate's root CA
+    JsonNode summary = gathered.body().get("summary");
+    assertThat(summary.get("action").asText()).isEqualTo("ADD");
+    assertThat(summary.get("msp").asText()).isEqualTo(d.mspId());
+    assertThat(summary.get("rootCaSha256").get(0).asText())
+        .isEqualTo(
+            fingerprint(
+                net.network()
+                    .layout()
+                    .orgCrypto(d.domain())
+                    .resolve("ca/ca." + d.domain() + "-cert.pem")));
 
     Answer submitted =
         nodeB.call(
@@ -220,5 +269,62 @@ class NodeOnboardingIT {
             LeakScan.filesContaining(
                 net.network().layout().peerHome(def.organizations().get(C)), marker))
         .isEmpty();
+  }
+
+  private static String base64(ConfigUpdate u) {
+    return Base64.getEncoder().encodeToString(u.toByteArray());
+  }
+
+  /** The honest update, plus the Application Admins policy raised to ANY Admins. */
+  private static ConfigUpdate alsoChangesAdminsPolicy(ConfigUpdate u) {
+    ConfigGroup readApp = u.getReadSet().getGroupsOrThrow("Application");
+    long version = readApp.getPoliciesOrThrow("Admins").getVersion();
+    ConfigPolicy anyAdmins =
+        ConfigPolicy.newBuilder()
+            .setVersion(version + 1)
+            .setModPolicy("Admins")
+            .setPolicy(
+                Policy.newBuilder()
+                    .setType(Policy.PolicyType.IMPLICIT_META_VALUE)
+                    .setValue(
+                        ImplicitMetaPolicy.newBuilder()
+                            .setSubPolicy("Admins")
+                            .setRule(ImplicitMetaPolicy.Rule.ANY)
+                            .build()
+                            .toByteString()))
+            .build();
+    ConfigGroup writeApp =
+        u.getWriteSet().getGroupsOrThrow("Application").toBuilder()
+            .putPolicies("Admins", anyAdmins)
+            .build();
+    return u.toBuilder()
+        .setWriteSet(u.getWriteSet().toBuilder().putGroups("Application", writeApp))
+        .build();
+  }
+
+  /** The honest update, with a member's group left out of read and write set (so removed). */
+  private static ConfigUpdate dropsGroup(ConfigUpdate u, String group) {
+    ConfigGroup readApp =
+        u.getReadSet().getGroupsOrThrow("Application").toBuilder().removeGroups(group).build();
+    ConfigGroup writeApp =
+        u.getWriteSet().getGroupsOrThrow("Application").toBuilder().removeGroups(group).build();
+    return u.toBuilder()
+        .setReadSet(u.getReadSet().toBuilder().putGroups("Application", readApp))
+        .setWriteSet(u.getWriteSet().toBuilder().putGroups("Application", writeApp))
+        .build();
+  }
+
+  /** SHA-256 of a PEM certificate's DER, as the chaincode prints it. */
+  private static String fingerprint(Path pem) throws Exception {
+    byte[] der =
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(Files.newInputStream(pem))
+            .getEncoded();
+    String hex =
+        java.util.HexFormat.of()
+            .withUpperCase()
+            .withDelimiter(":")
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+    return hex;
   }
 }
