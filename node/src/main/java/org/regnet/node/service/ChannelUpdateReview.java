@@ -8,7 +8,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hyperledger.fabric.protos.common.Config;
 import org.hyperledger.fabric.protos.common.ConfigGroup;
+import org.hyperledger.fabric.protos.common.ConfigPolicy;
 import org.hyperledger.fabric.protos.common.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.MSPPrincipal;
+import org.hyperledger.fabric.protos.common.MSPRole;
+import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.MSPConfig;
 
 /**
  * The node's own check of a channel update before its organisation admin signs it: the update is
@@ -16,7 +22,8 @@ import org.hyperledger.fabric.protos.common.ConfigUpdate;
  * must differ from the live configuration in exactly one place: the group of the named MSP added
  * (ADMIT) or removed (WITHDRAW). This sees what the update alone cannot show, such as a member
  * removed by leaving it out of the read and write sets, and refuses an update computed from an
- * older configuration (stale) before anyone signs it.
+ * older configuration (stale) before anyone signs it. The added group must define that MSP itself,
+ * without explicit admin certificates and with policies naming only its own roles.
  */
 public final class ChannelUpdateReview {
   static final String APP = "/Channel/Application";
@@ -75,6 +82,43 @@ public final class ChannelUpdateReview {
           && !p.startsWith(org + ":")) {
         throw refuse("also changes " + p);
       }
+    }
+    if (kind.equals("ADMIT")) {
+      requireOwnDefinition(
+          msp, u.getWriteSet().getGroupsOrThrow("Application").getGroupsOrThrow(msp));
+    }
+  }
+
+  /**
+   * The added group defines {@code msp} itself: no explicit admin certificates (admins come from
+   * the candidate's own NodeOUs), no sub-groups, and policies that name only {@code msp}'s roles.
+   */
+  private static void requireOwnDefinition(String msp, ConfigGroup g) {
+    try {
+      if (!g.getGroupsMap().isEmpty() || !g.containsValues("MSP")) {
+        throw refuse("the group " + msp + " must hold its MSP and no groups");
+      }
+      FabricMSPConfig fabric =
+          FabricMSPConfig.parseFrom(
+              MSPConfig.parseFrom(g.getValuesOrThrow("MSP").getValue()).getConfig());
+      if (!fabric.getName().equals(msp)) {
+        throw refuse("the group " + msp + " defines the MSP " + fabric.getName());
+      }
+      if (fabric.getAdminsCount() > 0) {
+        throw refuse("the MSP of " + msp + " lists admin certificates");
+      }
+      for (Map.Entry<String, ConfigPolicy> p : new TreeMap<>(g.getPoliciesMap()).entrySet()) {
+        SignaturePolicyEnvelope env =
+            SignaturePolicyEnvelope.parseFrom(p.getValue().getPolicy().getValue());
+        for (MSPPrincipal principal : env.getIdentitiesList()) {
+          if (principal.getPrincipalClassification() != MSPPrincipal.Classification.ROLE
+              || !MSPRole.parseFrom(principal.getPrincipal()).getMspIdentifier().equals(msp)) {
+            throw refuse("policy " + p.getKey() + " of " + msp + " names another identity");
+          }
+        }
+      }
+    } catch (InvalidProtocolBufferException e) {
+      throw refuse("the definition of " + msp + " is malformed");
     }
   }
 

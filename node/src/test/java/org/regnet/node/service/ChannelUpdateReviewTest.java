@@ -11,7 +11,12 @@ import org.hyperledger.fabric.protos.common.ConfigGroup;
 import org.hyperledger.fabric.protos.common.ConfigPolicy;
 import org.hyperledger.fabric.protos.common.ConfigUpdate;
 import org.hyperledger.fabric.protos.common.ConfigValue;
+import org.hyperledger.fabric.protos.common.MSPPrincipal;
+import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.Policy;
+import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.MSPConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +27,23 @@ class ChannelUpdateReviewTest {
   static final List<String> MEMBERS = List.of("AlpineMSP", "HarbourMSP", "LagoonMSP");
 
   static ConfigGroup org(String msp, long version) {
+    return org(msp, version, FabricMSPConfig.newBuilder().setName(msp).build(), msp);
+  }
+
+  /** An organisation group with the given MSP definition and an Admins policy naming one MSP. */
+  static ConfigGroup org(String msp, long version, FabricMSPConfig fabric, String adminsOf) {
+    SignaturePolicyEnvelope admins =
+        SignaturePolicyEnvelope.newBuilder()
+            .addIdentities(
+                MSPPrincipal.newBuilder()
+                    .setPrincipalClassification(MSPPrincipal.Classification.ROLE)
+                    .setPrincipal(
+                        MSPRole.newBuilder()
+                            .setMspIdentifier(adminsOf)
+                            .setRole(MSPRole.MSPRoleType.ADMIN)
+                            .build()
+                            .toByteString()))
+            .build();
     return ConfigGroup.newBuilder()
         .setVersion(version)
         .setModPolicy("Admins")
@@ -29,9 +51,15 @@ class ChannelUpdateReviewTest {
             "MSP",
             ConfigValue.newBuilder()
                 .setModPolicy("Admins")
-                .setValue(ByteString.copyFromUtf8("msp of " + msp))
+                .setValue(
+                    MSPConfig.newBuilder().setConfig(fabric.toByteString()).build().toByteString())
                 .build())
-        .putPolicies("Admins", policy("admins of " + msp, 0))
+        .putPolicies(
+            "Admins",
+            ConfigPolicy.newBuilder()
+                .setModPolicy("Admins")
+                .setPolicy(Policy.newBuilder().setType(1).setValue(admins.toByteString()))
+                .build())
         .build();
   }
 
@@ -134,6 +162,40 @@ class ChannelUpdateReviewTest {
     byte[] u = admit("DeltaMSP", MEMBERS, w -> w.putPolicies("Admins", policy("ANY Admins", 1)));
     assertThatThrownBy(() -> ChannelUpdateReview.check("ADMIT", "DeltaMSP", live(3), u))
         .hasMessageContaining("also changes /Channel/Application:policy:Admins");
+  }
+
+  @Test
+  void refuses_an_admission_whose_msp_lists_an_admin_certificate() {
+    FabricMSPConfig withAdmin =
+        FabricMSPConfig.newBuilder()
+            .setName("DeltaMSP")
+            .addAdmins(ByteString.copyFromUtf8("-----BEGIN CERTIFICATE-----"))
+            .build();
+    byte[] u =
+        admit(
+            "DeltaMSP",
+            MEMBERS,
+            w -> w.putGroups("DeltaMSP", org("DeltaMSP", 0, withAdmin, "DeltaMSP")));
+    assertThatThrownBy(() -> ChannelUpdateReview.check("ADMIT", "DeltaMSP", live(3), u))
+        .hasMessageContaining("lists admin certificates");
+  }
+
+  @Test
+  void refuses_an_admission_whose_policies_name_another_member() {
+    byte[] u =
+        admit(
+            "DeltaMSP",
+            MEMBERS,
+            w ->
+                w.putGroups(
+                    "DeltaMSP",
+                    org(
+                        "DeltaMSP",
+                        0,
+                        FabricMSPConfig.newBuilder().setName("DeltaMSP").build(),
+                        "AlpineMSP")));
+    assertThatThrownBy(() -> ChannelUpdateReview.check("ADMIT", "DeltaMSP", live(3), u))
+        .hasMessageContaining("names another identity");
   }
 
   @Test
