@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +13,17 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyperledger.fabric.protos.common.Capabilities;
+import org.hyperledger.fabric.protos.common.Capability;
 import org.hyperledger.fabric.protos.common.ConfigGroup;
 import org.hyperledger.fabric.protos.common.ConfigPolicy;
 import org.hyperledger.fabric.protos.common.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.ConfigValue;
 import org.hyperledger.fabric.protos.common.ImplicitMetaPolicy;
 import org.hyperledger.fabric.protos.common.Policy;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.MSPConfig;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +109,28 @@ class NodeOnboardingIT {
     Map<String, String> tampered = new HashMap<>();
     tampered.put("a policy change", base64(alsoChangesAdminsPolicy(honest)));
     tampered.put("another member's removal", base64(dropsGroup(honest, msp(C))));
+    Path caOfA =
+        net.network().layout().orgCrypto(a.domain()).resolve("ca/ca." + a.domain() + "-cert.pem");
+    tampered.put("an admin certificate", base64(addsAdminCertificate(honest, d.mspId(), caOfA)));
+    tampered.put(
+        "a capabilities change",
+        base64(
+            alsoSets(
+                honest,
+                null,
+                "Capabilities",
+                Capabilities.newBuilder()
+                    .putCapabilities("V9_9", Capability.getDefaultInstance())
+                    .build()
+                    .toByteString())));
+    tampered.put(
+        "a batch size change",
+        base64(
+            alsoSets(
+                honest,
+                "Orderer",
+                "BatchSize",
+                BatchSize.newBuilder().setMaxMessageCount(100_000).build().toByteString())));
     try (Actors actors = new Actors(net)) {
       for (Map.Entry<String, String> t : tampered.entrySet()) {
         String body =
@@ -300,6 +329,46 @@ class NodeOnboardingIT {
     return u.toBuilder()
         .setWriteSet(u.getWriteSet().toBuilder().putGroups("Application", writeApp))
         .build();
+  }
+
+  /** The honest update, whose new organisation's MSP also lists {@code adminCert} as an admin. */
+  private static ConfigUpdate addsAdminCertificate(ConfigUpdate u, String msp, Path adminCert)
+      throws Exception {
+    ConfigGroup app = u.getWriteSet().getGroupsOrThrow("Application");
+    ConfigGroup org = app.getGroupsOrThrow(msp);
+    ConfigValue value = org.getValuesOrThrow("MSP");
+    MSPConfig mspConfig = MSPConfig.parseFrom(value.getValue());
+    FabricMSPConfig fabric =
+        FabricMSPConfig.parseFrom(mspConfig.getConfig()).toBuilder()
+            .addAdmins(ByteString.copyFrom(Files.readAllBytes(adminCert)))
+            .build();
+    ConfigValue withAdmin =
+        value.toBuilder()
+            .setValue(mspConfig.toBuilder().setConfig(fabric.toByteString()).build().toByteString())
+            .build();
+    ConfigGroup newOrg = org.toBuilder().putValues("MSP", withAdmin).build();
+    return u.toBuilder()
+        .setWriteSet(
+            u.getWriteSet().toBuilder()
+                .putGroups("Application", app.toBuilder().putGroups(msp, newOrg).build()))
+        .build();
+  }
+
+  /**
+   * The honest update, plus the value {@code name} set in the channel group (or in its group {@code
+   * group}), as a change of capabilities or of the orderer's batch size would.
+   */
+  private static ConfigUpdate alsoSets(
+      ConfigUpdate u, String group, String name, ByteString content) {
+    ConfigValue value =
+        ConfigValue.newBuilder().setVersion(1).setModPolicy("Admins").setValue(content).build();
+    ConfigGroup.Builder write = u.getWriteSet().toBuilder();
+    if (group == null) {
+      write.putValues(name, value);
+    } else {
+      write.putGroups(group, ConfigGroup.newBuilder().putValues(name, value).build());
+    }
+    return u.toBuilder().setWriteSet(write).build();
   }
 
   /** The honest update, with a member's group left out of read and write set (so removed). */
