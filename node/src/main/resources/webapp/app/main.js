@@ -15,12 +15,12 @@ import * as admin from './pages/admin.js';
 
 const ROUTES = [
   [/^#\/login$/, login, null],
-  [/^#\/referrals\/new$/, newReferral, 'referral:write'],
-  [/^#\/referrals\/(REF-[0-9a-f]{16})$/, referral, 'referral:read'],
-  [/^#\/referrals(?:\?(.*))?$/, referrals, 'referral:read'],
-  [/^#\/audit(?:\?(.*))?$/, audit, 'audit:read'],
+  [/^#\/referrals\/new$/, newReferral, 'referral:submit'],
+  [/^#\/referrals\/(REF-[0-9a-f]{16})$/, referral, 'referral:get'],
+  [/^#\/referrals(?:\?(.*))?$/, referrals, 'referral:listInbox'],
+  [/^#\/audit(?:\?(.*))?$/, audit, 'audit:byObject'],
   [/^#\/flags$/, flags, 'flag:lookup'],
-  [/^#\/admin$/, admin, 'treaty:read'],
+  [/^#\/admin$/, admin, 'treaty:get'],
 ];
 
 let cleanup = null;
@@ -59,7 +59,7 @@ async function route() {
     showShell();
   }
   if (hash === '#/' || hash === '#') {
-    location.hash = session.can('referral:read') ? '#/referrals?box=inbox' : '#/admin';
+    location.hash = session.can('referral:listInbox') ? '#/referrals?box=inbox' : '#/admin';
     return;
   }
   const found = ROUTES.find(([re]) => re.test(hash));
@@ -99,15 +99,15 @@ function hideShell() {
 function showShell() {
   const me = session.me;
   const nav = [];
-  if (session.can('referral:read')) {
+  if (session.can('referral:listInbox')) {
     nav.push(h('a', { href: '#/referrals?box=inbox', dataset: { nav: 'inbox' } }, 'Inbox ',
       h('span.count#unread', '')));
     nav.push(h('a', { href: '#/referrals?box=outbox', dataset: { nav: 'outbox' } }, 'Outbox'));
   }
-  if (session.can('referral:write')) nav.push(h('a#nav-new', { href: '#/referrals/new', dataset: { nav: 'new' } }, 'New referral'));
+  if (session.can('referral:submit')) nav.push(h('a#nav-new', { href: '#/referrals/new', dataset: { nav: 'new' } }, 'New referral'));
   if (session.can('flag:lookup')) nav.push(h('a#nav-flags', { href: '#/flags', dataset: { nav: 'flags' } }, 'Flags'));
-  if (session.can('audit:read')) nav.push(h('a#nav-audit', { href: '#/audit', dataset: { nav: 'audit' } }, 'Audit trail'));
-  if (session.can('treaty:write') || session.can('users:admin')) nav.push(h('a#nav-admin', { href: '#/admin', dataset: { nav: 'admin' } }, 'Administration'));
+  if (session.can('audit:byObject')) nav.push(h('a#nav-audit', { href: '#/audit', dataset: { nav: 'audit' } }, 'Audit trail'));
+  if (session.can('treaty:found') || session.can('users:admin')) nav.push(h('a#nav-admin', { href: '#/admin', dataset: { nav: 'admin' } }, 'Administration'));
   const top = document.getElementById('top');
   clear(top,
     h('div.brand', h('span.logo', { 'aria-hidden': 'true' }, 'r'), h('span', 'regnet'), h('span.authority', me.authority)),
@@ -139,7 +139,7 @@ function showShell() {
 
 async function refreshUnread() {
   const el = document.getElementById('unread');
-  if (!el || !session.can('referral:read')) return;
+  if (!el || !session.can('referral:listInbox')) return;
   try {
     const r = await get('/v1/casework/referrals?box=inbox');
     el.textContent = r.unread > 0 ? String(r.unread) : '';

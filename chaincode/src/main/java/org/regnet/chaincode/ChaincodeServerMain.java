@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.ChaincodeServer;
@@ -34,6 +35,8 @@ public final class ChaincodeServerMain {
 
   public static void main(final String[] args) throws Exception {
     final ServerConfig config = ServerConfig.from(System.getenv());
+    final Level level = ChaincodeLogging.level(System.getenv());
+    ChaincodeLogging.configure(level);
     LOG.info(() -> "regnet chaincode " + MetaContract.VERSION + " starting: " + config.describe());
     if (System.getenv("CORE_PEER_LOCALMSPID") == null) {
       // stub.getMspId() reads this variable; private reads refuse to run without it
@@ -44,6 +47,8 @@ public final class ChaincodeServerMain {
               "peer organisation (CORE_PEER_LOCALMSPID): " + System.getenv("CORE_PEER_LOCALMSPID"));
     }
     final ContractRouter router = new ContractRouter(new String[] {"--id", config.chaincodeId()});
+    // the router's constructor resets the shim's levels from CORE_CHAINCODE_LOGGING_*: ours rule
+    ChaincodeLogging.configure(level);
     final ChaincodeServer server = new NettyChaincodeServer(router, config.toShimProperties());
     router.startRouterWithChaincodeServer(server);
   }

@@ -442,6 +442,12 @@ public final class FabricNetwork {
     env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
     // The shim answers stub.getMspId() from this: the organisation whose peer calls us.
     env.put("CORE_PEER_LOCALMSPID", org.mspId());
+    // Quiet by default, and the shim's INFO (which logs every transaction's arguments) never on:
+    // the server holds its own levels to WARNING for the shim whatever these say
+    // (ChaincodeLogging).
+    env.put("CHAINCODE_LOG_LEVEL", "WARNING");
+    env.put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING");
+    env.put("CORE_CHAINCODE_LOGGING_SHIM", "WARNING");
     ProcessRecord server =
         supervisor.start(
             org.chaincodeHostName(),

@@ -233,6 +233,7 @@ public final class Node implements AutoCloseable {
     routes.add(new ProposeMembershipChange(votes));
     routes.add(new ApproveMembershipChange(votes));
     routes.add(new SubmitChannelUpdate(votes));
+    routes.add(new WithdrawMembershipChange(ledger));
     routes.add(new GetChannelUpdate(ledger));
     routes.add(new GetMembershipChange(ledger));
     routes.add(new ProposeAgreement(ledger));

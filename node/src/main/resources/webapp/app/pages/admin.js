@@ -11,7 +11,7 @@ export async function render(main) {
   const agreements = (await get('/v1/agreements?pageSize=100')).items || [];
   sections.push(await treatiesSection(agreements));
   sections.push(agreementsSection(agreements, main));
-  if (session.can('treaty:write')) sections.push(membershipSection());
+  if (session.can('treaty:proposeMembershipChange')) sections.push(membershipSection());
   if (session.can('users:admin')) sections.push(await usersSection(main));
   clear(main, sections);
   return null;
@@ -67,7 +67,7 @@ function agreementsSection(agreements, main) {
   const rows = agreements.map((a) => {
     const status = a.effectiveStatus || a.status;
     const acts = [];
-    if (session.can('agreement:write')) {
+    if (session.can('agreement:propose')) {
       const base = `/v1/agreements/${a.agreementId}`;
       if (a.status === 'PROPOSED' && a.counterparty === me) acts.push(action(`sign-${a.agreementId}`, 'Sign', async () => { await post(`${base}/signature`); redraw(main); }));
       if (a.status === 'ACTIVE') acts.push(action(`suspend-${a.agreementId}`, 'Suspend', async () => { await post(`${base}/suspension`); redraw(main); }, true));
@@ -80,7 +80,7 @@ function agreementsSection(agreements, main) {
     rows.length ? h('table.list#agreements-table', h('caption.sr-only', 'Agreements'),
       h('thead', h('tr', ['Agreement', 'Treaty', 'Counterparty', 'Status', 'Valid until', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', rows)) : h('p.empty', 'No agreements.')];
-  if (session.can('agreement:write')) parts.push(proposeAgreement(main));
+  if (session.can('agreement:propose')) parts.push(proposeAgreement(main));
   return h('section.card', { 'aria-labelledby': 'ag-h' }, parts);
 }
 

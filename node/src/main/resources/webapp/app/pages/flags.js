@@ -19,7 +19,7 @@ export async function render(main) {
   const parts = [h('h1', 'Flags'),
     h('p.lede', 'Identifiers are sent only inside requests, never in an address, and only a keyed hash reaches the ledger.'),
     h('div.grid', h('section.card', lookup, out))];
-  if (session.can('flag:write')) {
+  if (session.can('flag:raise')) {
     const raise = form('raise', 'Raise a flag', async (d) => {
       const b = body(d);
       Object.assign(b, { category: d.get('category'), confidence: d.get('confidence'), expiresAt: new Date(`${d.get('expiresAt')}T00:00:00Z`).toISOString(), evidenceRef: d.get('evidenceRef') });

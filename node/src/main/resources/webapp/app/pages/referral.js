@@ -55,7 +55,7 @@ export async function render(main, [referralId]) {
         h('section.card#actions', { 'aria-labelledby': 'act-h' }, h('h2#act-h', 'Actions'), actions(r, side, treaty))),
       h('div.grid',
         h('section.card#casework', { 'aria-labelledby': 'cw-h' }, h('h2#cw-h', 'Case work (internal to ', me, ')'), await caseworkPanel(casework)),
-        session.can('referral:payload')
+        session.can('referral:readPayload')
           ? h('section.card#payload-section', { 'aria-labelledby': 'pl-h' }, h('h2#pl-h', 'Confidential content'), payloadPanel(r))
           : null),
       h('section.card#timeline', { 'aria-labelledby': 'tl-h' }, h('h2#tl-h', 'Timeline'), await timeline(r)));
@@ -106,27 +106,27 @@ export async function render(main, [referralId]) {
     const out = [];
     const base = `/v1/referrals/${r.referralId}`;
     const recipient = side === 'recipient';
-    if (recipient && session.can('referral:write') && r.status === 'SUBMITTED') {
+    if (recipient && session.can('referral:acknowledge') && r.status === 'SUBMITTED') {
       out.push(h('div.action', act('action-acknowledge', 'Acknowledge', `${base}/acknowledge`)));
     }
-    if (recipient && session.can('referral:investigate') && r.status === 'ACKNOWLEDGED') {
+    if (recipient && session.can('referral:startInvestigation') && r.status === 'ACKNOWLEDGED') {
       out.push(h('div.action', act('action-investigate', 'Open investigation', `${base}/investigation`)));
     }
-    if (recipient && session.can('referral:investigate') && r.status === 'UNDER_INVESTIGATION') {
+    if (recipient && session.can('referral:requestInformation') && r.status === 'UNDER_INVESTIGATION') {
       const msg = h('textarea', { rows: 2, maxlength: 20000 });
       out.push(h('div.action', field('Information request to the originator', msg),
         act('action-request-info', 'Request information', `${base}/information-requests`, () => (msg.value.trim() ? { message: msg.value.trim() } : null))));
     }
-    if (side === 'originator' && session.can('referral:investigate') && r.status === 'INFORMATION_REQUESTED') {
+    if (side === 'originator' && session.can('referral:provideInformation') && r.status === 'INFORMATION_REQUESTED') {
       const msg = h('textarea', { rows: 2, maxlength: 20000 });
       out.push(h('div.action', field('Information for the requested authority', msg),
         act('action-provide-info', 'Provide information', `${base}/information`, () => (msg.value.trim() ? { message: msg.value.trim() } : null))));
     }
-    if (recipient && session.can('referral:write') && r.status === 'UNDER_INVESTIGATION') {
+    if (recipient && session.can('referral:close') && r.status === 'UNDER_INVESTIGATION') {
       const outcome = select('outcome', OUTCOMES, 'NO_FURTHER_ACTION');
       out.push(h('div.action', field('Outcome', outcome), act('action-close', 'Close', `${base}/close`, () => ({ outcome: outcome.value }))));
     }
-    if (recipient && session.can('referral:write') && ['SUBMITTED', 'ACKNOWLEDGED', 'UNDER_INVESTIGATION'].includes(r.status)) {
+    if (recipient && session.can('referral:decline') && ['SUBMITTED', 'ACKNOWLEDGED', 'UNDER_INVESTIGATION'].includes(r.status)) {
       const grounds = (treaty && treaty.terms && treaty.terms.refusalGrounds) || [];
       if (grounds.length) {
         const ground = select('refusalGround', grounds, grounds[0]);
@@ -134,7 +134,7 @@ export async function render(main, [referralId]) {
           act('action-decline', 'Decline', `${base}/decline`, () => ({ refusalGround: ground.value }), { secondary: true })));
       }
     }
-    if (session.can('referral:write') && !FINAL.includes(r.status)) {
+    if (session.can('referral:grantConsent') && !FINAL.includes(r.status)) {
       for (const c of r.consents || []) {
         if (side === 'originator' && c.status !== 'GRANTED') {
           out.push(h('div.action', h('p', `${c.recipient} asks consent to use it for ${label(c.use)}.`),
@@ -162,7 +162,7 @@ export async function render(main, [referralId]) {
     const parts = [];
     const a = cw.assignment;
     parts.push(h('p#assignee', a ? ['Assigned to ', h('strong', a.assignee), ` by ${a.assignedBy}, ${when(a.assignedAt)}`] : 'Not assigned.'));
-    if (session.can('referral:write')) {
+    if (session.can('casework:assign')) {
       const officers = (await get('/v1/casework/officers')).items;
       const who = select('assignee', officers.map((o) => [o.username, `${o.username} (${label(o.role)})`]), a ? a.assignee : officers[0] && officers[0].username, { id: 'assign-to' });
       parts.push(h('div.row.end', field('Assign to', who), act('action-assign', 'Assign', `/v1/casework/referrals/${referralId}/assignment`, () => ({ assignee: who.value }))));
@@ -232,7 +232,7 @@ export async function render(main, [referralId]) {
     }
     for (const s of r.onwardShares || []) events.push({ at: s.sharedAt, text: `Shared onward with ${s.recipient} (${label(s.use)})` });
     let audited = null;
-    if (session.can('audit:read')) {
+    if (session.can('audit:byObject')) {
       try {
         audited = (await get(`/v1/audit/entries?objectId=${r.referralId}&pageSize=100`)).items;
       } catch (e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,17 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hyperledger.fabric.protos.common.Capabilities;
+import org.hyperledger.fabric.protos.common.Capability;
+import org.hyperledger.fabric.protos.common.ConfigGroup;
+import org.hyperledger.fabric.protos.common.ConfigPolicy;
+import org.hyperledger.fabric.protos.common.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.ConfigValue;
+import org.hyperledger.fabric.protos.common.ImplicitMetaPolicy;
+import org.hyperledger.fabric.protos.common.Policy;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.MSPConfig;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +34,9 @@ import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
+import org.regnet.systemtest.support.Actors;
+import org.regnet.systemtest.support.Calls;
+import org.regnet.systemtest.support.Calls.Result;
 import org.regnet.systemtest.support.LeakScan;
 import org.regnet.systemtest.support.NodeClient;
 import org.regnet.systemtest.support.NodeClient.Answer;
@@ -88,6 +103,58 @@ class NodeOnboardingIT {
         Base64.getEncoder()
             .encodeToString(Files.readAllBytes(AuthorityOnboarding.configUpdate(envelope)));
 
+    // Tampered versions of the same update are refused at proposal, by the node before its admin
+    // signs and by the chaincode when a client bypasses the node; nothing is recorded.
+    ConfigUpdate honest = ConfigUpdate.parseFrom(Base64.getDecoder().decode(update));
+    Map<String, String> tampered = new HashMap<>();
+    tampered.put("a policy change", base64(alsoChangesAdminsPolicy(honest)));
+    tampered.put("another member's removal", base64(dropsGroup(honest, msp(C))));
+    Path caOfA =
+        net.network().layout().orgCrypto(a.domain()).resolve("ca/ca." + a.domain() + "-cert.pem");
+    tampered.put("an admin certificate", base64(addsAdminCertificate(honest, d.mspId(), caOfA)));
+    tampered.put(
+        "a capabilities change",
+        base64(
+            alsoSets(
+                honest,
+                null,
+                "Capabilities",
+                Capabilities.newBuilder()
+                    .putCapabilities("V9_9", Capability.getDefaultInstance())
+                    .build()
+                    .toByteString())));
+    tampered.put(
+        "a batch size change",
+        base64(
+            alsoSets(
+                honest,
+                "Orderer",
+                "BatchSize",
+                BatchSize.newBuilder().setMaxMessageCount(100_000).build().toByteString())));
+    try (Actors actors = new Actors(net)) {
+      for (Map.Entry<String, String> t : tampered.entrySet()) {
+        String body =
+            "{\"kind\":\"ADMIT\",\"msp\":\""
+                + d.mspId()
+                + "\",\"jurisdiction\":\"DE\",\"channelUpdate\":\""
+                + t.getValue()
+                + "\"}";
+        Answer viaNode =
+            nodeA.call("POST", "/v1/treaties/" + TREATY + "/membership-changes", body, adminA);
+        assertThat(viaNode.status()).as(t.getKey() + ": " + viaNode.body()).isEqualTo(400);
+        assertThat(viaNode.code()).as(t.getKey()).isEqualTo("VALIDATION_FAILED");
+
+        Result direct =
+            Calls.submit(
+                actors.contract(A, "treaty-admin"),
+                "treaty:proposeMembershipChange",
+                body.replace("{", "{\"treatyId\":\"" + TREATY + "\","));
+        assertThat(direct.code())
+            .as(t.getKey() + " bypassing the node")
+            .isEqualTo("VALIDATION_FAILED");
+      }
+    }
+
     long inboxStart =
         nodeB.call("GET", "/v1/inbox?after=0&limit=500", null, adminB).body().get("next").asLong();
     Answer proposed =
@@ -139,6 +206,17 @@ class NodeOnboardingIT {
             null,
             adminB);
     assertThat(gathered.body().get("signatures").size()).isEqualTo(2);
+    // what the approvers read: the group added and the fingerprint of the candidate's root CA
+    JsonNode summary = gathered.body().get("summary");
+    assertThat(summary.get("action").asText()).isEqualTo("ADD");
+    assertThat(summary.get("msp").asText()).isEqualTo(d.mspId());
+    assertThat(summary.get("rootCaSha256").get(0).asText())
+        .isEqualTo(
+            fingerprint(
+                net.network()
+                    .layout()
+                    .orgCrypto(d.domain())
+                    .resolve("ca/ca." + d.domain() + "-cert.pem")));
 
     Answer submitted =
         nodeB.call(
@@ -220,5 +298,102 @@ class NodeOnboardingIT {
             LeakScan.filesContaining(
                 net.network().layout().peerHome(def.organizations().get(C)), marker))
         .isEmpty();
+  }
+
+  private static String base64(ConfigUpdate u) {
+    return Base64.getEncoder().encodeToString(u.toByteArray());
+  }
+
+  /** The honest update, plus the Application Admins policy raised to ANY Admins. */
+  private static ConfigUpdate alsoChangesAdminsPolicy(ConfigUpdate u) {
+    ConfigGroup readApp = u.getReadSet().getGroupsOrThrow("Application");
+    long version = readApp.getPoliciesOrThrow("Admins").getVersion();
+    ConfigPolicy anyAdmins =
+        ConfigPolicy.newBuilder()
+            .setVersion(version + 1)
+            .setModPolicy("Admins")
+            .setPolicy(
+                Policy.newBuilder()
+                    .setType(Policy.PolicyType.IMPLICIT_META_VALUE)
+                    .setValue(
+                        ImplicitMetaPolicy.newBuilder()
+                            .setSubPolicy("Admins")
+                            .setRule(ImplicitMetaPolicy.Rule.ANY)
+                            .build()
+                            .toByteString()))
+            .build();
+    ConfigGroup writeApp =
+        u.getWriteSet().getGroupsOrThrow("Application").toBuilder()
+            .putPolicies("Admins", anyAdmins)
+            .build();
+    return u.toBuilder()
+        .setWriteSet(u.getWriteSet().toBuilder().putGroups("Application", writeApp))
+        .build();
+  }
+
+  /** The honest update, whose new organisation's MSP also lists {@code adminCert} as an admin. */
+  private static ConfigUpdate addsAdminCertificate(ConfigUpdate u, String msp, Path adminCert)
+      throws Exception {
+    ConfigGroup app = u.getWriteSet().getGroupsOrThrow("Application");
+    ConfigGroup org = app.getGroupsOrThrow(msp);
+    ConfigValue value = org.getValuesOrThrow("MSP");
+    MSPConfig mspConfig = MSPConfig.parseFrom(value.getValue());
+    FabricMSPConfig fabric =
+        FabricMSPConfig.parseFrom(mspConfig.getConfig()).toBuilder()
+            .addAdmins(ByteString.copyFrom(Files.readAllBytes(adminCert)))
+            .build();
+    ConfigValue withAdmin =
+        value.toBuilder()
+            .setValue(mspConfig.toBuilder().setConfig(fabric.toByteString()).build().toByteString())
+            .build();
+    ConfigGroup newOrg = org.toBuilder().putValues("MSP", withAdmin).build();
+    return u.toBuilder()
+        .setWriteSet(
+            u.getWriteSet().toBuilder()
+                .putGroups("Application", app.toBuilder().putGroups(msp, newOrg).build()))
+        .build();
+  }
+
+  /**
+   * The honest update, plus the value {@code name} set in the channel group (or in its group {@code
+   * group}), as a change of capabilities or of the orderer's batch size would.
+   */
+  private static ConfigUpdate alsoSets(
+      ConfigUpdate u, String group, String name, ByteString content) {
+    ConfigValue value =
+        ConfigValue.newBuilder().setVersion(1).setModPolicy("Admins").setValue(content).build();
+    ConfigGroup.Builder write = u.getWriteSet().toBuilder();
+    if (group == null) {
+      write.putValues(name, value);
+    } else {
+      write.putGroups(group, ConfigGroup.newBuilder().putValues(name, value).build());
+    }
+    return u.toBuilder().setWriteSet(write).build();
+  }
+
+  /** The honest update, with a member's group left out of read and write set (so removed). */
+  private static ConfigUpdate dropsGroup(ConfigUpdate u, String group) {
+    ConfigGroup readApp =
+        u.getReadSet().getGroupsOrThrow("Application").toBuilder().removeGroups(group).build();
+    ConfigGroup writeApp =
+        u.getWriteSet().getGroupsOrThrow("Application").toBuilder().removeGroups(group).build();
+    return u.toBuilder()
+        .setReadSet(u.getReadSet().toBuilder().putGroups("Application", readApp))
+        .setWriteSet(u.getWriteSet().toBuilder().putGroups("Application", writeApp))
+        .build();
+  }
+
+  /** SHA-256 of a PEM certificate's DER, as the chaincode prints it. */
+  private static String fingerprint(Path pem) throws Exception {
+    byte[] der =
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(Files.newInputStream(pem))
+            .getEncoded();
+    String hex =
+        java.util.HexFormat.of()
+            .withUpperCase()
+            .withDelimiter(":")
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+    return hex;
   }
 }

@@ -1,7 +1,6 @@
 package org.regnet.chaincode.access;
 
 import java.util.List;
-import java.util.Set;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
@@ -13,11 +12,14 @@ import org.regnet.chaincode.model.MemberStatus;
 import org.regnet.chaincode.model.PermittedUse;
 import org.regnet.chaincode.model.Referral;
 import org.regnet.chaincode.model.Treaty;
+import org.regnet.rules.Role;
+import org.regnet.rules.RuleTable;
 
 /**
  * The one access policy. {@link #authorize} runs before every transaction (from {@code
- * ContractInterface.beforeTransaction}) and applies the role table in {@link Rules}; the other
- * methods are the object-level conditions the services call once they have loaded the object.
+ * ContractInterface.beforeTransaction}) and applies the one rule table, {@link RuleTable} (shared
+ * with the node); the other methods are the object-level conditions the services call once they
+ * have loaded the object.
  */
 public final class AccessPolicy {
 
@@ -28,16 +30,15 @@ public final class AccessPolicy {
     final String fn = ctx.getStub().getFunction();
     final String name = fn == null ? "" : fn.substring(fn.indexOf(':') + 1);
     final String tx = area + ":" + name;
-    if (Rules.OPEN.contains(tx)) {
+    if (RuleTable.OPEN.contains(tx)) {
       ctx.authorised(tx, null);
       return;
     }
-    final Set<Role> roles = Rules.rolesFor(tx);
-    if (roles == null) {
+    if (!RuleTable.ruled(tx)) {
       throw ErrorCode.ACCESS_DENIED.exception("function", "no access rule for " + tx);
     }
     final Caller caller = Caller.of(ctx.getClientIdentity());
-    if (!roles.contains(caller.role())) {
+    if (!RuleTable.rolesFor(tx).contains(caller.role())) {
       throw ErrorCode.ACCESS_DENIED.exception(
           "role", "role " + caller.role().wire() + " may not call " + tx);
     }

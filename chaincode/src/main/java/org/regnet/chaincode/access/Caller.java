@@ -3,6 +3,7 @@ package org.regnet.chaincode.access;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.model.Actor;
+import org.regnet.rules.Role;
 
 /**
  * The authenticated caller: the creator's MSP id and the role attribute of its certificate.

@@ -8,6 +8,7 @@ import org.regnet.chaincode.request.ChangeRef;
 import org.regnet.chaincode.request.FoundTreatyRequest;
 import org.regnet.chaincode.request.MembershipChangeRequest;
 import org.regnet.chaincode.request.TreatyRef;
+import org.regnet.chaincode.service.MembershipService;
 import org.regnet.chaincode.service.TreatyService;
 
 /** Treaties and their membership (docs/chaincode-api.md, "treaty"). */
@@ -31,21 +32,27 @@ public final class TreatyContract extends RegnetContract {
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String proposeMembershipChange(final Context ctx, final String request) {
-    return json(TreatyService.propose(rc(ctx), request(request, MembershipChangeRequest.class)));
+    return json(
+        MembershipService.propose(rc(ctx), request(request, MembershipChangeRequest.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String approveMembershipChange(final Context ctx, final String request) {
-    return json(TreatyService.approve(rc(ctx), request(request, ChangeRef.class)));
+    return json(MembershipService.approve(rc(ctx), request(request, ChangeRef.class)));
+  }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String withdrawMembershipChange(final Context ctx, final String request) {
+    return json(MembershipService.withdraw(rc(ctx), request(request, ChangeRef.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String getChannelUpdate(final Context ctx, final String request) {
-    return json(TreatyService.getChannelUpdate(rc(ctx), request(request, ChangeRef.class)));
+    return json(MembershipService.getChannelUpdate(rc(ctx), request(request, ChangeRef.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String getMembershipChange(final Context ctx, final String request) {
-    return json(TreatyService.getChange(rc(ctx), request(request, ChangeRef.class)));
+    return json(MembershipService.getChange(rc(ctx), request(request, ChangeRef.class)));
   }
 }

@@ -6,10 +6,15 @@ import java.util.TreeMap;
 /**
  * The channel configuration update a membership change carries (base64 of a {@code
  * common.ConfigUpdate}), its SHA-256, and the members' admins' {@code common.ConfigSignature}s by
- * MSP id, gathered through the ledger until the channel's admin policy can be met.
+ * MSP id, gathered through the ledger until the channel's admin policy can be met; and what the
+ * update does, verified by the chaincode at proposal ({@link ChannelUpdateSummary}).
  */
 public record ChannelUpdate(
-    String changeId, String update, String updateHash, Map<String, String> signatures) {
+    String changeId,
+    String update,
+    String updateHash,
+    ChannelUpdateSummary summary,
+    Map<String, String> signatures) {
 
   public ChannelUpdate {
     signatures = java.util.Collections.unmodifiableMap(new TreeMap<>(signatures));
@@ -18,6 +23,6 @@ public record ChannelUpdate(
   public ChannelUpdate withSignature(final String msp, final String signature) {
     final TreeMap<String, String> all = new TreeMap<>(signatures);
     all.put(msp, signature);
-    return new ChannelUpdate(changeId, update, updateHash, all);
+    return new ChannelUpdate(changeId, update, updateHash, summary, all);
   }
 }

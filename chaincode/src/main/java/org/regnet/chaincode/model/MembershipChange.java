@@ -1,10 +1,16 @@
 package org.regnet.chaincode.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A proposed admission, suspension, reinstatement or withdrawal, applied once a quorum approved.
+ * A proposed admission, suspension, reinstatement or withdrawal, applied once a quorum approved,
+ * unless it expires first ({@code expiresAt}, from the treaty terms) or its proposer withdraws it.
+ *
+ * @param channelOnly a retry of the channel update of a change the registry already applied (the
+ *     earlier update failed at the orderer); applying it changes the registry no further
+ * @param closedAt when it was applied, withdrawn or recorded as expired
  */
 public record MembershipChange(
     String changeId,
@@ -18,10 +24,20 @@ public record MembershipChange(
     int requiredApprovals,
     ChangeStatus status,
     String createdAt,
-    String appliedAt) {
+    String appliedAt,
+    String expiresAt,
+    boolean channelOnly,
+    String closedAt) {
 
   public MembershipChange {
     approvals = List.copyOf(new TreeSet<>(approvals));
+  }
+
+  /** Pending, but its deadline has passed at {@code now}. */
+  public boolean expiredAt(final Instant now) {
+    return status == ChangeStatus.PENDING
+        && expiresAt != null
+        && now.isAfter(Instant.parse(expiresAt));
   }
 
   public MembershipChange withApproval(final String approver) {
@@ -39,7 +55,10 @@ public record MembershipChange(
         requiredApprovals,
         status,
         createdAt,
-        appliedAt);
+        appliedAt,
+        expiresAt,
+        channelOnly,
+        closedAt);
   }
 
   public MembershipChange withTally(
@@ -56,6 +75,29 @@ public record MembershipChange(
         required,
         newStatus,
         createdAt,
+        applied,
+        expiresAt,
+        channelOnly,
         applied);
+  }
+
+  /** Closed without being applied: WITHDRAWN or EXPIRED. */
+  public MembershipChange closed(final ChangeStatus newStatus, final String at) {
+    return new MembershipChange(
+        changeId,
+        treatyId,
+        kind,
+        msp,
+        jurisdiction,
+        lei,
+        proposedBy,
+        approvals,
+        requiredApprovals,
+        newStatus,
+        createdAt,
+        appliedAt,
+        expiresAt,
+        channelOnly,
+        at);
   }
 }

@@ -14,7 +14,10 @@ import org.regnet.chaincode.contract.FlagContract;
 import org.regnet.chaincode.contract.MetaContract;
 import org.regnet.chaincode.contract.ReferralContract;
 import org.regnet.chaincode.contract.TreatyContract;
+import org.regnet.rules.Role;
+import org.regnet.rules.RuleTable;
 
+/** The chaincode's transactions and the one rule table name the same set, both ways. */
 class RulesTest {
 
   private static List<String> transactions() {
@@ -40,8 +43,8 @@ class RulesTest {
   @Test
   void every_transaction_has_exactly_one_rule_and_every_rule_a_transaction() {
     final List<String> txs = transactions();
-    final List<String> ruled = new ArrayList<>(Rules.transactions());
-    ruled.addAll(Rules.OPEN);
+    final List<String> ruled = new ArrayList<>(RuleTable.transactions());
+    ruled.addAll(RuleTable.OPEN);
 
     assertThat(txs).containsExactlyInAnyOrderElementsOf(ruled);
   }
@@ -49,7 +52,7 @@ class RulesTest {
   @Test
   void life_cycle_steps_are_ruled_for_the_roles_that_take_them() {
     for (String tx : Turns.STEPS.keySet()) {
-      assertThat(Rules.rolesFor(tx))
+      assertThat(RuleTable.rolesFor(tx))
           .as(tx)
           .isNotEmpty()
           .doesNotContain(Role.AUDITOR, Role.TREATY_ADMIN);

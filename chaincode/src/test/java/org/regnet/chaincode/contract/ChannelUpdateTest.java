@@ -10,19 +10,18 @@ import static org.regnet.chaincode.testing.Fixture.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.hyperledger.fabric.protos.common.ConfigSignature;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.junit.jupiter.api.Test;
+import org.regnet.chaincode.testing.ChannelUpdates;
 import org.regnet.chaincode.testing.Fixture;
 import org.regnet.chaincode.testing.TestNetwork.Result;
 
 /** A membership change carries the channel config update and gathers the admins' signatures. */
 class ChannelUpdateTest {
-  private static final String UPDATE =
-      Base64.getEncoder().encodeToString("config-update-bytes".getBytes(StandardCharsets.UTF_8));
+  private static final String UPDATE = ChannelUpdates.admitBase64(DELTA);
   private final Fixture f = new Fixture();
 
   private static String signatureBy(final String msp) {
@@ -116,5 +115,51 @@ class ChannelUpdateTest {
     assertThat(approve(HARBOUR, changeId, "bm90LWEtc2lnbmF0dXJl").message())
         .contains("VALIDATION_FAILED")
         .contains("channelSignature");
+  }
+
+  @Test
+  void members_read_what_the_update_does_before_they_sign() {
+    f.foundTreaty();
+    String changeId = Fixture.ok(propose(null)).json().get("changeId").asText();
+
+    JsonNode summary =
+        f.net
+            .evaluate(
+                admin(HARBOUR),
+                "treaty:getChannelUpdate",
+                "{\"treatyId\":\"" + TREATY + "\",\"changeId\":\"" + changeId + "\"}")
+            .json()
+            .get("summary");
+    assertThat(summary.get("action").asText()).isEqualTo("ADD");
+    assertThat(summary.get("msp").asText()).isEqualTo(DELTA);
+    assertThat(summary.get("rootCaSha256").get(0).asText()).hasSize(95);
+    assertThat(summary.get("description").asText()).startsWith("adds the organisation DeltaMSP");
+  }
+
+  @Test
+  void a_tampered_update_is_refused_at_proposal_and_nothing_is_recorded() {
+    f.foundTreaty();
+    final int before = f.net.ledger().keys().size();
+    final String tampered =
+        ChannelUpdates.base64(
+            ChannelUpdates.admit(DELTA, app -> app.removeGroups(HARBOUR), org -> org));
+
+    Result r =
+        f.net.submit(
+            admin(ALPINE),
+            "treaty:proposeMembershipChange",
+            "{\"treatyId\":\""
+                + TREATY
+                + "\",\"kind\":\"ADMIT\",\"msp\":\""
+                + DELTA
+                + "\",\"jurisdiction\":\"DE\",\"channelUpdate\":\""
+                + tampered
+                + "\",\"channelSignature\":\""
+                + signatureBy(ALPINE)
+                + "\"}");
+
+    assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(r.message()).contains("HarbourMSP");
+    assertThat(f.net.ledger().keys()).hasSize(before);
   }
 }

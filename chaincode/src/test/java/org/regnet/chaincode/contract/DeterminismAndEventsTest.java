@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.regnet.chaincode.testing.Fixture.ALPINE;
 import static org.regnet.chaincode.testing.Fixture.HARBOUR;
 import static org.regnet.chaincode.testing.Fixture.LAGOON;
+import static org.regnet.chaincode.testing.Fixture.investigator;
 import static org.regnet.chaincode.testing.Fixture.officer;
 import static org.regnet.chaincode.testing.Fixture.ok;
 import static org.regnet.chaincode.testing.Fixture.payload;
@@ -28,7 +29,7 @@ class DeterminismAndEventsTest {
     f.investigate(referralId);
     ok(
         f.net.submit(
-            officer(HARBOUR),
+            investigator(HARBOUR),
             "referral:requestInformation",
             ref(referralId),
             payload("{\"message\":\"Need the KYC of ACC-77\"}")));

@@ -157,7 +157,7 @@ class PayloadAccessTest {
     f.investigate(referralId);
     ok(
         f.net.submit(
-            officer(HARBOUR),
+            investigator(HARBOUR),
             "referral:requestInformation",
             ref(referralId),
             payload("{\"message\":\"Send KYC for ACC-77\"}")));

@@ -40,7 +40,7 @@ class ReferralLifecycleTest {
 
   private Result info(final String fn, final String msp) {
     return f.net.submit(
-        officer(msp), fn, ref(referralId), payload("{\"message\":\"Please send KYC files\"}"));
+        investigator(msp), fn, ref(referralId), payload("{\"message\":\"Please send KYC files\"}"));
   }
 
   @Test
@@ -89,6 +89,42 @@ class ReferralLifecycleTest {
     ok(info("referral:requestInformation", HARBOUR));
 
     assertThat(info("referral:provideInformation", HARBOUR).errorCode()).isEqualTo("ACCESS_DENIED");
+  }
+
+  @Test
+  void a_case_officer_of_the_recipient_takes_no_investigation_step() {
+    ok(f.net.submit(officer(HARBOUR), "referral:acknowledge", ref(referralId)));
+    assertThat(
+            f.net
+                .submit(officer(HARBOUR), "referral:startInvestigation", ref(referralId))
+                .errorCode())
+        .isEqualTo("ACCESS_DENIED");
+    ok(f.net.submit(investigator(HARBOUR), "referral:startInvestigation", ref(referralId)));
+
+    assertThat(
+            f.net
+                .submit(
+                    officer(HARBOUR),
+                    "referral:requestInformation",
+                    ref(referralId),
+                    payload("{\"message\":\"Send KYC\"}"))
+                .errorCode())
+        .isEqualTo("ACCESS_DENIED");
+    assertThat(status()).isEqualTo("UNDER_INVESTIGATION");
+  }
+
+  @Test
+  void the_originators_case_officer_answers_an_information_request() {
+    f.investigate(referralId);
+    ok(info("referral:requestInformation", HARBOUR));
+
+    ok(
+        f.net.submit(
+            officer(ALPINE),
+            "referral:provideInformation",
+            ref(referralId),
+            payload("{\"message\":\"KYC attached\"}")));
+    assertThat(status()).isEqualTo("UNDER_INVESTIGATION");
   }
 
   @Test
@@ -177,7 +213,8 @@ class ReferralLifecycleTest {
     f.investigate(referralId);
 
     final Result r =
-        f.net.submit(officer(HARBOUR), "referral:requestInformation", ref(referralId), Map.of());
+        f.net.submit(
+            investigator(HARBOUR), "referral:requestInformation", ref(referralId), Map.of());
 
     assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
     assertThat(r.message()).contains("transient.payload");

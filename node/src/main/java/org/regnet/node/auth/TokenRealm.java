@@ -13,11 +13,13 @@ import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.regnet.node.store.User;
 import org.regnet.node.store.UserStore;
+import org.regnet.rules.Role;
+import org.regnet.rules.RuleTable;
 
 /**
  * Shiro realm for bearer tokens: a live token of an enabled user authenticates as that user;
- * authorization gives the user's role and its permissions. The token is the credential, already
- * verified by lookup, so the credentials matcher allows what the lookup found.
+ * authorization gives the user's role and its permissions from the one rule table. The token is the
+ * credential, already verified by lookup, so the credentials matcher allows what the lookup found.
  */
 public final class TokenRealm extends AuthorizingRealm {
   private final Tokens tokens;
@@ -49,12 +51,13 @@ public final class TokenRealm extends AuthorizingRealm {
   protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
     User user = (User) principals.getPrimaryPrincipal();
     // A role this node does not know (a database edited by hand, a newer version's role) permits
-    // nothing: every protected route answers 403, never 500.
-    return Role.of(user.role())
+    // nothing: every protected route answers 403, never 500. Known roles get the one rule table:
+    // the chaincode transactions this role may run, as the chaincode allows, and the node's own.
+    return Role.fromWire(user.role())
         .map(
             role -> {
-              SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.id()));
-              info.setStringPermissions(role.permissions());
+              SimpleAuthorizationInfo info = new SimpleAuthorizationInfo(Set.of(role.wire()));
+              info.setStringPermissions(RuleTable.permissionsOf(role));
               return info;
             })
         .orElseGet(SimpleAuthorizationInfo::new);

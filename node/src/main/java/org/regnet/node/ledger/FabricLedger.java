@@ -166,6 +166,19 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     }
   }
 
+  /** The channel configuration from the peer's configuration system chaincode (cscc). */
+  @Override
+  public byte[] channelConfig(String username) {
+    try {
+      return gateway(username)
+          .getNetwork(config.channel())
+          .getContract("cscc")
+          .evaluateTransaction("GetChannelConfig", config.channel());
+    } catch (GatewayException e) {
+      throw FabricErrors.map(e);
+    }
+  }
+
   private Proposal proposal(
       String username,
       String tx,

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.regnet.node.auth.Role;
 import org.regnet.node.store.CaseworkStore;
 import org.regnet.node.store.User;
 import org.regnet.node.store.UserStore;
+import org.regnet.rules.Role;
 
 /**
  * This authority's internal work on a referral: assignment, notes, read state. Each call first
@@ -83,7 +83,7 @@ public final class Casework {
             .find(assignee)
             .filter(u -> !u.disabled())
             .orElseThrow(() -> new Invalid("assignee", "no such active user at this authority"));
-    if (!a.role().equals(Role.CASE_OFFICER.id()) && !a.role().equals(Role.INVESTIGATOR.id())) {
+    if (!a.role().equals(Role.CASE_OFFICER.wire()) && !a.role().equals(Role.INVESTIGATOR.wire())) {
       throw new Invalid("assignee", "must be a case officer or an investigator");
     }
     visible(username, referralId);
@@ -111,7 +111,9 @@ public final class Casework {
     return users.all().stream()
         .filter(u -> !u.disabled())
         .filter(
-            u -> u.role().equals(Role.CASE_OFFICER.id()) || u.role().equals(Role.INVESTIGATOR.id()))
+            u ->
+                u.role().equals(Role.CASE_OFFICER.wire())
+                    || u.role().equals(Role.INVESTIGATOR.wire()))
         .toList();
   }
 

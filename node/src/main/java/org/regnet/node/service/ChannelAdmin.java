@@ -45,7 +45,7 @@ import org.regnet.node.config.NodeConfig;
  * an update with the signatures gathered through the ledger to the ordering service. The orderer
  * checks them against the channel's admin policy; too few, or a stale update, are refused.
  */
-public final class ChannelAdmin {
+public final class ChannelAdmin implements ChannelSigning {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final BigInteger N = ECNamedCurveTable.getByName("secp256r1").getN();
 
@@ -71,6 +71,7 @@ public final class ChannelAdmin {
   /**
    * This organisation's admin signature of the update, base64 of a {@code common.ConfigSignature}.
    */
+  @Override
   public String sign(byte[] configUpdate) {
     ByteString header = signatureHeader().toByteString();
     byte[] sig = ecdsa(header.concat(ByteString.copyFrom(configUpdate)).toByteArray());
@@ -84,6 +85,7 @@ public final class ChannelAdmin {
   }
 
   /** Submits the update with the gathered signatures; returns the orderer's status, or throws. */
+  @Override
   public String submit(byte[] configUpdate, List<String> signatures) {
     ConfigUpdateEnvelope.Builder cue =
         ConfigUpdateEnvelope.newBuilder().setConfigUpdate(ByteString.copyFrom(configUpdate));

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.regnet.node.auth.Role;
 import org.regnet.node.http.Json;
+import org.regnet.rules.Role;
 
 /**
  * One demo user per role with a random password, for local test networks only. The node creates
@@ -41,9 +41,13 @@ public final class DemoUsers {
       byte[] b = new byte[18];
       random.nextBytes(b);
       String password = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-      String username = prefix + role.id();
-      admin.create(username, role.id(), password);
-      users.addObject().put("username", username).put("password", password).put("role", role.id());
+      String username = prefix + role.wire();
+      admin.create(username, role.wire(), password);
+      users
+          .addObject()
+          .put("username", username)
+          .put("password", password)
+          .put("role", role.wire());
     }
     writeOwnerOnly(out, users.toPrettyString());
     return users.size();

@@ -45,4 +45,12 @@ public interface Ledger {
 
   /** Forgets what is cached for a user whose identity changed (new certificate, disabled). */
   default void forget(String username) {}
+
+  /**
+   * The channel's live configuration (a {@code common.Config}), read as {@code username} from its
+   * organisation's peer; used to check a channel update before this organisation signs it.
+   */
+  default byte[] channelConfig(String username) {
+    throw new LedgerException("UNAVAILABLE", "this ledger cannot read the channel configuration");
+  }
 }

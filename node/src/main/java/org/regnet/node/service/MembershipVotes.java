@@ -13,17 +13,18 @@ import java.util.Map;
  * Membership votes through the ledger. A change may carry the channel configuration update that
  * admits (or removes) an organisation; each member's node adds its organisation admin's signature
  * of it to its vote, so the signatures are gathered on chain with the quorum, and any member's node
- * can then submit the update to the ordering service.
+ * can then submit the update to the ordering service. Before it signs, the node checks the update
+ * against the live channel configuration ({@link ChannelUpdateReview}).
  */
 public final class MembershipVotes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Ledger ledger;
-  private final ChannelAdmin channelAdmin;
+  private final ChannelSigning channelAdmin;
 
   /**
    * @param channelAdmin null when this node holds no organisation admin identity
    */
-  public MembershipVotes(Ledger ledger, ChannelAdmin channelAdmin) {
+  public MembershipVotes(Ledger ledger, ChannelSigning channelAdmin) {
     this.ledger = ledger;
     this.channelAdmin = channelAdmin;
   }
@@ -32,7 +33,9 @@ public final class MembershipVotes {
     ObjectNode arg = body.deepCopy();
     arg.put("treatyId", treatyId);
     if (arg.hasNonNull("channelUpdate") && channelAdmin != null) {
-      arg.put("channelSignature", channelAdmin.sign(decode(arg.get("channelUpdate").asText())));
+      byte[] update = decode(arg.get("channelUpdate").asText());
+      review(user, arg.path("kind").asText(), arg.path("msp").asText(), update);
+      arg.put("channelSignature", channelAdmin.sign(update));
     }
     return read(
         ledger.submit(user, "treaty:proposeMembershipChange", arg.toString(), Map.of(), List.of()));
@@ -41,8 +44,17 @@ public final class MembershipVotes {
   public JsonNode approve(String user, String treatyId, String changeId) {
     ObjectNode arg = ref(treatyId, changeId);
     JsonNode update = channelUpdate(user, treatyId, changeId);
-    if (update != null && channelAdmin != null) {
-      arg.put("channelSignature", channelAdmin.sign(decode(update.get("update").asText())));
+    JsonNode change =
+        update == null || channelAdmin == null
+            ? null
+            : read(
+                ledger.evaluate(
+                    user, "treaty:getMembershipChange", arg.toString(), Map.of(), List.of()));
+    // a vote on a change that is no longer pending is refused by the chaincode: nothing to sign
+    if (change != null && change.path("status").asText().equals("PENDING")) {
+      byte[] bytes = decode(update.get("update").asText());
+      review(user, change.path("kind").asText(), change.path("msp").asText(), bytes);
+      arg.put("channelSignature", channelAdmin.sign(bytes));
     }
     return read(
         ledger.submit(user, "treaty:approveMembershipChange", arg.toString(), Map.of(), List.of()));
@@ -71,6 +83,14 @@ public final class MembershipVotes {
     ObjectNode out = JSON.createObjectNode().put("changeId", changeId).put("status", status);
     signers.forEach(out.putArray("signedBy")::add);
     return out;
+  }
+
+  /**
+   * Before this organisation's admin signs: the update must do exactly what the change says against
+   * the channel as it is now (the chaincode checked it against the change at proposal).
+   */
+  private void review(String user, String kind, String msp, byte[] update) {
+    ChannelUpdateReview.check(kind, msp, ledger.channelConfig(user), update);
   }
 
   private JsonNode channelUpdate(String user, String treatyId, String changeId) {

@@ -10,9 +10,9 @@ import org.regnet.crypto.CertificateAuthority;
 import org.regnet.crypto.KeyPairs;
 import org.regnet.crypto.Pem;
 import org.regnet.node.auth.Passwords;
-import org.regnet.node.auth.Role;
 import org.regnet.node.store.TokenStore;
 import org.regnet.node.store.UserStore;
+import org.regnet.rules.Role;
 
 /**
  * Creates users, each with a Fabric client certificate issued by the authority's own CA carrying
@@ -50,7 +50,7 @@ public final class UserAdmin {
     Role r = role(role);
     String hash = passwords.hash(password);
     Identity id = issue(username, r);
-    if (!users.create(username, r.id(), hash, id.certPem(), id.sealedKey())) {
+    if (!users.create(username, r.wire(), hash, id.certPem(), id.sealedKey())) {
       throw new IllegalArgumentException("username: already exists");
     }
     return id.cert();
@@ -68,7 +68,7 @@ public final class UserAdmin {
       return false;
     }
     Identity id = issue(username, r);
-    boolean done = users.replaceIdentity(username, r.id(), id.certPem(), id.sealedKey());
+    boolean done = users.replaceIdentity(username, r.wire(), id.certPem(), id.sealedKey());
     tokens.revokeAll(username);
     return done;
   }
@@ -82,7 +82,7 @@ public final class UserAdmin {
             username,
             "client",
             pair.getPublic(),
-            Map.of("role", r.id(), "hf.EnrollmentID", username, "hf.Type", "client"),
+            Map.of("role", r.wire(), "hf.EnrollmentID", username, "hf.Type", "client"),
             CERT_VALIDITY);
     String sealed =
         sealer.seal(username, Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
@@ -90,7 +90,7 @@ public final class UserAdmin {
   }
 
   private static Role role(String role) {
-    return Role.of(role)
+    return Role.fromWire(role)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(

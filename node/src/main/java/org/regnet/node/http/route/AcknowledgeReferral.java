@@ -11,7 +11,7 @@ public final class AcknowledgeReferral extends LedgerRoute {
     super(
         Specs.post(
             "/v1/referrals/{referralId}/acknowledge",
-            "referral:write",
+            "referral:acknowledge",
             "Acknowledge a received referral",
             "Referral"),
         "referral:acknowledge",

@@ -20,7 +20,7 @@ public final class ApproveMembershipChange implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/treaties/{treatyId}/membership-changes/{changeId}/approvals",
-        "treaty:write",
+        "treaty:approveMembershipChange",
         "Approve a membership change (and sign its channel update)",
         "MembershipChange");
   }

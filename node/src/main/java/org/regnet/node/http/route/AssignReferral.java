@@ -18,7 +18,7 @@ public final class AssignReferral implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/casework/referrals/{referralId}/assignment",
-        "referral:write",
+        "casework:assign",
         "Assign a referral to an officer of this authority (node-local)",
         "Casework",
         Specs.req("assignee", "string"));

@@ -11,7 +11,7 @@ public final class AuditByActor extends LedgerRoute {
     super(
         Specs.get(
             "/v1/audit/actors/{actorMsp}",
-            "audit:read",
+            "audit:byActor",
             "Audit entries made by one authority (from, to, pageSize, bookmark)",
             "AuditPage"),
         "audit:byActor",

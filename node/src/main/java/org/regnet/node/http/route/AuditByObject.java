@@ -11,7 +11,7 @@ public final class AuditByObject extends LedgerRoute {
     super(
         Specs.get(
             "/v1/audit/objects/{objectId}",
-            "audit:read",
+            "audit:byObject",
             "Audit trail of one object (paginated: pageSize, bookmark)",
             "AuditPage"),
         "audit:byObject",

@@ -10,7 +10,7 @@ public final class AuditByTime extends LedgerRoute {
     super(
         Specs.get(
             "/v1/audit",
-            "audit:read",
+            "audit:byTimeRange",
             "Audit entries in a time range (from, to, pageSize, bookmark)",
             "AuditPage"),
         "audit:byTimeRange",

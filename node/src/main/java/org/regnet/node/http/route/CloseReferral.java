@@ -8,7 +8,7 @@ public final class CloseReferral extends LedgerRoute {
     super(
         Specs.post(
             "/v1/referrals/{referralId}/close",
-            "referral:write",
+            "referral:close",
             "Close a referral with its outcome",
             "Referral",
             Specs.req("outcome", "string")),

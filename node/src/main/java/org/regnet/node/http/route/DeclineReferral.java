@@ -11,7 +11,7 @@ public final class DeclineReferral extends LedgerRoute {
     super(
         Specs.post(
             "/v1/referrals/{referralId}/decline",
-            "referral:write",
+            "referral:decline",
             "Decline a referral on one of the treaty's refusal grounds",
             "Referral",
             Specs.req("refusalGround", "string")),

@@ -8,7 +8,7 @@ public final class FoundTreaty extends LedgerRoute {
     super(
         Specs.post(
             "/v1/treaties",
-            "treaty:write",
+            "treaty:found",
             "Found a treaty with its founding members",
             "Treaty",
             Specs.opt("treatyId", "string"),

@@ -7,7 +7,7 @@ public final class GetAgreement extends LedgerRoute {
   public GetAgreement(Ledger ledger) {
     super(
         Specs.get(
-            "/v1/agreements/{agreementId}", "agreement:read", "View an agreement", "Agreement"),
+            "/v1/agreements/{agreementId}", "agreement:get", "View an agreement", "Agreement"),
         "agreement:get",
         Kind.EVALUATE,
         ledger);

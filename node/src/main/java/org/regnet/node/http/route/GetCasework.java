@@ -17,7 +17,7 @@ public final class GetCasework implements Route {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/casework/referrals/{referralId}",
-        "referral:read",
+        "casework:read",
         "This authority's case work on a referral: assignment, notes, read state",
         "Casework");
   }

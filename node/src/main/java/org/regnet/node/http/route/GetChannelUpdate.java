@@ -11,7 +11,7 @@ public final class GetChannelUpdate extends LedgerRoute {
     super(
         Specs.get(
             "/v1/treaties/{treatyId}/membership-changes/{changeId}/channel-update",
-            "treaty:read",
+            "treaty:getChannelUpdate",
             "The channel config update a membership change carries, with the signatures gathered",
             "ChannelUpdate"),
         "treaty:getChannelUpdate",

@@ -11,7 +11,7 @@ public final class GetMembershipChange extends LedgerRoute {
     super(
         Specs.get(
             "/v1/treaties/{treatyId}/membership-changes/{changeId}",
-            "treaty:read",
+            "treaty:getMembershipChange",
             "View a membership change and its approvals",
             "MembershipChange"),
         "treaty:getMembershipChange",

@@ -8,7 +8,7 @@ public final class GetReferral extends LedgerRoute {
     super(
         Specs.get(
             "/v1/referrals/{referralId}",
-            "referral:read",
+            "referral:get",
             "View a referral's public record",
             "Referral"),
         "referral:get",

@@ -8,7 +8,7 @@ public final class GetTreaty extends LedgerRoute {
     super(
         Specs.get(
             "/v1/treaties/{treatyId}",
-            "treaty:read",
+            "treaty:get",
             "View a treaty: terms, members, admins",
             "Treaty"),
         "treaty:get",

@@ -11,7 +11,7 @@ public final class GrantConsent extends LedgerRoute {
     super(
         Specs.post(
             "/v1/referrals/{referralId}/consents/{consentId}/grant",
-            "referral:write",
+            "referral:grantConsent",
             "Grant a consent as the originator",
             "Referral"),
         "referral:grantConsent",

@@ -8,7 +8,7 @@ public final class ListAgreements extends LedgerRoute {
     super(
         Specs.get(
             "/v1/agreements",
-            "agreement:read",
+            "agreement:listForMember",
             "List this authority's agreements (paginated)",
             "AgreementPage"),
         "agreement:listForMember",

@@ -18,7 +18,7 @@ public final class ListOfficers implements Route {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/casework/officers",
-        "referral:write",
+        "casework:assign",
         "Officers of this authority a case can be assigned to",
         "Officers");
   }

@@ -17,7 +17,7 @@ public final class MarkRead implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/casework/referrals/{referralId}/read",
-        "referral:read",
+        "casework:read",
         "Mark a referral read for the caller (node-local)",
         "Casework");
   }

@@ -20,7 +20,7 @@ public final class MembershipChangeSummary implements Route {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/treaties/{treatyId}/membership-changes/{changeId}/summary",
-        "treaty:read",
+        "treaty:getChannelUpdate",
         "A membership change and its channel update in plain words, for approvers",
         "ChangeSummary");
   }

@@ -23,7 +23,7 @@ public final class PayloadViewers implements Route {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/referrals/{referralId}/payload-views",
-        "referral:payload",
+        "referral:readPayload",
         "Recorded views of a referral's payload (from the audit trail)",
         "PayloadViewers");
   }

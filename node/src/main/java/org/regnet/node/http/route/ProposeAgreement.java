@@ -8,7 +8,7 @@ public final class ProposeAgreement extends LedgerRoute {
     super(
         Specs.post(
             "/v1/agreements",
-            "agreement:write",
+            "agreement:propose",
             "Propose a bilateral agreement under a treaty",
             "Agreement",
             Specs.req("treatyId", "string"),

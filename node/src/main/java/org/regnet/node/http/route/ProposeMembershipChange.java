@@ -21,7 +21,7 @@ public final class ProposeMembershipChange implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/treaties/{treatyId}/membership-changes",
-        "treaty:write",
+        "treaty:proposeMembershipChange",
         "Propose a membership change (optionally with the channel config update it needs)",
         "MembershipChange",
         Specs.req("kind", "string"),

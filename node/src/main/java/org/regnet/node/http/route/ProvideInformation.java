@@ -19,7 +19,7 @@ public final class ProvideInformation implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/referrals/{referralId}/information",
-        "referral:investigate",
+        "referral:provideInformation",
         "Provide the information requested (confidential)",
         "Referral",
         Specs.req("message", "string"),

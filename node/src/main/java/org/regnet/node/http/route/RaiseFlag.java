@@ -20,7 +20,7 @@ public final class RaiseFlag implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/flags",
-        "flag:write",
+        "flag:raise",
         "Raise a flag under a treaty (identifier never leaves the node)",
         "Flag",
         Specs.req("treatyId", "string"),

@@ -8,7 +8,7 @@ public final class ReferralInbox extends LedgerRoute {
     super(
         Specs.get(
             "/v1/referrals/inbox",
-            "referral:read",
+            "referral:listInbox",
             "Referrals received (paginated)",
             "ReferralPage"),
         "referral:listInbox",

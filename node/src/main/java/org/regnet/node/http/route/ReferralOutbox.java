@@ -7,7 +7,10 @@ public final class ReferralOutbox extends LedgerRoute {
   public ReferralOutbox(Ledger ledger) {
     super(
         Specs.get(
-            "/v1/referrals/outbox", "referral:read", "Referrals sent (paginated)", "ReferralPage"),
+            "/v1/referrals/outbox",
+            "referral:listOutbox",
+            "Referrals sent (paginated)",
+            "ReferralPage"),
         "referral:listOutbox",
         Kind.EVALUATE,
         ledger);

@@ -11,7 +11,7 @@ public final class RequestConsent extends LedgerRoute {
     super(
         Specs.post(
             "/v1/referrals/{referralId}/consents",
-            "referral:write",
+            "referral:requestConsent",
             "Ask the originator's consent for another use or onward sharing",
             "Referral",
             Specs.req("recipient", "string"),

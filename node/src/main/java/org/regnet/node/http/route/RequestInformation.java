@@ -21,7 +21,7 @@ public final class RequestInformation implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/referrals/{referralId}/information-requests",
-        "referral:investigate",
+        "referral:requestInformation",
         "Ask the originator for more information (the message is confidential)",
         "Referral",
         Specs.req("message", "string"));

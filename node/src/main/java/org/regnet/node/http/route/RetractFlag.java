@@ -8,7 +8,7 @@ public final class RetractFlag extends LedgerRoute {
     super(
         Specs.post(
             "/v1/flags/{flagId}/retract",
-            "flag:write",
+            "flag:retract",
             "Retract a flag raised by this authority",
             "Flag"),
         "flag:retract",

@@ -27,7 +27,7 @@ public final class SearchReferrals implements Route {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/casework/referrals",
-        "referral:read",
+        "referral:listInbox",
         "Search referrals (box, status, typology, counterparty, from, to, overdue, assignee,"
             + " unread)",
         "ReferralSearch");

@@ -20,7 +20,7 @@ public final class ShareOnward implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/referrals/{referralId}/consents/{consentId}/share",
-        "referral:write",
+        "referral:shareOnward",
         "Share the payload onward under a granted consent (recipient's case officer)",
         "Referral");
   }

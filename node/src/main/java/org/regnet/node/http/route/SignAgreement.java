@@ -11,7 +11,7 @@ public final class SignAgreement extends LedgerRoute {
     super(
         Specs.post(
             "/v1/agreements/{agreementId}/signature",
-            "agreement:write",
+            "agreement:sign",
             "Sign a proposed agreement as its counterparty",
             "Agreement"),
         "agreement:sign",

@@ -11,7 +11,7 @@ public final class StartInvestigation extends LedgerRoute {
     super(
         Specs.post(
             "/v1/referrals/{referralId}/investigation",
-            "referral:investigate",
+            "referral:startInvestigation",
             "Open the investigation of an acknowledged referral",
             "Referral"),
         "referral:startInvestigation",

@@ -21,7 +21,7 @@ public final class SubmitChannelUpdate implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/treaties/{treatyId}/membership-changes/{changeId}/channel-submission",
-        "treaty:write",
+        "channel:submitUpdate",
         "Submit the channel update with the gathered signatures",
         "ChannelSubmission");
   }

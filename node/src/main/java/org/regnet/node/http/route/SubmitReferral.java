@@ -22,7 +22,7 @@ public final class SubmitReferral implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/referrals",
-        "referral:write",
+        "referral:submit",
         "Refer a case to the other party of an agreement",
         "Referral",
         Specs.req("agreementId", "string"),

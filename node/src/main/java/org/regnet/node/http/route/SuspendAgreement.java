@@ -8,7 +8,7 @@ public final class SuspendAgreement extends LedgerRoute {
     super(
         Specs.post(
             "/v1/agreements/{agreementId}/suspension",
-            "agreement:write",
+            "agreement:suspend",
             "Suspend an agreement",
             "Agreement",
             Specs.opt("reason", "string")),

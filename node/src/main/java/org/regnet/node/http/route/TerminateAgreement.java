@@ -8,7 +8,7 @@ public final class TerminateAgreement extends LedgerRoute {
     super(
         Specs.post(
             "/v1/agreements/{agreementId}/termination",
-            "agreement:write",
+            "agreement:terminate",
             "Terminate an agreement",
             "Agreement",
             Specs.opt("reason", "string")),

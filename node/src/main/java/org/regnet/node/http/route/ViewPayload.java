@@ -21,7 +21,7 @@ public final class ViewPayload implements Route {
   public RouteSpec spec() {
     return Specs.post(
         "/v1/referrals/{referralId}/payload-views",
-        "referral:payload",
+        "referral:readPayload",
         "View the confidential payload (records an access entry)",
         "PayloadView",
         Specs.req("purpose", "string"));

@@ -2,11 +2,12 @@ package org.regnet.node.http.route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.TreeSet;
-import org.regnet.node.auth.Role;
 import org.regnet.node.http.Json;
 import org.regnet.node.http.Route;
 import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
+import org.regnet.rules.Role;
+import org.regnet.rules.RuleTable;
 
 /** GET /v1/me: who the caller is, for which authority, with which role and permissions. */
 public final class WhoAmI implements Route {
@@ -32,8 +33,8 @@ public final class WhoAmI implements Route {
     out.put("authority", authority);
     out.put("mspId", mspId);
     var permissions = out.putArray("permissions");
-    Role.of(request.user().role())
-        .ifPresent(r -> new TreeSet<>(r.permissions()).forEach(permissions::add));
+    Role.fromWire(request.user().role())
+        .ifPresent(r -> new TreeSet<>(RuleTable.permissionsOf(r)).forEach(permissions::add));
     return Reply.ok(out);
   }
 }

@@ -1,9 +1,12 @@
-package org.regnet.chaincode.access;
+package org.regnet.rules;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Roles carried in the client certificate's {@code role} attribute. */
+/**
+ * The roles of an authority's staff. The wire name is both the {@code role} attribute of a Fabric
+ * client certificate and the role of a node user.
+ */
 public enum Role {
   TREATY_ADMIN("treaty-admin"),
   CASE_OFFICER("case-officer"),
