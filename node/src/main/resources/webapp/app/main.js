@@ -18,7 +18,7 @@ const ROUTES = [
   [/^#\/referrals\/new$/, newReferral, 'referral:submit'],
   [/^#\/referrals\/(REF-[0-9a-f]{16})$/, referral, 'referral:get'],
   [/^#\/referrals(?:\?(.*))?$/, referrals, 'referral:listInbox'],
-  [/^#\/audit(?:\?(.*))?$/, audit, 'audit:byObject'],
+  [/^#\/audit(?:\?(.*))?$/, audit, 'audit:byActor'],
   [/^#\/flags$/, flags, 'flag:lookup'],
   [/^#\/admin$/, admin, 'treaty:get'],
 ];
@@ -106,7 +106,7 @@ function showShell() {
   }
   if (session.can('referral:submit')) nav.push(h('a#nav-new', { href: '#/referrals/new', dataset: { nav: 'new' } }, 'New referral'));
   if (session.can('flag:lookup')) nav.push(h('a#nav-flags', { href: '#/flags', dataset: { nav: 'flags' } }, 'Flags'));
-  if (session.can('audit:byObject')) nav.push(h('a#nav-audit', { href: '#/audit', dataset: { nav: 'audit' } }, 'Audit trail'));
+  if (session.can('audit:byActor')) nav.push(h('a#nav-audit', { href: '#/audit', dataset: { nav: 'audit' } }, 'Audit trail'));
   if (session.can('treaty:found') || session.can('users:admin')) nav.push(h('a#nav-admin', { href: '#/admin', dataset: { nav: 'admin' } }, 'Administration'));
   const top = document.getElementById('top');
   clear(top,

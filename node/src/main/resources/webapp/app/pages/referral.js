@@ -232,7 +232,7 @@ export async function render(main, [referralId]) {
     }
     for (const s of r.onwardShares || []) events.push({ at: s.sharedAt, text: `Shared onward with ${s.recipient} (${label(s.use)})` });
     let audited = null;
-    if (session.can('audit:byObject')) {
+    if (session.can('audit:byActor')) {
       try {
         audited = (await get(`/v1/audit/entries?objectId=${r.referralId}&pageSize=100`)).items;
       } catch (e) {

@@ -59,4 +59,9 @@ public final class KeyedLedger implements Ledger {
   public void forget(String username) {
     ledger.forget(username);
   }
+
+  @Override
+  public byte[] channelConfig(String username) {
+    return ledger.channelConfig(username);
+  }
 }

@@ -272,8 +272,8 @@ class WebAppApiTest {
     assertThat(me.get("mspId").asText()).isEqualTo("TestMSP");
     assertThat(me.get("authority").asText()).isEqualTo("test");
     assertThat(me.get("permissions").toString())
-        .contains("audit:read")
-        .doesNotContain("referral:write");
+        .contains("audit:byActor", "referral:startInvestigation")
+        .doesNotContain("referral:submit");
     assertThat(send("GET", "/v1/me", null, null).statusCode()).isEqualTo(401);
   }
 

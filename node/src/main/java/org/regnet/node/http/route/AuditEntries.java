@@ -20,7 +20,7 @@ public final class AuditEntries implements Route {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/audit/entries",
-        "audit:byObject",
+        "audit:byActor",
         "Audit entries by object, actor or time window, each with its block number (paged)",
         "AuditPage");
   }

@@ -59,7 +59,7 @@ public final class ExportAudit implements StreamingRoute {
   public RouteSpec spec() {
     return Specs.get(
         "/v1/audit/export",
-        "audit:byObject",
+        "audit:byActor",
         "Export the audit entries of a query as CSV or JSON (format=csv|json), with block numbers",
         "AuditExport");
   }
