@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.regnet.systemtest.support.Browser;
 import org.regnet.systemtest.support.NodeClient;
@@ -127,8 +129,18 @@ class BrowserJourneyIT {
       b.screenshot("04-referral-B-acknowledged-assigned");
 
       // 4. B's investigator views the payload after giving a purpose; the view is recorded.
+      // The investigator logs in with the keyboard only: focus starts in the user name field,
+      // Tab moves to the password, Enter submits.
       b.logout();
-      b.login(net.organization(B), "investigator");
+      b.driver().get(b.base() + "/#/login");
+      b.until(By.name("username"));
+      new Actions(b.driver())
+          .sendKeys(username(B, "investigator"))
+          .sendKeys(Keys.TAB)
+          .sendKeys(Browser.user(net.organization(B), "investigator").get("password").asText())
+          .sendKeys(Keys.ENTER)
+          .perform();
+      b.until(By.id("whoami"));
       b.open("#/referrals/" + referralId);
       assertThat(b.until(By.id("payload-notice")).getText()).contains("recorded");
       assertThat(b.present(By.id("action-acknowledge"))).isFalse();
@@ -178,8 +190,19 @@ class BrowserJourneyIT {
       assertThat(json.status()).isEqualTo(200);
       assertThat(json.body().get("entries").findValuesAsText("txId")).contains(txId);
 
+      // 3. A flag lookup: the identifier goes in a POST body only, never in the address or the
+      // tab's storage.
       b.open("#/flags");
-      b.until(By.id("flag-lookup"));
+      WebElement lookup = b.until(By.id("flag-lookup"));
+      new Select(lookup.findElement(By.name("treatyId"))).selectByValue(TREATY);
+      new Select(lookup.findElement(By.name("subjectType"))).selectByValue("ENTITY_NAME");
+      String identifier = "Shady Derivatives Venue " + marker.substring(8, 20);
+      lookup.findElement(By.name("identifier")).sendKeys(identifier);
+      lookup.findElement(By.cssSelector("button[type=submit]")).click();
+      assertThat(b.until(By.cssSelector("#flag-result .notice")).getText()).contains("No flag");
+      assertThat(b.driver().getCurrentUrl()).doesNotContain(marker.substring(8, 20));
+      assertThat((String) b.js("return JSON.stringify(sessionStorage) + location.href;"))
+          .doesNotContain(marker.substring(8, 20));
       b.assertAccessible("flags");
       b.screenshot("07-flags");
 
@@ -220,6 +243,16 @@ class BrowserJourneyIT {
       assertThat(b.present(By.id("nav-new"))).isFalse();
       b.assertAccessible("administration");
       b.screenshot("08-administration");
+      // The treaty admin creates a user of the authority in the page.
+      String newUser = "web-analyst-" + marker.substring(8, 14).toLowerCase(java.util.Locale.ROOT);
+      WebElement create = b.driver().findElement(By.id("create-user"));
+      create.findElement(By.name("username")).sendKeys(newUser);
+      new Select(create.findElement(By.name("role"))).selectByValue("auditor");
+      create
+          .findElement(By.name("password"))
+          .sendKeys("a-long-enough-password-" + marker.substring(8, 14));
+      create.findElement(By.cssSelector("button[type=submit]")).click();
+      b.until(By.cssSelector("tr[data-user='" + newUser + "']"));
       assertThat(
               nodeB
                   .call("POST", "/v1/referrals/" + referralId + "/acknowledge", null, b.token())
