@@ -6,4 +6,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 "$ROOT/scripts/install-fabric.sh"
+# The browser journey drives Debian's chromium through chromedriver.
+"$ROOT/scripts/install-browser.sh"
 exec mvn -B verify "$@"

@@ -34,6 +34,7 @@ final class NextSteps {
       i++;
     }
     out.println();
+    out.println("Open a node's URL in a browser for its web application.");
     out.println("Demo users, one per role (treaty-admin, case-officer, investigator, auditor),");
     out.println(
         "with their passwords: .organizations[].users in " + file + ". Log in and read the");
