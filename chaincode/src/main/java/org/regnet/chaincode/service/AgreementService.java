@@ -16,6 +16,7 @@ import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.request.IdRef;
 import org.regnet.chaincode.request.PageRequest;
 import org.regnet.chaincode.request.ProposeAgreementRequest;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Page;
 
@@ -63,7 +64,11 @@ public final class AgreementService {
     Repository.save(ctx, a);
     final String ts = Keys.sortable(now);
     for (String party : a.parties()) {
-      ctx.ledger().putString(ctx.ledger().key(Keys.AGREEMENT_BY_MEMBER, party, ts, id), id);
+      ctx.ledger()
+          .putString(
+              ctx.ledger().key(Keys.AGREEMENT_BY_MEMBER, party, ts, id),
+              id,
+              Endorsement.allOf(a.parties()));
     }
     return recorded(ctx, a, "agreement.proposed");
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.AuditEntry;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Ledger;
 import org.regnet.chaincode.state.Page;
@@ -41,13 +42,16 @@ public final class AuditLog {
             ctx.caller().actor(),
             hash,
             change.viewers());
-    ledger.put(Keys.AUDIT_OBJECT + change.objectId() + "~" + suffix, entry);
+    // written once; the owners' key-level policy keeps anyone else from rewriting them later
+    final Endorsement owners = change.owners();
+    ledger.put(Keys.AUDIT_OBJECT + change.objectId() + "~" + suffix, entry, owners);
     if (change.alsoUnder() != null && !change.alsoUnder().equals(change.objectId())) {
-      ledger.put(Keys.AUDIT_OBJECT + change.alsoUnder() + "~" + suffix, entry);
+      ledger.put(Keys.AUDIT_OBJECT + change.alsoUnder() + "~" + suffix, entry, owners);
     }
     for (String viewer : change.viewers()) {
-      ledger.put(Keys.AUDIT_TIME + viewer + "~" + suffix, entry);
-      ledger.put(Keys.AUDIT_ACTOR + viewer + "~" + ctx.caller().msp() + "~" + suffix, entry);
+      ledger.put(Keys.AUDIT_TIME + viewer + "~" + suffix, entry, owners);
+      ledger.put(
+          Keys.AUDIT_ACTOR + viewer + "~" + ctx.caller().msp() + "~" + suffix, entry, owners);
     }
     final Map<String, Object> event = new LinkedHashMap<>();
     event.put("event", "regnet." + change.action());

@@ -1,5 +1,6 @@
 package org.regnet.chaincode.service;
 
+import java.util.List;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
@@ -14,6 +15,7 @@ import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.request.ReferralActionRequest;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 
 /** The originator's consent to other uses and to onward sharing, and the onward share itself. */
@@ -124,7 +126,8 @@ public final class ConsentService {
         .putPrivate(
             Keys.implicitCollection(consent.recipient()),
             ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()),
-            sealed);
+            sealed,
+            Endorsement.allOf(List.of(r.originator(), r.recipient(), consent.recipient())));
     final String at = ctx.nowString();
     final Referral next =
         r.withOnwardShare(

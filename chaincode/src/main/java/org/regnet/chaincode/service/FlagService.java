@@ -15,6 +15,7 @@ import org.regnet.chaincode.model.FlagStatus;
 import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.request.FlagRequest;
 import org.regnet.chaincode.request.IdRef;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.validate.Check;
 
@@ -57,9 +58,13 @@ public final class FlagService {
             now.toString(),
             null);
     Repository.save(ctx, f);
-    ctx.ledger().putString(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, id), id);
+    final Endorsement own = Endorsement.allOf(List.of(c.msp()));
+    ctx.ledger()
+        .putString(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, id), id, own);
     AuditLog.record(
-        ctx, Change.of("flag.raised", "flag", id, t.treatyId(), t.allMsps(), f.status().name()));
+        ctx,
+        Change.of("flag.raised", "flag", id, t.treatyId(), t.allMsps(), f.status().name())
+            .ownedBy(own));
     return f;
   }
 
@@ -80,7 +85,13 @@ public final class FlagService {
     AuditLog.record(
         ctx,
         Change.of(
-            "flag.retracted", "flag", f.flagId(), f.treatyId(), t.allMsps(), next.status().name()));
+                "flag.retracted",
+                "flag",
+                f.flagId(),
+                f.treatyId(),
+                t.allMsps(),
+                next.status().name())
+            .ownedBy(Endorsement.allOf(List.of(f.originator()))));
     return next;
   }
 

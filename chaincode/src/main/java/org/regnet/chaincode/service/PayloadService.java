@@ -18,6 +18,7 @@ import org.regnet.chaincode.model.payload.InformationMessage;
 import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.request.ReferralActionRequest;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 
 /**
@@ -81,7 +82,11 @@ public final class PayloadService {
             r.payloadHash(),
             now.toString(),
             now.plus(ACCESS_VALIDITY).toString());
-    ctx.ledger().put(accessKey(ctx, r.referralId(), ctx.txId()), access);
+    ctx.ledger()
+        .put(
+            accessKey(ctx, r.referralId(), ctx.txId()),
+            access,
+            Endorsement.allOf(List.of(r.originator(), r.recipient(), c.msp())));
     AuditLog.record(
         ctx,
         ReferralService.change(r, "referral.payloadAccessed").withPayloadHash(r.payloadHash()));

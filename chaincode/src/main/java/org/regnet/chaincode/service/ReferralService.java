@@ -25,6 +25,7 @@ import org.regnet.chaincode.request.IdRef;
 import org.regnet.chaincode.request.PageRequest;
 import org.regnet.chaincode.request.ReferralActionRequest;
 import org.regnet.chaincode.request.SubmitReferralRequest;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Page;
 
@@ -90,11 +91,12 @@ public final class ReferralService {
             List.of());
     Repository.save(ctx, r);
     final String privateKey = ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id);
-    ctx.ledger().putPrivate(Keys.implicitCollection(c.msp()), privateKey, sealed);
-    ctx.ledger().putPrivate(Keys.implicitCollection(recipient), privateKey, sealed);
+    final Endorsement pair = Repository.pair(r);
+    ctx.ledger().putPrivate(Keys.implicitCollection(c.msp()), privateKey, sealed, pair);
+    ctx.ledger().putPrivate(Keys.implicitCollection(recipient), privateKey, sealed, pair);
     final String ts = Keys.sortable(now);
-    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_OUTBOX, c.msp(), ts, id), id);
-    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_INBOX, recipient, ts, id), id);
+    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_OUTBOX, c.msp(), ts, id), id, pair);
+    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_INBOX, recipient, ts, id), id, pair);
     AuditLog.record(ctx, change(r, "referral.submitted").withPayloadHash(r.payloadHash()));
     return r;
   }
@@ -149,8 +151,9 @@ public final class ReferralService {
     final SealedPayload sealed = Sealing.seal(message, salt);
     final int seq = r.exchanges().size() + 1;
     final String key = exchangeKey(ctx, r.referralId(), seq);
-    ctx.ledger().putPrivate(Keys.implicitCollection(r.originator()), key, sealed);
-    ctx.ledger().putPrivate(Keys.implicitCollection(r.recipient()), key, sealed);
+    final Endorsement pair = Repository.pair(r);
+    ctx.ledger().putPrivate(Keys.implicitCollection(r.originator()), key, sealed, pair);
+    ctx.ledger().putPrivate(Keys.implicitCollection(r.recipient()), key, sealed, pair);
     final String at = ctx.nowString();
     final Exchange e = new Exchange(seq, kind, ctx.caller().msp(), at, sealed.hash());
     return saved(ctx, r.withExchange(e, step.to(), at), action, sealed.hash());

@@ -7,9 +7,14 @@ import org.regnet.chaincode.model.Flag;
 import org.regnet.chaincode.model.MembershipChange;
 import org.regnet.chaincode.model.Referral;
 import org.regnet.chaincode.model.Treaty;
+import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 
-/** Loads and stores the objects under their keys (see {@link Keys}). */
+/**
+ * Loads and stores the objects under their keys (see {@link Keys}), each with the key-level
+ * endorsement policy of its owners: a treaty and its membership changes by majority of the treaty's
+ * active members, an agreement and a referral by both parties, a flag by its originator.
+ */
 public final class Repository {
 
   private Repository() {}
@@ -25,7 +30,15 @@ public final class Repository {
   }
 
   public static void save(final RegnetContext ctx, final Treaty t) {
-    ctx.ledger().put(treatyKey(ctx, t.treatyId()), t);
+    ctx.ledger().put(treatyKey(ctx, t.treatyId()), t, treatyWide(t));
+  }
+
+  /**
+   * Treaty-wide records: more than half of the active members' peers, the same majority the treaty
+   * needs for a membership change. (A treaty left without active members keeps all its members.)
+   */
+  public static Endorsement treatyWide(final Treaty t) {
+    return Endorsement.majorityOf(t.activeMsps().isEmpty() ? t.allMsps() : t.activeMsps());
   }
 
   public static String changeKey(final RegnetContext ctx, final String id) {
@@ -39,7 +52,7 @@ public final class Repository {
   }
 
   public static void save(final RegnetContext ctx, final MembershipChange c) {
-    ctx.ledger().put(changeKey(ctx, c.changeId()), c);
+    ctx.ledger().put(changeKey(ctx, c.changeId()), c, treatyWide(treaty(ctx, c.treatyId())));
   }
 
   public static String agreementKey(final RegnetContext ctx, final String id) {
@@ -54,7 +67,8 @@ public final class Repository {
 
   public static void save(final RegnetContext ctx, final Agreement a) {
     // effectiveStatus is computed on read, never stored
-    ctx.ledger().put(agreementKey(ctx, a.agreementId()), a.stored());
+    ctx.ledger()
+        .put(agreementKey(ctx, a.agreementId()), a.stored(), Endorsement.allOf(a.parties()));
   }
 
   public static String referralKey(final RegnetContext ctx, final String id) {
@@ -68,7 +82,12 @@ public final class Repository {
   }
 
   public static void save(final RegnetContext ctx, final Referral r) {
-    ctx.ledger().put(referralKey(ctx, r.referralId()), r);
+    ctx.ledger().put(referralKey(ctx, r.referralId()), r, pair(r));
+  }
+
+  /** A referral's own pair: originator and recipient (an onward recipient only reads). */
+  public static Endorsement pair(final Referral r) {
+    return Endorsement.allOf(java.util.List.of(r.originator(), r.recipient()));
   }
 
   public static String flagKey(final RegnetContext ctx, final String id) {
@@ -82,6 +101,7 @@ public final class Repository {
   }
 
   public static void save(final RegnetContext ctx, final Flag f) {
-    ctx.ledger().put(flagKey(ctx, f.flagId()), f);
+    ctx.ledger()
+        .put(flagKey(ctx, f.flagId()), f, Endorsement.allOf(java.util.List.of(f.originator())));
   }
 }

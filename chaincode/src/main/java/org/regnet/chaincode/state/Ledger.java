@@ -26,6 +26,8 @@ public final class Ledger {
   private final ChaincodeStub stub;
   private final TreeMap<String, byte[]> writes = new TreeMap<>();
   private final TreeMap<String, TreeMap<String, byte[]>> privateWrites = new TreeMap<>();
+  private final TreeMap<String, Endorsement> policies = new TreeMap<>();
+  private final TreeMap<String, TreeMap<String, Endorsement>> privatePolicies = new TreeMap<>();
   private String eventName;
   private byte[] eventPayload;
 
@@ -55,8 +57,19 @@ public final class Ledger {
     writes.put(key, Json.bytes(value));
   }
 
+  /** Writes the value and makes {@code owners}' peers the only ones that can change the key. */
+  public void put(final String key, final Object value, final Endorsement owners) {
+    put(key, value);
+    policies.put(key, owners);
+  }
+
   public void putString(final String key, final String value) {
     writes.put(key, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public void putString(final String key, final String value, final Endorsement owners) {
+    putString(key, value);
+    policies.put(key, owners);
   }
 
   public void delete(final String key) {
@@ -73,6 +86,13 @@ public final class Ledger {
     privateWrites.computeIfAbsent(collection, c -> new TreeMap<>()).put(key, Json.bytes(value));
   }
 
+  /** A private write whose key only {@code owners}' peers can change afterwards. */
+  public void putPrivate(
+      final String collection, final String key, final Object value, final Endorsement owners) {
+    putPrivate(collection, key, value);
+    privatePolicies.computeIfAbsent(collection, c -> new TreeMap<>()).put(key, owners);
+  }
+
   /** Sets the transaction's one chaincode event. */
   public void event(final String name, final Object payload) {
     if (eventName != null) {
@@ -82,11 +102,16 @@ public final class Ledger {
     eventPayload = Json.bytes(payload);
   }
 
-  /** Hands the buffered writes and the event to the stub. */
+  /** Hands the buffered writes, their key-level policies and the event to the stub. */
   public void flush() {
     for (Map.Entry<String, TreeMap<String, byte[]>> c : privateWrites.entrySet()) {
       for (Map.Entry<String, byte[]> e : c.getValue().entrySet()) {
         stub.putPrivateData(c.getKey(), e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, TreeMap<String, Endorsement>> c : privatePolicies.entrySet()) {
+      for (Map.Entry<String, Endorsement> e : c.getValue().entrySet()) {
+        stub.setPrivateDataValidationParameter(c.getKey(), e.getKey(), e.getValue().policy());
       }
     }
     for (Map.Entry<String, byte[]> e : writes.entrySet()) {
@@ -96,11 +121,18 @@ public final class Ledger {
         stub.putState(e.getKey(), e.getValue());
       }
     }
+    for (Map.Entry<String, Endorsement> e : policies.entrySet()) {
+      if (writes.get(e.getKey()) != null) {
+        stub.setStateValidationParameter(e.getKey(), e.getValue().policy());
+      }
+    }
     if (eventName != null) {
       stub.setEvent(eventName, eventPayload);
     }
     writes.clear();
     privateWrites.clear();
+    policies.clear();
+    privatePolicies.clear();
     eventName = null;
   }
 

@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An in-memory channel ledger with Fabric's semantics for the chaincode: committed world state with
@@ -38,6 +40,7 @@ public final class InMemoryLedger {
   final Map<String, TreeMap<String, byte[]>> privateHashes = new TreeMap<>();
   final Map<String, List<Modification>> history = new TreeMap<>(BYTE_ORDER);
   final Map<String, byte[]> validationParameters = new TreeMap<>(BYTE_ORDER);
+  final Map<String, TreeMap<String, byte[]>> privateValidationParameters = new TreeMap<>();
   private final List<Committed> committed = new ArrayList<>();
   private long height;
 
@@ -99,7 +102,70 @@ public final class InMemoryLedger {
       }
     }
     validationParameters.putAll(tx.validationParameterWrites());
+    tx.privateValidationParameterWrites()
+        .forEach(
+            (c, m) ->
+                privateValidationParameters
+                    .computeIfAbsent(c, k -> new TreeMap<>(BYTE_ORDER))
+                    .putAll(m));
     committed.add(new Committed(tx.getTxId(), tx.eventName(), tx.eventPayload()));
+  }
+
+  /**
+   * Commits as a peer does after checking the key-level endorsement policies: every key the
+   * transaction writes (value or policy) whose committed policy the endorsing organisations do not
+   * satisfy invalidates the whole transaction ({@code ENDORSEMENT_POLICY_FAILURE}), and nothing is
+   * written. Keys without a policy fall to the chaincode-level policy, which this ledger does not
+   * model (each test chooses its endorsers).
+   */
+  public synchronized void commit(final TxStub tx, final Set<String> endorsingOrgs) {
+    final List<String> failed = new ArrayList<>();
+    final Set<String> keys = new TreeSet<>(BYTE_ORDER);
+    keys.addAll(tx.writes().keySet());
+    keys.addAll(tx.validationParameterWrites().keySet());
+    for (String key : keys) {
+      final byte[] policy = validationParameters.get(key);
+      if (policy != null && !KeyPolicy.satisfied(policy, endorsingOrgs)) {
+        failed.add(printable(key));
+      }
+    }
+    final Map<String, Set<String>> privateKeys = new TreeMap<>();
+    tx.privateWrites()
+        .forEach(
+            (c, m) ->
+                privateKeys.computeIfAbsent(c, k -> new TreeSet<>(BYTE_ORDER)).addAll(m.keySet()));
+    tx.privateValidationParameterWrites()
+        .forEach(
+            (c, m) ->
+                privateKeys.computeIfAbsent(c, k -> new TreeSet<>(BYTE_ORDER)).addAll(m.keySet()));
+    privateKeys.forEach(
+        (c, ks) -> {
+          for (String key : ks) {
+            final Map<String, byte[]> params = privateValidationParameters.get(c);
+            final byte[] policy = params == null ? null : params.get(key);
+            if (policy != null && !KeyPolicy.satisfied(policy, endorsingOrgs)) {
+              failed.add(c + "/" + printable(key));
+            }
+          }
+        });
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException(
+          "ENDORSEMENT_POLICY_FAILURE: endorsed by " + endorsingOrgs + ", keys " + failed);
+    }
+    commit(tx);
+  }
+
+  /** The committed key-level policy of a public key, or null. */
+  public synchronized byte[] validationParameter(final String key) {
+    final byte[] v = validationParameters.get(key);
+    return v == null ? null : v.clone();
+  }
+
+  /** The committed key-level policy of a private key, or null. */
+  public synchronized byte[] privateValidationParameter(final String collection, final String key) {
+    final Map<String, byte[]> c = privateValidationParameters.get(collection);
+    final byte[] v = c == null ? null : c.get(key);
+    return v == null ? null : v.clone();
   }
 
   public synchronized byte[] state(final String key) {

@@ -129,6 +129,34 @@ public final class TestNetwork {
     return r;
   }
 
+  /**
+   * Endorses on the peers of {@code peers} (each must produce the same read/write set, as the
+   * gateway requires) and commits with their key-level policies checked; a policy failure is thrown
+   * as the peer would mark the transaction invalid.
+   */
+  public Result submitEndorsedBy(
+      final Identity who,
+      final String function,
+      final String arg,
+      final Map<String, byte[]> tr,
+      final String... peers) {
+    final TxStub.Spec spec = spec(who, peers[0], function, arg, tr);
+    Result first = null;
+    for (String peer : peers) {
+      final Result r = execute(spec, peer);
+      if (first == null) {
+        first = r;
+      } else if (r.ok() != first.ok()
+          || (r.ok() && !r.tx().rwSetDigest().equals(first.tx().rwSetDigest()))) {
+        throw new AssertionError("endorsements differ between " + peers[0] + " and " + peer);
+      }
+    }
+    if (first.ok()) {
+      ledger.commit(first.tx(), java.util.Set.of(peers));
+    }
+    return first;
+  }
+
   /** Evaluates on the caller's own peer: never committed. */
   public Result evaluate(final Identity who, final String function, final String arg) {
     return evaluate(who, function, arg, Map.of(), who.msp());

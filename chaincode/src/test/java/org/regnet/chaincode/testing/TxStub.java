@@ -49,6 +49,8 @@ public final class TxStub implements ChaincodeStub {
   private final TreeMap<String, TreeMap<String, byte[]>> privateWrites = new TreeMap<>();
   private final Map<String, byte[]> validationParameterWrites =
       new TreeMap<>(InMemoryLedger.BYTE_ORDER);
+  private final Map<String, TreeMap<String, byte[]>> privateValidationParameterWrites =
+      new TreeMap<>();
   private String eventName;
   private byte[] eventPayload;
   private int eventsSet;
@@ -75,8 +77,14 @@ public final class TxStub implements ChaincodeStub {
     return privateWrites;
   }
 
-  Map<String, byte[]> validationParameterWrites() {
+  /** Key-level endorsement policies this transaction set on public keys. */
+  public Map<String, byte[]> validationParameterWrites() {
     return validationParameterWrites;
+  }
+
+  /** Key-level endorsement policies this transaction set on private keys, by collection. */
+  public Map<String, TreeMap<String, byte[]>> privateValidationParameterWrites() {
+    return privateValidationParameterWrites;
   }
 
   public String eventName() {
@@ -245,6 +253,7 @@ public final class TxStub implements ChaincodeStub {
 
   @Override
   public void setStateValidationParameter(final String key, final byte[] value) {
+    checkKey(key);
     validationParameterWrites.put(key, value.clone());
   }
 
@@ -353,7 +362,12 @@ public final class TxStub implements ChaincodeStub {
 
   @Override
   public byte[] getPrivateDataValidationParameter(final String collection, final String key) {
-    return null;
+    checkKey(key);
+    synchronized (ledger) {
+      final Map<String, byte[]> c = ledger.privateValidationParameters.get(collection);
+      final byte[] v = c == null ? null : c.get(key);
+      return v == null ? null : v.clone();
+    }
   }
 
   @Override
@@ -371,7 +385,11 @@ public final class TxStub implements ChaincodeStub {
   @Override
   public void setPrivateDataValidationParameter(
       final String collection, final String key, final byte[] value) {
-    throw new UnsupportedOperationException("not simulated");
+    checkCollection(collection);
+    checkKey(key);
+    privateValidationParameterWrites
+        .computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER))
+        .put(key, value.clone());
   }
 
   @Override

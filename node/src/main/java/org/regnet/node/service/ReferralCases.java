@@ -102,8 +102,9 @@ public final class ReferralCases {
   /**
    * Shares the payload onward to the third member a granted consent names: this authority reads it
    * from its own peer (a recorded access), then hands exactly that payload and salt to the
-   * chaincode, which checks them against the public hash; only the sharer's and the recipient's
-   * peers endorse, so no other authority sees it.
+   * chaincode, which checks them against the public hash; only the two parties' and the onward
+   * recipient's peers endorse (the referral's key-level policy needs both parties), so no other
+   * authority sees it.
    */
   public JsonNode shareOnward(String user, String referralId, String consentId) {
     JsonNode referral = get(user, referralId);
@@ -128,7 +129,8 @@ public final class ReferralCases {
             "referral:shareOnward",
             json(Map.of("referralId", referralId, "consentId", consentId)),
             confidential,
-            List.of(ownMsp, recipient)));
+            // the referral's key-level policy needs both parties; the third member's peer too
+            List.of(referral.path("originator").asText(), ownMsp, recipient)));
   }
 
   private JsonNode get(String user, String referralId) {
