@@ -102,6 +102,7 @@ else
 fi
 
 # --- resident memory, then the tables ---------------------------------------------------------
+batch_timeout="$(sed -n 's/^ *BatchTimeout: *//p' "$STATE/channel/configtx.yaml" 2>/dev/null | head -1)"
 rss_kib=0
 for f in "$STATE"/processes/*.pid; do
   pid="$(head -1 "$f")"
@@ -126,6 +127,7 @@ cat >"$WORK/meta.json" <<JSON
  "nproc": $cores, "memGiB": $(awk '/^MemTotal:/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "os": "$(uname -sr)", "java": "$(java -version 2>&1 | head -1 | tr -d '"')",
  "loadBefore": "$load_before", "loadAfter": "$load_after", "shared": $shared,
+ "batchTimeout": "${batch_timeout:-unknown}",
  "rssGiB": "$(awk -v k="$rss_kib" 'BEGIN { printf "%.2f", k/1048576 }')",
  "caliperNote": "$caliper_note"}
 JSON

@@ -161,7 +161,7 @@ out.push('| absolute | measured | goal |');
 out.push('|---|---|---|');
 out.push(`| \`treaty:found\` peak tx/s | ${foundPeak ? `${f1(foundPeak.tps)} at ${foundPeak.concurrency} in flight` : '–'} | ≥ 100 |`);
 out.push(`| \`referral:submit\` through the node, peak tx/s | ${nodePeak ? `${f1(nodePeak.tps)} at ${nodePeak.concurrency}` : '–'} | ≥ 60 |`);
-out.push(`| p50 at one client (\`treaty:found\`) | ${oneClient ? `${f1(oneClient.p50Ms)} ms` : '–'} | ≤ BatchTimeout + 50 ms |`);
+out.push(`| p50 at one client (\`treaty:found\`) | ${oneClient ? `${f1(oneClient.p50Ms)} ms` : '–'} | ≤ BatchTimeout (${meta.batchTimeout || 'unknown'}) + 50 ms |`);
 out.push(`| resident memory of the network with its nodes (sum of RSS after the rounds) | ${meta.rssGiB ? `${meta.rssGiB} GiB` : '–'} | ≤ 3 GiB |`);
 out.push('');
 out.push(END);
