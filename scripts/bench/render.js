@@ -75,6 +75,10 @@ if (Object.keys(caliper).length === 0) {
     };
     side(pick('evaluate treaty:get', 'gateway'), 'get');
     side(pick('submit treaty:found', 'gateway'), 'found');
+    out.push('');
+    out.push('Caliper\'s single worker is one Node.js process that signs every proposal in JavaScript on the same 2 cores; where');
+    out.push('its tx/s stays flat while the in-flight count grows, the client rather than the network is the likely limit. Caliper');
+    out.push('ran after the load generator, on the ledger the seeding had grown, so the two harnesses did not measure at the same moment.');
 }
 out.push('| submit referral:submit | – | – | not measured | – | – | – |');
 out.push('');
