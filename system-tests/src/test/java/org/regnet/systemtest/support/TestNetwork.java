@@ -118,12 +118,29 @@ public final class TestNetwork {
     }
   }
 
+  /**
+   * A network started elsewhere (e.g. by scripts/bench.sh), known only by its network.json, as an
+   * outside client knows it. It has no {@link #network()}: whoever started it stops it.
+   */
+  public static TestNetwork attach(Path descriptorFile) {
+    try {
+      TestNetwork net = new TestNetwork(null, JSON.readTree(descriptorFile.toFile()));
+      net.awaitDiscovery();
+      return net;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Path projectRoot() {
     String root = System.getProperty("regnet.projectRoot");
     return (root == null ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();
   }
 
   public FabricNetwork network() {
+    if (network == null) {
+      throw new IllegalStateException("an attached network is managed by whoever started it");
+    }
     return network;
   }
 

@@ -1,0 +1,38 @@
+package org.regnet.systemtest.bench;
+
+/**
+ * How long and how hard each round runs. {@link #smoke()} is one short level per round, enough for
+ * CI to see that the suite still runs; {@link #full()} climbs to saturation.
+ */
+public record Plan(
+    boolean quick,
+    double warmupS,
+    double measureS,
+    int[] evaluateLevels,
+    int[] submitLevels,
+    int[] referralLevels,
+    int auditSmall,
+    int auditLarge,
+    double seedBudgetS,
+    int seedConcurrency,
+    double auditMeasureS) {
+
+  public static Plan smoke() {
+    return new Plan(true, 1, 3, new int[] {4}, new int[] {4}, new int[] {4}, 200, 300, 10, 8, 2);
+  }
+
+  public static Plan full() {
+    return new Plan(
+        false,
+        3,
+        12,
+        new int[] {1, 8, 32},
+        new int[] {1, 8, 32, 64},
+        new int[] {1, 8, 16, 32},
+        1_000,
+        100_000,
+        200,
+        64,
+        8);
+  }
+}
