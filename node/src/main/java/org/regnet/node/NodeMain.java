@@ -16,9 +16,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.regnet.crypto.FabricAttributes;
 import org.regnet.crypto.Pem;
+import org.regnet.crypto.SecureFiles;
 import org.regnet.node.config.ConfigException;
 import org.regnet.node.config.NodeConfig;
 import org.regnet.node.config.NodeConfigLoader;
+import org.regnet.node.service.KeySealer;
+import org.regnet.node.service.SealedKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +32,10 @@ import picocli.CommandLine.Option;
  * check health). The admin commands write the node's database directly (it allows a second
  * process), so they work whether the node runs or not.
  */
-@Command(name = "regnet-node", mixinStandardHelpOptions = true, subcommands = NodeMain.Admin.class)
+@Command(
+    name = "regnet-node",
+    mixinStandardHelpOptions = true,
+    subcommands = {NodeMain.Admin.class, NodeMain.SealKeys.class})
 public final class NodeMain implements Callable<Integer> {
   @Option(names = "--config", description = "the node's YAML configuration")
   Path config;
@@ -53,6 +59,39 @@ public final class NodeMain implements Callable<Integer> {
                 "shutdown"));
     stop.await();
     return 0;
+  }
+
+  @Command(
+      name = "seal-keys",
+      description =
+          "Seal the node's issuing CA key and its organisation admin's key with the node secret"
+              + " (REGNET_NODE_SECRET) into <out-dir>/issuing-ca.sealed and org-admin.sealed, 0600;"
+              + " then remove the plain key files from the node's host.")
+  static final class SealKeys implements Callable<Integer> {
+    @Option(names = "--out-dir", required = true)
+    Path outDir;
+
+    @Option(names = "--issuing-ca", required = true, description = "PEM key of the issuing CA")
+    Path issuingCa;
+
+    @Option(names = "--org-admin", description = "PEM key of the organisation admin")
+    Path orgAdmin;
+
+    @Override
+    public Integer call() {
+      String secret = System.getenv("REGNET_NODE_SECRET");
+      if (secret == null || secret.length() < 32) {
+        throw new IllegalArgumentException("REGNET_NODE_SECRET: at least 32 characters");
+      }
+      KeySealer sealer = new KeySealer(secret);
+      SealedKeys.seal(
+          sealer, SealedKeys.ISSUING_CA, issuingCa, outDir.resolve("issuing-ca.sealed"));
+      if (orgAdmin != null) {
+        SealedKeys.seal(sealer, SealedKeys.ORG_ADMIN, orgAdmin, outDir.resolve("org-admin.sealed"));
+      }
+      System.out.println("sealed into " + outDir);
+      return 0;
+    }
   }
 
   @Command(
@@ -203,13 +242,7 @@ public final class NodeMain implements Callable<Integer> {
               .put("password", password)
               .put("role", role.id());
         }
-        java.nio.file.Files.writeString(out, users.toPrettyString());
-        try {
-          java.nio.file.Files.setPosixFilePermissions(
-              out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not POSIX
-        }
+        SecureFiles.writeSecret(out, users.toPrettyString());
         System.out.println("created " + users.size() + " users; credentials in " + out);
         return 0;
       }
