@@ -11,6 +11,11 @@
 #                              server and node, treaty admission by quorum (docs/operations.md)
 #   scripts/network.sh remove-authority <mspId> [--treaty TRT-...]
 #                              the reverse, by the same majority
+#   scripts/network.sh revoke <mspId> <cert.pem>...
+#                              revoke a member's issuing CA or admin certificate: root-signed CRL,
+#                              channel update signed by a majority of member admins
+#   scripts/network.sh update-msp <mspId>
+#                              carry a member's MSP intermediates and CRLs to the channel
 #
 # Extra arguments go to the network CLI (e.g. --port-offset 1000, --no-with-nodes).
 set -euo pipefail
@@ -39,6 +44,18 @@ case "$cmd" in
     [[ $# -ge 1 ]] || { echo "usage: scripts/network.sh remove-authority <mspId> [--treaty TRT-...]" >&2; exit 64; }
     msp="$1"; shift
     run_network_cli remove-authority --msp-id "$msp" "$@"
+    ;;
+  revoke)
+    [[ $# -ge 2 ]] || { echo "usage: scripts/network.sh revoke <mspId> <cert.pem>..." >&2; exit 64; }
+    msp="$1"; shift
+    certs=()
+    for c in "$@"; do certs+=(--cert "$c"); done
+    run_network_cli revoke --msp-id "$msp" "${certs[@]}"
+    ;;
+  update-msp)
+    [[ $# -ge 1 ]] || { echo "usage: scripts/network.sh update-msp <mspId>" >&2; exit 64; }
+    msp="$1"; shift
+    run_network_cli update-msp --msp-id "$msp" "$@"
     ;;
   down|status)
     if [[ ! -f "$(network_cli_jar)" ]]; then

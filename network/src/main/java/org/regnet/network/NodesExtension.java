@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.regnet.crypto.OrgMaterial;
+import org.regnet.crypto.SecureFiles;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.CommandRunner;
@@ -20,13 +21,34 @@ import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
 
 /**
- * Starts one authority node per organisation (those with a {@code node} in the definition): writes
- * its configuration, creates one demo user per role (credentials listed in network.json; local
- * networks only), and starts it with a fresh key-encryption secret passed in the environment.
+ * Starts one authority node per organisation (those with a {@code node} in the definition): seals
+ * its issuing CA's key and its organisation admin's key with a fresh node secret (the plain issuing
+ * key is then deleted; the root CA key never reaches the node), writes its configuration, creates
+ * one demo user per role (credentials listed in network.json; local networks only), and starts it
+ * with the secret passed in the environment.
  */
 public final class NodesExtension implements NetworkExtension {
+  /** The name of each organisation's issuing CA for its node. */
+  public static final String ISSUING_CA = "node";
+
+  /** Users' and event readers' certificates live a day unless a test asks for less. */
+  public static final Duration DEFAULT_CERTIFICATE_LIFETIME = Duration.ofHours(24);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Duration certificateLifetime;
+
+  public NodesExtension() {
+    this(DEFAULT_CERTIFICATE_LIFETIME);
+  }
+
+  /**
+   * Nodes whose users' and readers' certificates live {@code certificateLifetime} (2 min..24 h).
+   */
+  public NodesExtension(Duration certificateLifetime) {
+    this.certificateLifetime = certificateLifetime;
+  }
 
   @Override
   public String name() {
@@ -44,7 +66,7 @@ public final class NodesExtension implements NetworkExtension {
     List<OrganizationDefinition> orgs =
         def.organizations().stream().filter(o -> o.node() != null).toList();
     for (OrganizationDefinition org : orgs) {
-      started.add(prepareAndStart(network, org, urls, users, caCerts));
+      started.add(prepareAndStart(network, org, urls, users, caCerts, certificateLifetime));
     }
     for (int i = 0; i < started.size(); i++) {
       Ports.awaitListening(
@@ -62,27 +84,58 @@ public final class NodesExtension implements NetworkExtension {
       Map<String, String> urls,
       Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
+    return prepareAndStart(network, org, urls, users, caCerts, DEFAULT_CERTIFICATE_LIFETIME);
+  }
+
+  private static ProcessRecord prepareAndStart(
+      FabricNetwork network,
+      OrganizationDefinition org,
+      Map<String, String> urls,
+      Map<String, List<Map<String, String>>> users,
+      Map<String, Path> caCerts,
+      Duration certificateLifetime) {
     NetworkLayout layout = network.layout();
     String java = ProcessHandle.current().info().command().orElse("java");
-    Path home = layout.nodeHome(org);
-    Path config = writeConfig(network.definition(), layout, org, home);
+    Path home = SecureFiles.createPrivateDirectories(layout.nodeHome(org));
     Map<String, String> env = Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret")));
+    CommandRunner commands = new CommandRunner(layout.logs().resolve("commands.log"));
+    OrgMaterial material = new OrgMaterial(layout.orgCrypto(org.domain()), org.domain());
+    Path issuingKey = material.issuingCaDir(ISSUING_CA).resolve("priv_sk");
+    if (Files.exists(issuingKey)) {
+      commands.run(
+          "seal node keys (" + org.mspId() + ")",
+          List.of(
+              java,
+              "-jar",
+              layout.nodeJar().toString(),
+              "seal-keys",
+              "--out-dir",
+              home.toString(),
+              "--issuing-ca",
+              issuingKey.toString(),
+              "--org-admin",
+              material.userMspDir("Admin").resolve("keystore/priv_sk").toString()),
+          env,
+          Duration.ofMinutes(2));
+      delete(issuingKey); // from now on only the node holds it, sealed
+    }
+    Path config =
+        writeConfig(network.definition(), layout, org, home, material, certificateLifetime);
     Path credentials = home.resolve("demo-users.json");
-    new CommandRunner(layout.logs().resolve("commands.log"))
-        .run(
-            "seed demo users (" + org.mspId() + ")",
-            List.of(
-                java,
-                "-jar",
-                layout.nodeJar().toString(),
-                "admin",
-                "--config",
-                config.toString(),
-                "seed-users",
-                "--out",
-                credentials.toString()),
-            env,
-            Duration.ofMinutes(2));
+    commands.run(
+        "seed demo users (" + org.mspId() + ")",
+        List.of(
+            java,
+            "-jar",
+            layout.nodeJar().toString(),
+            "admin",
+            "--config",
+            config.toString(),
+            "seed-users",
+            "--out",
+            credentials.toString()),
+        env,
+        Duration.ofMinutes(2));
     users.put(org.mspId(), read(credentials));
     urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
     caCerts.put(org.mspId(), tlsDir(layout, org).resolve("ca.crt"));
@@ -117,7 +170,12 @@ public final class NodesExtension implements NetworkExtension {
   }
 
   private static Path writeConfig(
-      NetworkDefinition def, NetworkLayout layout, OrganizationDefinition org, Path home) {
+      NetworkDefinition def,
+      NetworkLayout layout,
+      OrganizationDefinition org,
+      Path home,
+      OrgMaterial material,
+      Duration certificateLifetime) {
     Path orgDir = layout.orgCrypto(org.domain());
     Path tls = tlsDir(layout, org);
     String yaml =
@@ -131,7 +189,9 @@ public final class NodesExtension implements NetworkExtension {
         peer: { address: %s, tlsRootCert: %s, hostOverride: %s }
         channel: %s
         chaincode: %s
-        ca: { cert: %s, key: %s }
+        # The node's issuing CA (pathLen 0, client certificates only); the root stays offline.
+        issuingCa: { cert: %s, sealedKey: %s }
+        certificateLifetimeMinutes: %d
         tokenTtlMinutes: 30
         maxBodyBytes: 524288
         maxLoginFailures: 5
@@ -140,8 +200,8 @@ public final class NodesExtension implements NetworkExtension {
         # organisations, each treaty's key is agreed off-chain (docs/chaincode-design.md).
         treatyKeys: { default: %s }
         # The organisation's admin identity, so the node can sign channel configuration updates
-        # carried by membership changes, and the orderer it submits them to.
-        orgAdmin: { cert: %s, key: %s }
+        # carried by membership changes, and the orderer it submits them to. Its key is sealed.
+        orgAdmin: { cert: %s, sealedKey: %s }
         orderer: { address: %s, tlsRootCert: %s, hostOverride: %s }
         """
             .formatted(
@@ -157,8 +217,9 @@ public final class NodesExtension implements NetworkExtension {
                 org.peerHostName(),
                 def.channel(),
                 def.chaincode().name(),
-                orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"),
-                orgDir.resolve("ca/priv_sk"),
+                material.issuingCaDir(ISSUING_CA).resolve("ca.crt"),
+                home.resolve("issuing-ca.sealed"),
+                certificateLifetime.toMinutes(),
                 randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")),
                 orgDir.resolve(
                     "users/Admin@"
@@ -166,17 +227,21 @@ public final class NodesExtension implements NetworkExtension {
                         + "/msp/signcerts/Admin@"
                         + org.domain()
                         + "-cert.pem"),
-                orgDir.resolve("users/Admin@" + org.domain() + "/msp/keystore/priv_sk"),
+                home.resolve("org-admin.sealed"),
                 def.ordering().orderers().get(0).endpoint(),
                 layout
                     .orgCrypto(def.ordering().domain())
                     .resolve("msp/tlscacerts/tlsca." + def.ordering().domain() + "-cert.pem"),
                 def.ordering().hostName(def.ordering().orderers().get(0)));
+    // It holds the treaty lookup key: owner-only.
+    Path file = home.resolve("node.yaml");
+    SecureFiles.writeSecret(file, yaml);
+    return file;
+  }
+
+  private static void delete(Path file) {
     try {
-      Files.createDirectories(home);
-      Path file = home.resolve("node.yaml");
-      Files.writeString(file, yaml);
-      return file;
+      Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -188,19 +253,17 @@ public final class NodesExtension implements NetworkExtension {
    */
   private static String randomKey(Path file) {
     try {
-      Files.createDirectories(file.getParent());
       if (Files.exists(file)) {
         return Files.readString(file).trim();
       }
-      byte[] b = new byte[32];
-      RANDOM.nextBytes(b);
-      String s = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-      Files.writeString(file, s);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      return s;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    String s = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    SecureFiles.writeSecret(file, s);
+    return s;
   }
 
   private static List<Map<String, String>> read(Path credentials) {
