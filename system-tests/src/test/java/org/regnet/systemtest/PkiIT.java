@@ -43,7 +43,7 @@ class PkiIT {
 
   @BeforeAll
   static void start() {
-    net = TestNetwork.start(20_000, "it-pki", List.of(new NodesExtension(LIFETIME)));
+    net = TestNetwork.start(25_000, "it-pki", List.of(new NodesExtension(LIFETIME)));
     // Every certificate the nodes issued so far (users, event readers) ends before up + LIFETIME.
     up = Instant.now();
   }
