@@ -259,6 +259,15 @@ public final class CertificateAuthority {
     try {
       X509v3CertificateBuilder b = leaf(subject, publicKey, validity);
       b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+      if (certificate.getExtensionValue(Extension.nameConstraints.getId()) != null) {
+        // Fabric's MSP refuses a leaf without a subject alternative name under a CA with name
+        // constraints ("issuer has name constraints but leaf doesn't have a SAN extension"): name
+        // the one host the issuing CA permits, which is no real host.
+        b.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(new GeneralName(GeneralName.dNSName, NO_HOSTS)));
+      }
       if (!attributes.isEmpty()) {
         attributes.forEach(
             (k, v) -> {

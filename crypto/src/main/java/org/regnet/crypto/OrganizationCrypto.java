@@ -36,15 +36,16 @@ public final class OrganizationCrypto {
     for (String name : spec.issuingCas()) {
       loadOrCreateIssuing(m, ca, name);
     }
+    CertificateAuthority signer = identitySigner(m, ca, !spec.issuingCas().isEmpty());
     writeVerifyingMsp(m.mspDir(), m, ca, tlsCa);
     for (NodeSpec node : spec.nodes()) {
       Path dir = m.nodeDir(node.name());
       String cn = node.name() + "." + spec.domain();
-      writeSigningMsp(dir.resolve("msp"), m, ca, tlsCa, cn, node.type().ou(), Map.of());
+      writeSigningMsp(dir.resolve("msp"), m, ca, signer, tlsCa, cn, node.type().ou(), Map.of());
       writeTls(dir.resolve("tls"), tlsCa, cn, node.extraHosts(), "server");
     }
     for (UserSpec user : spec.users()) {
-      writeUser(m, ca, tlsCa, user);
+      writeUser(m, ca, signer, tlsCa, user);
     }
     for (TlsServerSpec server : spec.tlsServers()) {
       writeTls(
@@ -65,17 +66,43 @@ public final class OrganizationCrypto {
     }
     CertificateAuthority ca = CertificateAuthority.load(m.caCert(), m.caKey());
     CertificateAuthority tlsCa = CertificateAuthority.load(m.tlsCaCert(), m.tlsCaKey());
-    writeUser(m, ca, tlsCa, user);
+    boolean tiered = Files.exists(m.issuingCaDir(IDENTITIES).resolve("ca.crt"));
+    writeUser(m, ca, identitySigner(m, ca, tiered), tlsCa, user);
     return m.userDir(user.name());
   }
 
+  /** The issuing CA of the organisation's own identities, once the root certifies any other. */
+  public static final String IDENTITIES = "identities";
+
+  /**
+   * Who signs the organisation's own identities (peers, orderers, admins, users). Fabric accepts
+   * identities only from the leaves of an MSP's CA tree: once the root certifies an issuing CA (a
+   * node's), a certificate straight from the root is refused ("parent certificate should be a leaf
+   * of the certification tree"). So the root then certifies one more issuing CA, for these
+   * identities, and stays offline like the rest.
+   */
+  private static CertificateAuthority identitySigner(
+      OrgMaterial m, CertificateAuthority root, boolean tiered) {
+    if (!tiered) {
+      return root;
+    }
+    loadOrCreateIssuing(m, root, IDENTITIES);
+    Path dir = m.issuingCaDir(IDENTITIES);
+    return CertificateAuthority.load(dir.resolve("ca.crt"), dir.resolve("priv_sk"));
+  }
+
   private static void writeUser(
-      OrgMaterial m, CertificateAuthority ca, CertificateAuthority tlsCa, UserSpec user) {
+      OrgMaterial m,
+      CertificateAuthority ca,
+      CertificateAuthority signer,
+      CertificateAuthority tlsCa,
+      UserSpec user) {
     String cn = user.name() + "@" + m.domain();
     writeSigningMsp(
         m.userMspDir(user.name()),
         m,
         ca,
+        signer,
         tlsCa,
         cn,
         user.type().ou(),
@@ -111,10 +138,11 @@ public final class OrganizationCrypto {
   }
 
   /**
-   * Revokes certificates issued by the organisation's root (an issuing CA, an admin): writes the
-   * root-signed CRL into the verifying MSP's {@code crls/}, adding to the serials revoked before,
-   * and drops a revoked issuing CA from {@code intermediatecerts/} (Fabric refuses an MSP whose own
-   * intermediate is revoked). The channel learns it through a config update of the MSP.
+   * Revokes certificates issued by the organisation's root (an issuing CA) or its identities CA (an
+   * admin): writes each issuer's CRL (returns the last written) into the verifying MSP's {@code
+   * crls/}, adding to the serials revoked before, and drops a revoked issuing CA from {@code
+   * intermediatecerts/} (Fabric refuses an MSP whose own intermediate is revoked). The channel
+   * learns it through a config update of the MSP.
    */
   public static Path revoke(Path orgDir, String domain, List<X509Certificate> certificates) {
     OrgMaterial m = new OrgMaterial(orgDir.toAbsolutePath(), Checks.domain(domain));
@@ -127,8 +155,26 @@ public final class OrganizationCrypto {
     for (X509Certificate c : certificates) {
       all.put(c.getSerialNumber(), c);
     }
+    // One CRL per issuer: the root's for issuing CAs and root-issued identities, the identities
+    // CA's for the peers, admins and users it certified.
+    Map<String, List<X509Certificate>> byIssuer = new LinkedHashMap<>();
+    for (X509Certificate c : all.values()) {
+      byIssuer
+          .computeIfAbsent(c.getIssuerX500Principal().getName(), k -> new java.util.ArrayList<>())
+          .add(c);
+    }
     Path crlFile = m.crlDir().resolve("root-crl.pem");
-    Pem.write(crlFile, root.revocationList(List.copyOf(all.values()), CRL_VALIDITY));
+    for (Map.Entry<String, List<X509Certificate>> e : byIssuer.entrySet()) {
+      if (e.getKey().equals(root.certificate().getSubjectX500Principal().getName())) {
+        Pem.write(crlFile, root.revocationList(e.getValue(), CRL_VALIDITY));
+      } else {
+        Path dir = m.issuingCaDir(IDENTITIES);
+        CertificateAuthority identities =
+            CertificateAuthority.load(dir.resolve("ca.crt"), dir.resolve("priv_sk"));
+        crlFile = m.crlDir().resolve(IDENTITIES + "-crl.pem");
+        Pem.write(crlFile, identities.revocationList(e.getValue(), CRL_VALIDITY));
+      }
+    }
     for (X509Certificate c : all.values()) {
       Pem.write(m.revokedDir().resolve(c.getSerialNumber().toString(16) + ".pem"), c);
     }
@@ -194,6 +240,7 @@ public final class OrganizationCrypto {
       Path msp,
       OrgMaterial m,
       CertificateAuthority ca,
+      CertificateAuthority signer,
       CertificateAuthority tlsCa,
       String cn,
       String ou,
@@ -205,7 +252,8 @@ public final class OrganizationCrypto {
     writeVerifyingMsp(msp, m, ca, tlsCa);
     KeyPair pair = KeyPairs.p256();
     X509Certificate cert =
-        ca.issueClient(cn, ou, pair.getPublic(), attributes, CertificateAuthority.DEFAULT_VALIDITY);
+        signer.issueClient(
+            cn, ou, pair.getPublic(), attributes, CertificateAuthority.DEFAULT_VALIDITY);
     Pem.write(msp.resolve("keystore").resolve("priv_sk"), pair.getPrivate());
     Pem.write(signcert, cert);
   }

@@ -170,11 +170,16 @@ class IssuingCaTest {
     OrganizationCrypto.revoke(m.orgDir(), DOMAIN, List.of(issuing));
     Path crlFile = OrganizationCrypto.revoke(m.orgDir(), DOMAIN, List.of(admin));
 
+    // the admin comes from the identities CA (Fabric wants identities from the tree's leaves)
     X509CRL crl =
         (X509CRL)
             CertificateFactory.getInstance("X.509").generateCRL(Files.newInputStream(crlFile));
-    assertThat(crl.isRevoked(issuing)).isTrue();
     assertThat(crl.isRevoked(admin)).isTrue();
+    X509CRL rootCrl =
+        (X509CRL)
+            CertificateFactory.getInstance("X.509")
+                .generateCRL(Files.newInputStream(crlFile.resolveSibling("root-crl.pem")));
+    assertThat(rootCrl.isRevoked(issuing)).isTrue();
   }
 
   @Test
