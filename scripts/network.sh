@@ -11,6 +11,11 @@
 #                              server and node, treaty admission by quorum (docs/operations.md)
 #   scripts/network.sh remove-authority <mspId> [--treaty TRT-...]
 #                              the reverse, by the same majority
+#   scripts/network.sh revoke <mspId> <cert.pem>...
+#                              revoke a member's issuing CA or admin certificate: root-signed CRL,
+#                              channel update signed by a majority of member admins
+#   scripts/network.sh update-msp <mspId>
+#                              carry a member's MSP intermediates and CRLs to the channel
 #
 # Extra arguments go to the network CLI (e.g. --port-offset 1000, --no-with-nodes).
 set -euo pipefail
@@ -20,7 +25,7 @@ cd "$ROOT"
 source "$ROOT/scripts/lib/common.sh"
 
 usage() {
-  sed -n '3,14p' "$ROOT/scripts/network.sh" | sed 's/^# \{0,1\}//' >&2
+  sed -n '3,/^# Extra/p' "$ROOT/scripts/network.sh" | sed 's/^# \{0,1\}//' >&2
   exit 64
 }
 
@@ -56,6 +61,22 @@ case "$cmd" in
     msp="$1"; shift
     build_cli_if_missing
     run_network_cli remove-authority --msp-id "$msp" "$@"
+    ;;
+  revoke)
+    [[ $# -ge 2 ]] || usage
+    running || die "no network is running: start one with scripts/network.sh up"
+    msp="$1"; shift
+    certs=()
+    for c in "$@"; do certs+=(--cert "$c"); done
+    build_cli_if_missing
+    run_network_cli revoke --msp-id "$msp" "${certs[@]}"
+    ;;
+  update-msp)
+    [[ $# -ge 1 ]] || usage
+    running || die "no network is running: start one with scripts/network.sh up"
+    msp="$1"; shift
+    build_cli_if_missing
+    run_network_cli update-msp --msp-id "$msp" "$@"
     ;;
   down)
     if ! have_state; then

@@ -25,6 +25,34 @@ public record OrgMaterial(Path orgDir, String domain) {
     return orgDir.resolve("tlsca").resolve("priv_sk");
   }
 
+  /**
+   * {@code issuing/<name>.<domain>}: an issuing CA's {@code ca.crt} and {@code priv_sk}, to be
+   * sealed into its node and then removed from the offline material.
+   */
+  public Path issuingCaDir(String name) {
+    return orgDir.resolve("issuing").resolve(name + "." + domain);
+  }
+
+  /** Where the verifying MSP lists the issuing CAs' certificates. */
+  public Path intermediateCertsDir() {
+    return mspDir().resolve("intermediatecerts");
+  }
+
+  /** Where the verifying MSP lists one issuing CA's certificate. */
+  public Path intermediateCert(String name) {
+    return intermediateCertsDir().resolve(name + "." + domain + "-cert.pem");
+  }
+
+  /** Copies of the certificates revoked by the root, one file per serial. */
+  public Path revokedDir() {
+    return orgDir.resolve("revoked");
+  }
+
+  /** The CRLs of the verifying MSP, signed by the root CA. */
+  public Path crlDir() {
+    return mspDir().resolve("crls");
+  }
+
   /** {@code nodes/<name>.<domain>}: holds {@code msp/} and {@code tls/}. */
   public Path nodeDir(String name) {
     return orgDir.resolve("nodes").resolve(name + "." + domain);

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -84,7 +83,12 @@ public final class Pem {
     writeFile(file, encode(cert), false);
   }
 
-  /** Writes a private key readable by its owner only. */
+  /** Writes a CRL, world-readable. */
+  public static void write(Path file, java.security.cert.X509CRL crl) {
+    writeFile(file, write(crl), false);
+  }
+
+  /** Writes a private key readable by its owner only, created so (0600) before any byte. */
   public static void write(Path file, PrivateKey key) {
     writeFile(file, encode(key), true);
   }
@@ -108,16 +112,13 @@ public final class Pem {
   }
 
   private static void writeFile(Path file, String content, boolean secret) {
+    if (secret) {
+      SecureFiles.writeSecret(file, content.getBytes(StandardCharsets.US_ASCII));
+      return;
+    }
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      SecureFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, content, StandardCharsets.US_ASCII);
-      if (secret) {
-        try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system: nothing stronger to set
-        }
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

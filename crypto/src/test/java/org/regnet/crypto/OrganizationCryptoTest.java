@@ -82,7 +82,7 @@ class OrganizationCryptoTest {
     assertThat(Files.readString(m.mspDir().resolve("config.yaml")))
         .contains("Enable: true")
         .contains("OrganizationalUnitIdentifier: orderer")
-        .contains("cacerts/ca." + DOMAIN + "-cert.pem");
+        .doesNotContain("Certificate:");
 
     assertThat(FabricAttributes.parse(inv))
         .containsEntry("role", "investigator")

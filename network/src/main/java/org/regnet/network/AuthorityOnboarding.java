@@ -2,6 +2,7 @@ package org.regnet.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,6 +190,67 @@ public final class AuthorityOnboarding {
               .remove(member.mspId());
           return modified;
         });
+  }
+
+  /**
+   * The config update envelope that makes the channel's definition of {@code member}'s MSP list
+   * what its verifying MSP folder holds now: its intermediate (issuing CA) certificates and its
+   * CRLs. This is how a revocation by the organisation's root reaches every peer and orderer.
+   */
+  public Path prepareMspUpdate(OrganizationDefinition member, OrganizationDefinition fetcher) {
+    Path msp = network.layout().orgCrypto(member.domain()).resolve("msp");
+    List<String> intermediates = base64Files(msp.resolve("intermediatecerts"));
+    List<String> crls = base64Files(msp.resolve("crls"));
+    Path dir =
+        network
+            .layout()
+            .stateDir()
+            .resolve("msp-updates")
+            .resolve(member.domain() + "-" + System.currentTimeMillis());
+    return computeUpdate(
+        dir,
+        fetcher,
+        config -> {
+          JsonNode current =
+              config.at(
+                  "/channel_group/groups/Application/groups/"
+                      + member.mspId()
+                      + "/values/MSP/value/config");
+          if (!current.isObject()) {
+            throw new NetworkException(member.mspId() + " is not a member of the channel");
+          }
+          ObjectNode modified = config.deepCopy();
+          ObjectNode mspConfig =
+              (ObjectNode)
+                  modified.at(
+                      "/channel_group/groups/Application/groups/"
+                          + member.mspId()
+                          + "/values/MSP/value/config");
+          ArrayNode inter = mspConfig.putArray("intermediate_certs");
+          intermediates.forEach(inter::add);
+          ArrayNode rev = mspConfig.putArray("revocation_list");
+          crls.forEach(rev::add);
+          if (modified.equals(config)) {
+            throw new NetworkException(
+                "the channel already holds " + member.mspId() + "'s intermediates and CRLs");
+          }
+          return modified;
+        });
+  }
+
+  private static List<String> base64Files(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var files = Files.list(dir)) {
+      List<String> out = new ArrayList<>();
+      for (Path f : files.sorted().toList()) {
+        out.add(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(f)));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -389,7 +389,9 @@ public final class FabricNetwork {
             org.jurisdiction(),
             List.of(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host()))),
             users,
-            tlsServers));
+            tlsServers,
+            // The node's issuing CA, under the root that stays with this offline tooling.
+            org.node() == null ? List.of() : List.of(NodesExtension.ISSUING_CA)));
   }
 
   private void awaitChaincodeServers(Map<String, ChaincodeInstall> servers) {

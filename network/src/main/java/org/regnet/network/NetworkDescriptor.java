@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.regnet.crypto.SecureFiles;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrdererDefinition;
 import org.regnet.network.config.OrganizationDefinition;
@@ -97,8 +97,8 @@ public final class NetworkDescriptor {
     }
     Path file = layout.descriptor();
     try {
-      Files.createDirectories(file.getParent());
-      JSON.writeValue(file.toFile(), root);
+      // It lists the demo users' passwords: owner-only.
+      SecureFiles.writeSecret(file, JSON.writeValueAsBytes(root));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,22 +13,46 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.regnet.crypto.OrgMaterial;
+import org.regnet.crypto.SecureFiles;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
 
 /**
- * Starts one authority node per organisation (those with a {@code node} in the definition): writes
- * its configuration, creates one demo user per role (credentials listed in network.json; local
- * networks only), and starts it with a fresh key-encryption secret passed in the environment.
+ * Starts one authority node per organisation (those with a {@code node} in the definition). On its
+ * first start each node seals its issuing CA's key and its organisation admin's key with a fresh
+ * node secret, then the plain issuing key is deleted (the root CA key never reaches the node); it
+ * creates one demo user per role (credentials listed in network.json; local networks only) and
+ * serves. Everything a node needs at start happens inside its own JVM, so that `up` starts one JVM
+ * per node, early, while the ledger comes up ({@link #launch}).
  */
 public final class NodesExtension implements NetworkExtension {
+  /** The name of each organisation's issuing CA for its node. */
+  public static final String ISSUING_CA = "node";
+
+  /** Users' and event readers' certificates live a day unless a test asks for less. */
+  public static final Duration DEFAULT_CERTIFICATE_LIFETIME = Duration.ofHours(24);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final Duration certificateLifetime;
+
   /** The nodes {@link #launch} started, by MSP id, so {@link #start} only waits for them. */
   private final Map<String, ProcessRecord> launched = new LinkedHashMap<>();
+
+  public NodesExtension() {
+    this(DEFAULT_CERTIFICATE_LIFETIME);
+  }
+
+  /**
+   * Nodes whose users' and readers' certificates live {@code certificateLifetime} (2 min..24 h).
+   */
+  public NodesExtension(Duration certificateLifetime) {
+    this.certificateLifetime = certificateLifetime;
+  }
 
   @Override
   public String name() {
@@ -39,7 +62,7 @@ public final class NodesExtension implements NetworkExtension {
   @Override
   public void launch(FabricNetwork network) {
     for (OrganizationDefinition org : withNode(network.definition())) {
-      launched.put(org.mspId(), launchNode(network, org));
+      launched.put(org.mspId(), launchNode(network, org, certificateLifetime));
     }
   }
 
@@ -50,14 +73,16 @@ public final class NodesExtension implements NetworkExtension {
       Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
     for (OrganizationDefinition org : withNode(network.definition())) {
-      ProcessRecord node = launched.computeIfAbsent(org.mspId(), m -> launchNode(network, org));
+      ProcessRecord node =
+          launched.computeIfAbsent(org.mspId(), m -> launchNode(network, org, certificateLifetime));
       awaitReady(network, org, node, urls, users, caCerts);
     }
   }
 
   /**
-   * Writes the node's configuration and starts it, seeding its demo users on first start, waits
-   * until it listens, and records its URL, TLS CA and demo users (used when a member is admitted).
+   * Writes the node's configuration and starts it (sealing its keys and seeding its demo users on
+   * first start), waits until it listens, and records its URL, TLS CA and demo users (used when a
+   * member is admitted).
    */
   public static ProcessRecord prepareAndStart(
       FabricNetwork network,
@@ -65,7 +90,7 @@ public final class NodesExtension implements NetworkExtension {
       Map<String, String> urls,
       Map<String, List<Map<String, String>>> users,
       Map<String, Path> caCerts) {
-    ProcessRecord node = launchNode(network, org);
+    ProcessRecord node = launchNode(network, org, DEFAULT_CERTIFICATE_LIFETIME);
     awaitReady(network, org, node, urls, users, caCerts);
     return node;
   }
@@ -74,17 +99,38 @@ public final class NodesExtension implements NetworkExtension {
     return def.organizations().stream().filter(o -> o.node() != null).toList();
   }
 
-  private static ProcessRecord launchNode(FabricNetwork network, OrganizationDefinition org) {
-    Path home = network.layout().nodeHome(org);
-    writeConfig(network.definition(), network.layout(), org, home);
-    return startNode(network, org, List.of("--seed-demo-users", credentials(home).toString()));
+  private static ProcessRecord launchNode(
+      FabricNetwork network, OrganizationDefinition org, Duration certificateLifetime) {
+    NetworkLayout layout = network.layout();
+    Path home = SecureFiles.createPrivateDirectories(layout.nodeHome(org));
+    OrgMaterial material = new OrgMaterial(layout.orgCrypto(org.domain()), org.domain());
+    writeConfig(network.definition(), layout, org, home, material, certificateLifetime);
+    List<String> args = new ArrayList<>();
+    Path issuingKey = issuingKey(material);
+    if (Files.exists(issuingKey)) {
+      args.addAll(
+          List.of(
+              "--seal-issuing-ca",
+              issuingKey.toString(),
+              "--seal-org-admin",
+              material.userMspDir("Admin").resolve("keystore/priv_sk").toString()));
+    }
+    args.addAll(List.of("--seed-demo-users", credentials(home).toString()));
+    return startNode(network, org, args);
+  }
+
+  private static Path issuingKey(OrgMaterial material) {
+    return material.issuingCaDir(ISSUING_CA).resolve("priv_sk");
   }
 
   private static Path credentials(Path home) {
     return home.resolve("demo-users.json");
   }
 
-  /** Waits until the node listens (it writes its demo users before), then records it. */
+  /**
+   * Waits until the node listens (it seals its keys and writes its demo users before), deletes the
+   * plain issuing key that it has sealed, then records the node.
+   */
   private static void awaitReady(
       FabricNetwork network,
       OrganizationDefinition org,
@@ -97,6 +143,11 @@ public final class NodesExtension implements NetworkExtension {
         node,
         network.supervisor().logFile(node.name()),
         Duration.ofSeconds(90));
+    Path issuingKey =
+        issuingKey(new OrgMaterial(network.layout().orgCrypto(org.domain()), org.domain()));
+    if (Files.exists(issuingKey)) {
+      delete(issuingKey); // from now on only the node holds it, sealed
+    }
     users.put(org.mspId(), read(credentials(network.layout().nodeHome(org))));
     urls.put(org.mspId(), "https://" + org.node().host() + ":" + org.node().port());
     caCerts.put(org.mspId(), tlsDir(network.layout(), org).resolve("ca.crt"));
@@ -131,7 +182,12 @@ public final class NodesExtension implements NetworkExtension {
   }
 
   private static Path writeConfig(
-      NetworkDefinition def, NetworkLayout layout, OrganizationDefinition org, Path home) {
+      NetworkDefinition def,
+      NetworkLayout layout,
+      OrganizationDefinition org,
+      Path home,
+      OrgMaterial material,
+      Duration certificateLifetime) {
     Path orgDir = layout.orgCrypto(org.domain());
     Path tls = tlsDir(layout, org);
     String yaml =
@@ -145,7 +201,9 @@ public final class NodesExtension implements NetworkExtension {
         peer: { address: %s, tlsRootCert: %s, hostOverride: %s }
         channel: %s
         chaincode: %s
-        ca: { cert: %s, key: %s }
+        # The node's issuing CA (pathLen 0, client certificates only); the root stays offline.
+        issuingCa: { cert: %s, sealedKey: %s }
+        certificateLifetimeMinutes: %d
         tokenTtlMinutes: 30
         maxBodyBytes: 524288
         maxLoginFailures: 5
@@ -154,8 +212,8 @@ public final class NodesExtension implements NetworkExtension {
         # organisations, each treaty's key is agreed off-chain (docs/chaincode-design.md).
         treatyKeys: { default: %s }
         # The organisation's admin identity, so the node can sign channel configuration updates
-        # carried by membership changes, and the orderer it submits them to.
-        orgAdmin: { cert: %s, key: %s }
+        # carried by membership changes, and the orderer it submits them to. Its key is sealed.
+        orgAdmin: { cert: %s, sealedKey: %s }
         orderer: { address: %s, tlsRootCert: %s, hostOverride: %s }
         """
             .formatted(
@@ -171,8 +229,9 @@ public final class NodesExtension implements NetworkExtension {
                 org.peerHostName(),
                 def.channel(),
                 def.chaincode().name(),
-                orgDir.resolve("ca/ca." + org.domain() + "-cert.pem"),
-                orgDir.resolve("ca/priv_sk"),
+                material.issuingCaDir(ISSUING_CA).resolve("ca.crt"),
+                home.resolve("issuing-ca.sealed"),
+                certificateLifetime.toMinutes(),
                 randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")),
                 orgDir.resolve(
                     "users/Admin@"
@@ -180,17 +239,21 @@ public final class NodesExtension implements NetworkExtension {
                         + "/msp/signcerts/Admin@"
                         + org.domain()
                         + "-cert.pem"),
-                orgDir.resolve("users/Admin@" + org.domain() + "/msp/keystore/priv_sk"),
+                home.resolve("org-admin.sealed"),
                 def.ordering().orderers().get(0).endpoint(),
                 layout
                     .orgCrypto(def.ordering().domain())
                     .resolve("msp/tlscacerts/tlsca." + def.ordering().domain() + "-cert.pem"),
                 def.ordering().hostName(def.ordering().orderers().get(0)));
+    // It holds the treaty lookup key: owner-only.
+    Path file = home.resolve("node.yaml");
+    SecureFiles.writeSecret(file, yaml);
+    return file;
+  }
+
+  private static void delete(Path file) {
     try {
-      Files.createDirectories(home);
-      Path file = home.resolve("node.yaml");
-      Files.writeString(file, yaml);
-      return file;
+      Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -202,19 +265,17 @@ public final class NodesExtension implements NetworkExtension {
    */
   private static String randomKey(Path file) {
     try {
-      Files.createDirectories(file.getParent());
       if (Files.exists(file)) {
         return Files.readString(file).trim();
       }
-      byte[] b = new byte[32];
-      RANDOM.nextBytes(b);
-      String s = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-      Files.writeString(file, s);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      return s;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    String s = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    SecureFiles.writeSecret(file, s);
+    return s;
   }
 
   private static List<Map<String, String>> read(Path credentials) {

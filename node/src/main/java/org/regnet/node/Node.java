@@ -2,6 +2,7 @@ package org.regnet.node;
 
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +11,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.client.Gateway;
 import org.regnet.crypto.CertificateAuthority;
 import org.regnet.crypto.KeyPairs;
+import org.regnet.crypto.Pem;
 import org.regnet.node.auth.AdminKey;
 import org.regnet.node.auth.LoginGate;
 import org.regnet.node.auth.Passwords;
@@ -37,6 +40,7 @@ import org.regnet.node.ledger.LedgerProbe;
 import org.regnet.node.service.AuditTrail;
 import org.regnet.node.service.CachedProbe;
 import org.regnet.node.service.Casework;
+import org.regnet.node.service.CertificateIssuer;
 import org.regnet.node.service.ChannelAdmin;
 import org.regnet.node.service.ChannelUpdateSummary;
 import org.regnet.node.service.Flags;
@@ -48,7 +52,9 @@ import org.regnet.node.service.MembershipVotes;
 import org.regnet.node.service.Readiness;
 import org.regnet.node.service.ReferralCases;
 import org.regnet.node.service.ReferralSearch;
+import org.regnet.node.service.SealedKeys;
 import org.regnet.node.service.UserAdmin;
+import org.regnet.node.service.UserIdentities;
 import org.regnet.node.store.CaseworkStore;
 import org.regnet.node.store.Database;
 import org.regnet.node.store.IdempotencyStore;
@@ -68,16 +74,22 @@ public final class Node implements AutoCloseable {
   private final UserStore users;
   private final TokenStore tokenStore;
   private final KeySealer sealer;
-  private final CertificateAuthority ca;
+  private final CertificateIssuer issuer;
+  private final UserIdentities identities;
   private final ExecutorService workers = Executors.newFixedThreadPool(16, named("api-worker"));
   private final ScheduledExecutorService poller =
       Executors.newScheduledThreadPool(2, named("inbox-poller"));
   private final NodeServer server = new NodeServer();
   private final Metrics metrics = new Metrics();
   private AdminServer admin;
+  private final ScheduledExecutorService renewer =
+      Executors.newSingleThreadScheduledExecutor(named("certificate-renewer"));
   private FabricLedger ledger;
   private EventFollower follower;
-  private Gateway eventGateway;
+  private volatile Reader reader;
+
+  /** The event reader's Gateway and the certificate it signs with. */
+  private record Reader(X509Certificate cert, Gateway gateway) {}
 
   public Node(NodeConfig config) {
     this.config = config;
@@ -85,15 +97,27 @@ public final class Node implements AutoCloseable {
     this.users = new UserStore(db);
     this.tokenStore = new TokenStore(db);
     this.sealer = new KeySealer(config.secret());
-    this.ca = CertificateAuthority.load(config.caCert(), config.caKey());
+    this.issuer =
+        new CertificateIssuer(
+            CertificateAuthority.of(
+                Pem.readCertificate(config.issuingCaCert()),
+                SealedKeys.open(sealer, SealedKeys.ISSUING_CA, config.issuingCaSealedKey())),
+            config.certificateLifetime(),
+            Clock.systemUTC());
+    this.identities = new UserIdentities(users, sealer, issuer);
   }
 
   public UserAdmin userAdmin() {
-    return new UserAdmin(users, tokenStore, new Passwords(config.login()), sealer, ca);
+    return new UserAdmin(users, tokenStore, new Passwords(config.login()), sealer, issuer);
   }
 
   public UserStore users() {
     return users;
+  }
+
+  /** The users' short-lived Fabric identities, as the node signs with them. */
+  public UserIdentities identities() {
+    return identities;
   }
 
   /**
@@ -101,33 +125,25 @@ public final class Node implements AutoCloseable {
    * address.
    */
   public InetSocketAddress start() throws InterruptedException {
-    ledger = new FabricLedger(config, users, sealer);
+    ledger = new FabricLedger(config, identities);
     InboxStore inbox = new InboxStore(db);
-    // The node's own reader identity for the event stream: short-lived, never stored.
-    KeyPair pair = KeyPairs.p256();
-    eventGateway =
-        ledger.connect(
-            ca.issueClient(
-                "node-events." + config.name(),
-                "client",
-                pair.getPublic(),
-                Map.of("role", "auditor"),
-                Duration.ofDays(30)),
-            pair.getPrivate());
+    reader = newReader();
     follower =
         new EventFollower(
-            eventGateway.getNetwork(config.channel()),
+            () -> reader.gateway().getNetwork(config.channel()),
             config.chaincode(),
             inbox,
             new InboxFilter(config.mspId()));
     follower.start();
+    long every = issuer.checkInterval().toMillis();
+    renewer.scheduleWithFixedDelay(this::renewCertificates, every, every, TimeUnit.MILLISECONDS);
     InetSocketAddress bound =
         startHttp(
             ledger,
             inbox,
             new LedgerProbe(
-                // The node's own reader identity, read at each probe (it may be renewed).
-                () -> eventGateway.getNetwork(config.channel()),
+                // The node's own reader identity, read at each probe (it is renewed).
+                () -> reader.gateway().getNetwork(config.channel()),
                 config.channel(),
                 config.chaincode(),
                 inbox,
@@ -139,6 +155,41 @@ public final class Node implements AutoCloseable {
         bound.getHostString(),
         bound.getPort());
     return bound;
+  }
+
+  /**
+   * The node's own reader identity for the event stream: a fresh key and a short-lived certificate,
+   * held in memory only.
+   */
+  private Reader newReader() {
+    KeyPair pair = KeyPairs.p256();
+    X509Certificate cert = issuer.issueReader(config.name(), pair.getPublic());
+    return new Reader(cert, ledger.connect(cert, pair.getPrivate()));
+  }
+
+  /**
+   * Renews, while the node serves, the certificates due: the event reader's (the follower moves to
+   * a new stream under the new identity and resumes from its checkpoint) and the users'.
+   */
+  void renewCertificates() {
+    try {
+      Reader old = reader;
+      if (issuer.renewalDue(old.cert())) {
+        reader = newReader();
+        follower.reconnect();
+        old.gateway().close();
+        LOG.info(
+            "renewed the event reader's certificate, valid to {}",
+            reader.cert().getNotAfter().toInstant());
+      }
+      int renewed = identities.renewDue();
+      if (renewed > 0) {
+        LOG.info("renewed the certificates of {} users", renewed);
+      }
+    } catch (RuntimeException e) {
+      // retried at the next check, well before anything expires
+      LOG.warn("certificate renewal failed: {}", e.toString());
+    }
   }
 
   /** Starts only the HTTPS server, on a given ledger (tests pass an in-process one). */
@@ -229,7 +280,13 @@ public final class Node implements AutoCloseable {
     routes.add(new GetTreaty(ledger));
     routes.add(new FoundTreaty(ledger));
     MembershipVotes votes =
-        new MembershipVotes(ledger, config.channelAdmin() ? new ChannelAdmin(config) : null);
+        new MembershipVotes(
+            ledger,
+            config.channelAdmin()
+                ? new ChannelAdmin(
+                    config,
+                    SealedKeys.open(sealer, SealedKeys.ORG_ADMIN, config.orgAdminSealedKey()))
+                : null);
     routes.add(new ProposeMembershipChange(votes));
     routes.add(new ApproveMembershipChange(votes));
     routes.add(new SubmitChannelUpdate(votes));
@@ -319,8 +376,9 @@ public final class Node implements AutoCloseable {
     if (follower != null) {
       follower.close();
     }
-    if (eventGateway != null) {
-      eventGateway.close();
+    renewer.shutdownNow();
+    if (reader != null) {
+      reader.gateway().close();
     }
     if (ledger != null) {
       ledger.close();

@@ -20,6 +20,8 @@ import org.regnet.node.config.ConfigException;
 import org.regnet.node.config.NodeConfig;
 import org.regnet.node.config.NodeConfigLoader;
 import org.regnet.node.service.DemoUsers;
+import org.regnet.node.service.KeySealer;
+import org.regnet.node.service.SealedKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +33,10 @@ import picocli.CommandLine.Option;
  * server, locked by the process that has it open, so they run while the node is stopped (a running
  * node makes them fail with a clear message, and nothing is written).
  */
-@Command(name = "regnet-node", mixinStandardHelpOptions = true, subcommands = NodeMain.Admin.class)
+@Command(
+    name = "regnet-node",
+    mixinStandardHelpOptions = true,
+    subcommands = {NodeMain.Admin.class, NodeMain.SealKeys.class})
 public final class NodeMain implements Callable<Integer> {
   @Option(names = "--config", description = "the node's YAML configuration")
   Path config;
@@ -43,10 +48,29 @@ public final class NodeMain implements Callable<Integer> {
               + " file (local test networks only)")
   Path seedDemoUsers;
 
+  @Option(
+      names = "--seal-issuing-ca",
+      description =
+          "on first start, seal this PEM key of the node's issuing CA (and --seal-org-admin) with"
+              + " the node secret beside the configuration, as seal-keys does; the caller then"
+              + " removes the plain key file")
+  Path sealIssuingCa;
+
+  @Option(names = "--seal-org-admin", description = "PEM key of the organisation admin to seal")
+  Path sealOrgAdmin;
+
   @Override
   public Integer call() throws Exception {
     if (config == null) {
       throw new IllegalArgumentException("--config: required to run the node");
+    }
+    if (sealIssuingCa != null) {
+      // In this JVM rather than a seal-keys JVM of its own: a JVM start is most of `up`'s time.
+      SealKeys.seal(
+          System.getenv("REGNET_NODE_SECRET"),
+          config.toAbsolutePath().getParent(),
+          sealIssuingCa,
+          sealOrgAdmin);
     }
     NodeConfig cfg = NodeConfigLoader.load(config, System.getenv());
     Node node = new Node(cfg);
@@ -65,6 +89,42 @@ public final class NodeMain implements Callable<Integer> {
                 "shutdown"));
     stop.await();
     return 0;
+  }
+
+  @Command(
+      name = "seal-keys",
+      description =
+          "Seal the node's issuing CA key and its organisation admin's key with the node secret"
+              + " (REGNET_NODE_SECRET) into <out-dir>/issuing-ca.sealed and org-admin.sealed, 0600;"
+              + " then remove the plain key files from the node's host.")
+  static final class SealKeys implements Callable<Integer> {
+    @Option(names = "--out-dir", required = true)
+    Path outDir;
+
+    @Option(names = "--issuing-ca", required = true, description = "PEM key of the issuing CA")
+    Path issuingCa;
+
+    @Option(names = "--org-admin", description = "PEM key of the organisation admin")
+    Path orgAdmin;
+
+    @Override
+    public Integer call() {
+      seal(System.getenv("REGNET_NODE_SECRET"), outDir, issuingCa, orgAdmin);
+      System.out.println("sealed into " + outDir);
+      return 0;
+    }
+
+    static void seal(String secret, Path outDir, Path issuingCa, Path orgAdmin) {
+      if (secret == null || secret.length() < 32) {
+        throw new IllegalArgumentException("REGNET_NODE_SECRET: at least 32 characters");
+      }
+      KeySealer sealer = new KeySealer(secret);
+      SealedKeys.seal(
+          sealer, SealedKeys.ISSUING_CA, issuingCa, outDir.resolve("issuing-ca.sealed"));
+      if (orgAdmin != null) {
+        SealedKeys.seal(sealer, SealedKeys.ORG_ADMIN, orgAdmin, outDir.resolve("org-admin.sealed"));
+      }
+    }
   }
 
   @Command(

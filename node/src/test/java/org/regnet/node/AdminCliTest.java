@@ -17,7 +17,10 @@ import org.regnet.node.config.NodeConfigLoader;
 class AdminCliTest {
 
   private static Path config(Path dir) throws Exception {
-    return TestConfigs.write(dir, "secret: a-test-secret-that-is-long-enough-0123456789\n");
+    Path cfg = TestConfigs.write(dir, "secret: " + TestConfigs.SECRET + "\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        cfg, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return cfg;
   }
 
   private static String run(String stdin, String... args) {

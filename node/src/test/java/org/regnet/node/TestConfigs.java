@@ -7,9 +7,17 @@ import org.regnet.crypto.OrgMaterial;
 import org.regnet.crypto.OrgSpec;
 import org.regnet.crypto.OrganizationCrypto;
 import org.regnet.crypto.TlsServerSpec;
+import org.regnet.node.service.KeySealer;
+import org.regnet.node.service.SealedKeys;
 
-/** A node configuration for tests: real CA and TLS material from our PKI, an ephemeral port. */
+/**
+ * A node configuration for tests: real CA and TLS material from our PKI (an issuing CA under the
+ * organisation's root, its key sealed with {@link #SECRET}), an ephemeral port.
+ */
 public final class TestConfigs {
+  /** The node secret the issuing CA's key is sealed with. */
+  public static final String SECRET = "x".repeat(40);
+
   private TestConfigs() {}
 
   /**
@@ -25,7 +33,14 @@ public final class TestConfigs {
                 "CH",
                 List.of(),
                 List.of(),
-                List.of(new TlsServerSpec("node", List.of()))));
+                List.of(new TlsServerSpec("node", List.of())),
+                List.of("node")));
+    Path sealed = dir.resolve("issuing-ca.sealed");
+    SealedKeys.seal(
+        new KeySealer(SECRET),
+        SealedKeys.ISSUING_CA,
+        org.issuingCaDir("node").resolve("priv_sk"),
+        sealed);
     Path tls = org.tlsServerDir("node");
     Path cfg = dir.resolve("node.yaml");
     Files.writeString(
@@ -39,15 +54,15 @@ public final class TestConfigs {
         peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.test.regnet.test }
         channel: regnet-cases
         chaincode: regnet
-        ca: { cert: %s, key: %s }
+        issuingCa: { cert: %s, sealedKey: %s }
         """
                 .formatted(
                     tls.resolve("server.crt"),
                     tls.resolve("server.key"),
                     dir.resolve("data"),
                     tls.resolve("ca.crt"),
-                    org.caCert(),
-                    org.caKey())
+                    org.issuingCaDir("node").resolve("ca.crt"),
+                    sealed)
             + extra);
     return cfg;
   }

@@ -23,11 +23,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code regnet-crypto org|user|show}: generate an organisation, add a user, inspect a cert. */
+/**
+ * {@code regnet-crypto org|user|issuing-ca|revoke|show}: generate an organisation, add a user,
+ * issue a node's issuing CA, revoke a certificate, inspect a cert. This CLI is where the
+ * organisation's root CA key is used, offline; nodes only ever hold an issuing CA.
+ */
 @Command(
     name = "regnet-crypto",
     mixinStandardHelpOptions = true,
-    subcommands = {CryptoCli.Org.class, CryptoCli.User.class, CryptoCli.Show.class})
+    subcommands = {
+      CryptoCli.Org.class,
+      CryptoCli.User.class,
+      CryptoCli.IssuingCa.class,
+      CryptoCli.Revoke.class,
+      CryptoCli.Show.class
+    })
 public final class CryptoCli {
 
   @Command(name = "org", description = "Generate (or complete) an organisation's MSP material.")
@@ -64,6 +74,9 @@ public final class CryptoCli {
     @Option(names = "--host", description = "extra host name or address for every TLS certificate")
     List<String> hosts = new ArrayList<>();
 
+    @Option(names = "--issuing-ca", description = "name of an issuing CA for a node, e.g. node")
+    List<String> issuingCas = new ArrayList<>();
+
     @Override
     public Integer call() {
       List<NodeSpec> nodes = new ArrayList<>();
@@ -83,7 +96,7 @@ public final class CryptoCli {
           tlsServers.stream().map(s -> new TlsServerSpec(s, hosts)).toList();
       OrgMaterial m =
           OrganizationCrypto.generate(
-              out, new OrgSpec(domain, mspId, country, nodes, users, servers));
+              out, new OrgSpec(domain, mspId, country, nodes, users, servers, issuingCas));
       spec.commandLine().getOut().println(m.orgDir());
       return 0;
     }
@@ -118,6 +131,60 @@ public final class CryptoCli {
               domain,
               new UserSpec(name, admin ? UserType.ADMIN : UserType.CLIENT, Map.of("role", role)));
       spec.commandLine().getOut().println(dir);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "issuing-ca",
+      description =
+          "Issue (once) an issuing CA for a node under the organisation's root: pathLen 0, no"
+              + " host names; listed in the MSP's intermediatecerts.")
+  static final class IssuingCa implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", required = true, description = "the base folder given to `org`")
+    Path out;
+
+    @Option(names = "--domain", required = true)
+    String domain;
+
+    @Option(names = "--name", required = true, description = "e.g. node")
+    String name;
+
+    @Override
+    public Integer call() {
+      Path dir = OrganizationCrypto.issueIssuingCa(out.resolve(domain), domain, name);
+      spec.commandLine().getOut().println(dir);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "revoke",
+      description =
+          "Revoke certificates issued by the root (an issuing CA, an admin): writes the"
+              + " root-signed CRL into msp/crls and drops a revoked issuing CA from"
+              + " msp/intermediatecerts. Then push the MSP to the channel"
+              + " (regnet-network update-msp).")
+  static final class Revoke implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", required = true, description = "the base folder given to `org`")
+    Path out;
+
+    @Option(names = "--domain", required = true)
+    String domain;
+
+    @Option(names = "--cert", required = true, description = "PEM certificate to revoke")
+    List<Path> certs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Path crl =
+          OrganizationCrypto.revoke(
+              out.resolve(domain), domain, certs.stream().map(Pem::readCertificate).toList());
+      spec.commandLine().getOut().println(crl);
       return 0;
     }
   }

@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
       NetworkCli.Down.class,
       NetworkCli.Status.class,
       AddAuthority.class,
-      RemoveAuthority.class
+      RemoveAuthority.class,
+      Revoke.class,
+      UpdateMsp.class
     })
 public final class NetworkCli {
 

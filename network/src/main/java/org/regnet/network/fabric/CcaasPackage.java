@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.regnet.crypto.SecureFiles;
 import org.regnet.network.process.CommandRunner;
 
 /**
@@ -42,8 +44,9 @@ public record CcaasPackage(Path file, String label, String packageId) {
       Path clientKey,
       CommandRunner tar) {
     try {
-      Path work = dir.resolve("pkg");
-      Files.createDirectories(work);
+      // connection.json carries the peer's TLS client key: owner-only, as is every package
+      // holding it.
+      Path work = SecureFiles.createPrivateDirectories(dir.resolve("pkg"));
       Map<String, Object> connection = new LinkedHashMap<>();
       connection.put("address", address);
       connection.put("dial_timeout", "10s");
@@ -52,8 +55,9 @@ public record CcaasPackage(Path file, String label, String packageId) {
       connection.put("root_cert", Files.readString(serverRootCert, StandardCharsets.UTF_8));
       connection.put("client_cert", Files.readString(clientCert, StandardCharsets.UTF_8));
       connection.put("client_key", Files.readString(clientKey, StandardCharsets.UTF_8));
-      JSON.writerWithDefaultPrettyPrinter()
-          .writeValue(work.resolve("connection.json").toFile(), connection);
+      SecureFiles.writeSecret(
+          work.resolve("connection.json"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(connection));
       Map<String, Object> metadata = new LinkedHashMap<>();
       metadata.put("type", "ccaas");
       metadata.put("label", label);
@@ -80,10 +84,17 @@ public record CcaasPackage(Path file, String label, String packageId) {
               List.of("-czf", file.toString(), "metadata.json", "code.tar.gz")),
           Map.of(),
           t);
+      ownerOnly(work.resolve("code.tar.gz"));
+      ownerOnly(file);
       return new CcaasPackage(file, label, label + ":" + sha256(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Made by tar inside an owner-only folder, so never readable by others before this. */
+  private static void ownerOnly(Path file) throws IOException {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
   }
 
   @SafeVarargs

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.regnet.crypto.SecureFiles;
 
 /**
  * A node's configuration, validated once at start and then frozen. Loaded by {@link
@@ -22,8 +23,9 @@ public record NodeConfig(
     String peerHostOverride,
     String channel,
     String chaincode,
-    Path caCert,
-    Path caKey,
+    Path issuingCaCert,
+    Path issuingCaSealedKey,
+    Duration certificateLifetime,
     String secret,
     Duration tokenTtl,
     int maxBodyBytes,
@@ -31,7 +33,7 @@ public record NodeConfig(
     Duration lockout,
     java.util.Map<String, String> treatyKeys,
     Path orgAdminCert,
-    Path orgAdminKey,
+    Path orgAdminSealedKey,
     String ordererAddress,
     Path ordererTlsRootCert,
     String ordererHostOverride,
@@ -39,6 +41,10 @@ public record NodeConfig(
     StreamPolicy stream,
     AdminEndpoint admin) {
 
+  /** Users' and the event reader's certificates live at most a day (issue 10). */
+  public static final Duration MAX_CERTIFICATE_LIFETIME = Duration.ofHours(24);
+
+  static final Duration MIN_CERTIFICATE_LIFETIME = Duration.ofMinutes(2);
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -64,8 +70,13 @@ public record NodeConfig(
     require(peerHostOverride, "peer.hostOverride");
     require(channel, "channel");
     require(chaincode, "chaincode");
-    requireFile(caCert, "ca.cert");
-    requireFile(caKey, "ca.key");
+    requireFile(issuingCaCert, "issuingCa.cert");
+    requireFile(issuingCaSealedKey, "issuingCa.sealedKey");
+    if (certificateLifetime == null
+        || certificateLifetime.compareTo(MIN_CERTIFICATE_LIFETIME) < 0
+        || certificateLifetime.compareTo(MAX_CERTIFICATE_LIFETIME) > 0) {
+      throw new ConfigException("certificateLifetimeMinutes", "must be 2..1440");
+    }
     if (secret == null || secret.length() < 32) {
       throw new ConfigException("secret", "at least 32 characters (set REGNET_NODE_SECRET)");
     }
@@ -80,12 +91,18 @@ public record NodeConfig(
     }
     Objects.requireNonNull(lockout, "lockout");
     treatyKeys = java.util.Map.copyOf(treatyKeys == null ? java.util.Map.of() : treatyKeys);
-    if ((orgAdminCert == null) != (orgAdminKey == null)) {
-      throw new ConfigException("orgAdmin", "cert and key go together");
+    if ((orgAdminCert == null) != (orgAdminSealedKey == null)) {
+      throw new ConfigException("orgAdmin", "cert and sealedKey go together");
     }
     if (orgAdminCert != null) {
       requireFile(orgAdminCert, "orgAdmin.cert");
-      requireFile(orgAdminKey, "orgAdmin.key");
+      requireFile(orgAdminSealedKey, "orgAdmin.sealedKey");
+    }
+    // A secret others can read is no longer a secret: refuse to start on one.
+    ownerOnly(tlsKey, "tls.key");
+    ownerOnly(issuingCaSealedKey, "issuingCa.sealedKey");
+    if (orgAdminSealedKey != null) {
+      ownerOnly(orgAdminSealedKey, "orgAdmin.sealedKey");
     }
     if (ordererAddress != null) {
       requireFile(ordererTlsRootCert, "orderer.tlsRootCert");
@@ -125,6 +142,14 @@ public record NodeConfig(
     }
   }
 
+  private static void ownerOnly(Path file, String field) {
+    try {
+      SecureFiles.requireOwnerOnly(file, field);
+    } catch (IllegalStateException e) {
+      throw new ConfigException(field, e.getMessage());
+    }
+  }
+
   private static void requireFile(Path p, String field) {
     if (p == null) {
       throw new ConfigException(field, "required");
@@ -153,6 +178,8 @@ public record NodeConfig(
         + chaincode
         + ", dataDir="
         + dataDir
+        + ", certificateLifetime="
+        + certificateLifetime
         + ", treatyKeys="
         + treatyKeys.keySet()
         + "]";

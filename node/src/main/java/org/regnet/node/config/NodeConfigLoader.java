@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.regnet.crypto.SecureFiles;
 
 /**
  * Reads the node's YAML configuration. Unknown keys are refused; a few values may be overridden
@@ -35,7 +36,8 @@ public final class NodeConfigLoader {
           "peer",
           "channel",
           "chaincode",
-          "ca",
+          "issuingCa",
+          "certificateLifetimeMinutes",
           "secret",
           "tokenTtlMinutes",
           "maxBodyBytes",
@@ -60,6 +62,14 @@ public final class NodeConfigLoader {
     if (root == null || !root.isObject()) {
       throw new ConfigException(file.toString(), "not a YAML mapping");
     }
+    if (root.has("secret") || root.has("treatyKeys")) {
+      // the file itself holds secrets then
+      try {
+        SecureFiles.requireOwnerOnly(file, "the configuration file");
+      } catch (IllegalStateException e) {
+        throw new ConfigException(file.toString(), e.getMessage());
+      }
+    }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!TOP.contains(f)) {
@@ -82,8 +92,10 @@ public final class NodeConfigLoader {
         text(root, "peer", "hostOverride"),
         text(root, "channel"),
         text(root, "chaincode"),
-        path(base, text(root, "ca", "cert")),
-        path(base, text(root, "ca", "key")),
+        path(base, text(root, "issuingCa", "cert")),
+        path(base, text(root, "issuingCa", "sealedKey")),
+        Duration.ofMinutes(
+            integer(text(root, "certificateLifetimeMinutes"), "certificateLifetimeMinutes", 1440)),
         env.getOrDefault("REGNET_NODE_SECRET", text(root, "secret")),
         Duration.ofMinutes(integer(text(root, "tokenTtlMinutes"), "tokenTtlMinutes", 30)),
         integer(text(root, "maxBodyBytes"), "maxBodyBytes", 512 * 1024),
@@ -91,7 +103,7 @@ public final class NodeConfigLoader {
         Duration.ofSeconds(integer(text(root, "lockoutSeconds"), "lockoutSeconds", 300)),
         treatyKeys(root.get("treatyKeys")),
         path(base, text(root, "orgAdmin", "cert")),
-        path(base, text(root, "orgAdmin", "key")),
+        path(base, text(root, "orgAdmin", "sealedKey")),
         text(root, "orderer", "address"),
         path(base, text(root, "orderer", "tlsRootCert")),
         text(root, "orderer", "hostOverride"),

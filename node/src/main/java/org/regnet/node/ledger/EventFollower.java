@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Network;
@@ -24,7 +25,7 @@ public final class EventFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventFollower.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Network network;
+  private final Supplier<Network> network;
   private final String chaincode;
   private final InboxStore inbox;
   private final InboxFilter filter;
@@ -32,8 +33,14 @@ public final class EventFollower implements AutoCloseable {
   private final Thread thread;
   private volatile CloseableIterator<ChaincodeEvent> current;
   private volatile long lastBlock = -1;
+  private volatile boolean reconnecting;
 
-  public EventFollower(Network network, String chaincode, InboxStore inbox, InboxFilter filter) {
+  /**
+   * {@code network} is asked again on every (re)connection, so a renewed reader identity is used
+   * from the next one on.
+   */
+  public EventFollower(
+      Supplier<Network> network, String chaincode, InboxStore inbox, InboxFilter filter) {
     this.network = network;
     this.chaincode = chaincode;
     this.inbox = inbox;
@@ -51,6 +58,7 @@ public final class EventFollower implements AutoCloseable {
       Checkpoint cp = inbox.checkpoint();
       try (CloseableIterator<ChaincodeEvent> events =
           network
+              .get()
               .newChaincodeEventsRequest(chaincode)
               .startBlock(cp.blockNumber())
               .build()
@@ -60,7 +68,9 @@ public final class EventFollower implements AutoCloseable {
           handle(events.next());
         }
       } catch (RuntimeException e) {
-        if (running.get()) {
+        if (reconnecting) {
+          reconnecting = false;
+        } else if (running.get()) {
           LOG.warn(
               "event stream interrupted ({}); resuming from the checkpoint",
               e.getClass().getSimpleName());
@@ -138,6 +148,18 @@ public final class EventFollower implements AutoCloseable {
       Thread.sleep(ms);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Ends the current event stream so the follower resumes from its checkpoint on a new one (under a
+   * renewed identity); nothing is lost or processed twice (see the class comment).
+   */
+  public void reconnect() {
+    reconnecting = true;
+    CloseableIterator<ChaincodeEvent> c = current;
+    if (c != null) {
+      c.close();
     }
   }
 

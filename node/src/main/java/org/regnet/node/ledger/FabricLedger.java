@@ -26,14 +26,12 @@ import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import org.regnet.crypto.Pem;
 import org.regnet.node.config.NodeConfig;
 import org.regnet.node.service.CommitUnknownException;
-import org.regnet.node.service.KeySealer;
 import org.regnet.node.service.Ledger;
 import org.regnet.node.service.LedgerException;
 import org.regnet.node.service.TransactionStatus;
-import org.regnet.node.store.UserStore;
+import org.regnet.node.service.UserIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +46,16 @@ public final class FabricLedger implements Ledger, AutoCloseable {
 
   private final NodeConfig config;
   private final ManagedChannel channel;
-  private final UserStore users;
-  private final KeySealer sealer;
-  private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+  private final UserIdentities identities;
+  private final Map<String, Signed> gateways = new ConcurrentHashMap<>();
   private final Map<String, Long> blocks = new ConcurrentHashMap<>();
 
-  public FabricLedger(NodeConfig config, UserStore users, KeySealer sealer) {
+  /** A user's Gateway and the certificate it signs with. */
+  private record Signed(X509Certificate cert, Gateway gateway) {}
+
+  public FabricLedger(NodeConfig config, UserIdentities identities) {
     this.config = config;
-    this.users = users;
-    this.sealer = sealer;
+    this.identities = identities;
     try {
       this.channel =
           Grpc.newChannelBuilder(
@@ -200,21 +199,31 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     return b.build();
   }
 
-  /** The Gateway acting as {@code username}, connected once and reused. */
+  /**
+   * The Gateway acting as {@code username}, reused while its certificate is current and replaced
+   * when the certificate is renewed. A disabled user gets none, and its Gateway is dropped.
+   */
   public Gateway gateway(String username) {
-    return gateways.computeIfAbsent(
-        username,
-        u -> {
-          String certPem =
-              users
-                  .find(u)
-                  .orElseThrow(() -> new LedgerException("ACCESS_DENIED", "unknown user"))
-                  .certificatePem();
-          String sealed = users.sealedKey(u).orElseThrow();
-          PrivateKey key =
-              Pem.privateKey(new String(sealer.open(u, sealed), StandardCharsets.US_ASCII));
-          return connect(Pem.certificate(certPem), key);
-        });
+    X509Certificate cert;
+    try {
+      cert = identities.certificate(username);
+    } catch (LedgerException e) {
+      forget(username);
+      throw e;
+    }
+    return gateways
+        .compute(
+            username,
+            (u, old) -> {
+              if (old != null && old.cert().equals(cert)) {
+                return old;
+              }
+              if (old != null) {
+                old.gateway().close(); // leaves the shared gRPC channel open
+              }
+              return new Signed(cert, connect(cert, identities.privateKey(u)));
+            })
+        .gateway();
   }
 
   /** A Gateway for a certificate and key held in memory (the node's own event reader). */
@@ -260,15 +269,15 @@ public final class FabricLedger implements Ledger, AutoCloseable {
   /** Forgets a user's Gateway (after disabling them or replacing their certificate). */
   @Override
   public void forget(String username) {
-    Gateway g = gateways.remove(username);
-    if (g != null) {
-      g.close();
+    Signed s = gateways.remove(username);
+    if (s != null) {
+      s.gateway().close();
     }
   }
 
   @Override
   public void close() {
-    gateways.values().forEach(Gateway::close);
+    gateways.values().forEach(s -> s.gateway().close());
     channel.shutdownNow();
   }
 }

@@ -9,7 +9,6 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -36,7 +35,6 @@ import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
-import org.regnet.crypto.Pem;
 import org.regnet.node.config.NodeConfig;
 
 /**
@@ -53,7 +51,8 @@ public final class ChannelAdmin implements ChannelSigning {
   private final ByteString creator;
   private final PrivateKey key;
 
-  public ChannelAdmin(NodeConfig config) {
+  /** {@code key}: the admin's private key, unsealed by the node ({@link SealedKeys#ORG_ADMIN}). */
+  public ChannelAdmin(NodeConfig config, PrivateKey key) {
     this.config = config;
     try {
       this.creator =
@@ -65,7 +64,7 @@ public final class ChannelAdmin implements ChannelSigning {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read orgAdmin.cert", e);
     }
-    this.key = Pem.readPrivateKey(firstFile(config.orgAdminKey()));
+    this.key = key;
   }
 
   /**
@@ -201,17 +200,6 @@ public final class ChannelAdmin implements ChannelSigning {
           .getEncoded();
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot sign", e);
-    }
-  }
-
-  private static Path firstFile(Path keyOrDir) {
-    if (!Files.isDirectory(keyOrDir)) {
-      return keyOrDir;
-    }
-    try (var files = Files.list(keyOrDir)) {
-      return files.findFirst().orElseThrow(() -> new IllegalStateException("empty: " + keyOrDir));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

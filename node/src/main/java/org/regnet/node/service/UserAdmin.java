@@ -3,10 +3,7 @@ package org.regnet.node.service;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.regnet.crypto.CertificateAuthority;
 import org.regnet.crypto.KeyPairs;
 import org.regnet.crypto.Pem;
 import org.regnet.node.auth.Passwords;
@@ -15,30 +12,30 @@ import org.regnet.node.store.UserStore;
 import org.regnet.rules.Role;
 
 /**
- * Creates users, each with a Fabric client certificate issued by the authority's own CA carrying
- * the user's role as a Fabric attribute, so the ledger records the real actor; disables users and
- * rotates passwords (revoking their tokens).
+ * Creates users, each with a short-lived Fabric client certificate from the node's issuing CA
+ * carrying the user's role as a Fabric attribute, so the ledger records the real actor; disables
+ * users (the node then refuses to sign for them, see {@link UserIdentities}) and rotates passwords
+ * (revoking their tokens).
  */
 public final class UserAdmin {
   private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
-  private static final Duration CERT_VALIDITY = Duration.ofDays(365);
   private final UserStore users;
   private final TokenStore tokens;
   private final Passwords passwords;
   private final KeySealer sealer;
-  private final CertificateAuthority ca;
+  private final CertificateIssuer issuer;
 
   public UserAdmin(
       UserStore users,
       TokenStore tokens,
       Passwords passwords,
       KeySealer sealer,
-      CertificateAuthority ca) {
+      CertificateIssuer issuer) {
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
     this.sealer = sealer;
-    this.ca = ca;
+    this.issuer = issuer;
   }
 
   /** Creates a user; throws IllegalArgumentException naming the field on bad input. */
@@ -77,13 +74,7 @@ public final class UserAdmin {
 
   private Identity issue(String username, Role r) {
     KeyPair pair = KeyPairs.p256();
-    X509Certificate cert =
-        ca.issueClient(
-            username,
-            "client",
-            pair.getPublic(),
-            Map.of("role", r.wire(), "hf.EnrollmentID", username, "hf.Type", "client"),
-            CERT_VALIDITY);
+    X509Certificate cert = issuer.issueUser(username, r.wire(), pair.getPublic());
     String sealed =
         sealer.seal(username, Pem.encode(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
     return new Identity(cert, Pem.encode(cert), sealed);

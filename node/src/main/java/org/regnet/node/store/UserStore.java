@@ -70,6 +70,11 @@ public final class UserStore {
     return update("UPDATE users SET disabled = ? WHERE username = ?", disabled, username);
   }
 
+  /** Replaces a user's certificate by its renewal (same key). */
+  public boolean setCertificate(String username, String certPem) {
+    return update("UPDATE users SET cert_pem = ? WHERE username = ?", certPem, username);
+  }
+
   public boolean setPasswordHash(String username, String hash) {
     return update("UPDATE users SET password_hash = ? WHERE username = ?", hash, username);
   }

@@ -37,4 +37,52 @@ class NodeConfigLoaderTest {
     assertThatThrownBy(() -> NodeConfigLoader.load(f, Map.of("REGNET_NODE_PORT", "eighty")))
         .hasMessageContaining("listen.port");
   }
+
+  @Test
+  void refuses_to_start_with_a_key_file_readable_by_others(@TempDir Path dir) throws Exception {
+    Path cfg = org.regnet.node.TestConfigs.write(dir, "");
+    Path tlsKey =
+        dir.resolve("crypto/test.regnet.test/tls-servers/node.test.regnet.test/server.key");
+    Files.setPosixFilePermissions(
+        tlsKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", SECRET)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tls.key")
+        .hasMessageContaining("group or others");
+  }
+
+  @Test
+  void refuses_to_start_with_a_sealed_key_readable_by_the_group(@TempDir Path dir)
+      throws Exception {
+    Path cfg = org.regnet.node.TestConfigs.write(dir, "");
+    Files.setPosixFilePermissions(
+        dir.resolve("issuing-ca.sealed"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    assertThatThrownBy(() -> NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", SECRET)))
+        .hasMessageContaining("issuingCa.sealedKey");
+  }
+
+  @Test
+  void refuses_a_configuration_file_holding_secrets_readable_by_others(@TempDir Path dir)
+      throws Exception {
+    Path cfg = org.regnet.node.TestConfigs.write(dir, "secret: " + SECRET + "\n");
+    Files.setPosixFilePermissions(
+        cfg, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> NodeConfigLoader.load(cfg, Map.of()))
+        .hasMessageContaining("the configuration file");
+  }
+
+  @Test
+  void certificate_lifetime_is_at_most_a_day(@TempDir Path dir) throws Exception {
+    Path cfg = org.regnet.node.TestConfigs.write(dir, "certificateLifetimeMinutes: 1441\n");
+    assertThatThrownBy(() -> NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", SECRET)))
+        .hasMessageContaining("certificateLifetimeMinutes");
+    Path ok =
+        org.regnet.node.TestConfigs.write(dir.resolve("b"), "certificateLifetimeMinutes: 2\n");
+    org.assertj.core.api.Assertions.assertThat(
+            NodeConfigLoader.load(ok, Map.of("REGNET_NODE_SECRET", SECRET)).certificateLifetime())
+        .isEqualTo(java.time.Duration.ofMinutes(2));
+  }
+
+  private static final String SECRET = org.regnet.node.TestConfigs.SECRET;
 }

@@ -68,7 +68,7 @@ class NodeHardeningTest {
         admin: { host: 127.0.0.1, port: 0 }
         stream: { heartbeatMillis: 200 }
         """);
-    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "z".repeat(40))));
+    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", TestConfigs.SECRET)));
     node.userAdmin().create("alice", "case-officer", "alice-password-123");
     node.userAdmin().create("otto", "case-officer", "otto-password-1234");
     port = node.startHttp(new RecordingLedger()).getPort();
@@ -215,7 +215,7 @@ class NodeHardeningTest {
     HttpResponse<String> keyed =
         plain.send(
             HttpRequest.newBuilder(disable)
-                .header(AdminKey.HEADER, AdminKey.derive("z".repeat(40)))
+                .header(AdminKey.HEADER, AdminKey.derive(TestConfigs.SECRET))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());

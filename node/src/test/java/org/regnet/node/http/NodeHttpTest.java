@@ -54,7 +54,7 @@ class NodeHttpTest {
         lockoutSeconds: 60
         """);
     Path tlsCa = TestConfigs.tlsCa(dir);
-    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "x".repeat(40))));
+    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", TestConfigs.SECRET)));
     node.userAdmin().create("alice", "case-officer", "alice-password-123");
     node.userAdmin().create("audrey", "auditor", "audrey-password-123");
     var address = node.startHttp(new RecordingLedger());

@@ -47,7 +47,7 @@ class NodeLoginTest {
   @BeforeAll
   static void start() throws Exception {
     Path cfg = TestConfigs.write(dir, "maxLoginFailures: 3\n");
-    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "y".repeat(40))));
+    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", TestConfigs.SECRET)));
     node.userAdmin().create("alice", "case-officer", "alice-password-123");
     node.userAdmin().create("ivan", "investigator", "ivan-password-1234");
     node.userAdmin().create("vera", "investigator", "vera-password-1234");

@@ -36,7 +36,7 @@ class SwaggerUiBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     Path cfg = TestConfigs.write(dir, "");
-    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "w".repeat(40))));
+    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", TestConfigs.SECRET)));
     port =
         node.startHttp(
                 new Ledger() {

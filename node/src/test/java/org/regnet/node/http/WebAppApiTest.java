@@ -50,7 +50,7 @@ class WebAppApiTest {
   static void start() throws Exception {
     Path cfg = TestConfigs.write(dir, "");
     Path tlsCa = TestConfigs.tlsCa(dir);
-    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", "y".repeat(40))));
+    node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", TestConfigs.SECRET)));
     node.userAdmin().create("olga", "case-officer", "olga-password-1234");
     node.userAdmin().create("oscar", "case-officer", "oscar-password-1234");
     node.userAdmin().create("ivan", "investigator", "ivan-password-1234");
