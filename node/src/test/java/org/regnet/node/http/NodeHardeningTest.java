@@ -16,23 +16,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regnet.crypto.Pem;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.TestTls;
 import org.regnet.node.auth.AdminKey;
 import org.regnet.node.auth.Passwords;
 import org.regnet.node.config.NodeConfigLoader;
@@ -73,15 +70,7 @@ class NodeHardeningTest {
     node.userAdmin().create("otto", "case-officer", "otto-password-1234");
     port = node.startHttp(new RecordingLedger()).getPort();
     base = "https://localhost:" + port;
-    KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-    ks.load(null, null);
-    ks.setCertificateEntry("ca", Pem.readCertificate(TestConfigs.tlsCa(dir)));
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(ks);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    http = HttpClient.newBuilder().sslContext(ssl).build();
+    http = TestTls.client(TestConfigs.tlsCa(dir));
   }
 
   @AfterAll
