@@ -28,6 +28,8 @@ public final class RogueChaincodeServer extends ChaincodeBase {
     processEnvironmentOptions();
     processCommandLineOptions(new String[] {"--id", id});
     validateOptions();
+    // loads the shim's defaults (message sizes, thread pool) that connectToPeer reads
+    getChaincodeConfig();
   }
 
   public static void main(final String[] args) throws Exception {
