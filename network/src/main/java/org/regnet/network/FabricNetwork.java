@@ -16,6 +16,7 @@ import org.regnet.crypto.NodeSpec;
 import org.regnet.crypto.NodeType;
 import org.regnet.crypto.OrgSpec;
 import org.regnet.crypto.OrganizationCrypto;
+import org.regnet.crypto.SecureFiles;
 import org.regnet.crypto.TlsServerSpec;
 import org.regnet.crypto.UserSpec;
 import org.regnet.crypto.UserType;
@@ -98,7 +99,8 @@ public final class FabricNetwork {
     preflight();
     long t0 = System.nanoTime();
     try {
-      Files.createDirectories(layout.stateDir());
+      // Owner-only: it holds keys, secrets and the demo users' passwords.
+      SecureFiles.createPrivateDirectories(layout.stateDir());
       Files.writeString(layout.stateDir().resolve(STATE_MARKER), def.name() + "\n");
       step("crypto material", this::generateCrypto);
       step("channel genesis block", this::createGenesisBlock);

@@ -9,6 +9,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -26,13 +27,14 @@ final class MspChecks {
         Pem.readCertificate(orgDir.resolve("msp/cacerts/ca." + domain + "-cert.pem"));
     X509Certificate tlsCa =
         Pem.readCertificate(orgDir.resolve("msp/tlscacerts/tlsca." + domain + "-cert.pem"));
+    List<X509Certificate> intermediates = intermediates(orgDir.resolve("msp/intermediatecerts"));
     try (Stream<Path> files = Files.walk(orgDir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String name = f.getFileName().toString();
         if (f.getParent().getFileName().toString().equals("signcerts")) {
-          requireChain(f, ca);
+          requireChain(f, ca, intermediates);
         } else if (name.equals("server.crt") || name.equals("client.crt")) {
-          requireChain(f, tlsCa);
+          requireChain(f, tlsCa, List.of());
         }
       }
     } catch (IOException e) {
@@ -40,14 +42,32 @@ final class MspChecks {
     }
   }
 
-  private static void requireChain(Path certFile, X509Certificate anchor) {
+  /** The issuing CAs the MSP declares under its root (identities, a node's). */
+  private static List<X509Certificate> intermediates(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).sorted().map(Pem::readCertificate).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void requireChain(
+      Path certFile, X509Certificate anchor, List<X509Certificate> intermediates) {
     try {
       X509Certificate cert = Pem.readCertificate(certFile);
+      List<X509Certificate> path = new ArrayList<>(List.of(cert));
+      // Through the declared intermediate that issued it, when the root did not.
+      intermediates.stream()
+          .filter(i -> i.getSubjectX500Principal().equals(cert.getIssuerX500Principal()))
+          .findFirst()
+          .ifPresent(path::add);
       PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
       params.setRevocationEnabled(false);
       CertPathValidator.getInstance("PKIX")
-          .validate(
-              CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), params);
+          .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
     } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
       throw new NetworkException(
           certFile + " does not chain to the CA its organisation declares: " + e.getMessage());

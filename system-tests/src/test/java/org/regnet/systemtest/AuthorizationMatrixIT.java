@@ -409,9 +409,10 @@ class AuthorizationMatrixIT {
       @TempDir Path tmp) {
     Path aOrg = Path.of(actors.org(A).get("cryptoDir").asText());
     String aDomain = actors.org(A).get("domain").asText();
+    // A's own identities come from its identities CA (a leaf of its CA tree, as Fabric demands).
+    Path identities = aOrg.resolve("issuing/identities." + aDomain);
     CertificateAuthority aCa =
-        CertificateAuthority.load(
-            aOrg.resolve("ca/ca." + aDomain + "-cert.pem"), aOrg.resolve("ca/priv_sk"));
+        CertificateAuthority.load(identities.resolve("ca.crt"), identities.resolve("priv_sk"));
     Path msp = writeMsp(tmp.resolve("forged"), aCa, "mallory", Map.of("role", "case-officer"));
 
     // Claims to be C, signed by A's CA: C's MSP does not accept it.
@@ -449,9 +450,10 @@ class AuthorizationMatrixIT {
   void a_valid_certificate_without_a_known_role_is_refused_by_the_chaincode(@TempDir Path tmp) {
     Path aOrg = Path.of(actors.org(A).get("cryptoDir").asText());
     String aDomain = actors.org(A).get("domain").asText();
+    // A's own identities come from its identities CA (a leaf of its CA tree, as Fabric demands).
+    Path identities = aOrg.resolve("issuing/identities." + aDomain);
     CertificateAuthority aCa =
-        CertificateAuthority.load(
-            aOrg.resolve("ca/ca." + aDomain + "-cert.pem"), aOrg.resolve("ca/priv_sk"));
+        CertificateAuthority.load(identities.resolve("ca.crt"), identities.resolve("priv_sk"));
 
     Path noRole = writeMsp(tmp.resolve("norole"), aCa, "norole", Map.of());
     assertThat(

@@ -62,6 +62,9 @@ public final class ProcessSupervisor {
       Files.createDirectories(workDir);
       List<String> full = new ArrayList<>();
       full.add("setsid");
+      // Files the process creates (a peer's ledger and chaincode packages, which hold TLS keys) are
+      // owner-only: umask 077, then exec, so the recorded pid is the process itself.
+      full.addAll(List.of("sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
       full.addAll(command);
       ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile());
       pb.environment().keySet().removeIf(k -> SCRUBBED_PREFIXES.stream().anyMatch(k::startsWith));
