@@ -250,7 +250,13 @@ public final class AuthorityAdmission {
                 ctor,
                 "--waitForEvent"));
     args.addAll(cli.ordererFlags());
-    for (OrganizationDefinition o : List.of(caller, other)) {
+    // Every member's peer endorses: treaty-wide records carry a key-level policy of the treaty's
+    // majority (decision 0009), which the caller and one other peer no longer satisfy.
+    List<OrganizationDefinition> endorsers = new java.util.ArrayList<>(List.of(caller, other));
+    next.definition().organizations().stream()
+        .filter(o -> !o.mspId().equals(caller.mspId()) && !o.mspId().equals(other.mspId()))
+        .forEach(endorsers::add);
+    for (OrganizationDefinition o : endorsers) {
       args.addAll(
           List.of(
               "--peerAddresses",
