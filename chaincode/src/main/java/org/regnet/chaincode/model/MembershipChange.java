@@ -43,26 +43,26 @@ public record MembershipChange(
   public MembershipChange withApproval(final String approver) {
     final TreeSet<String> set = new TreeSet<>(approvals);
     set.add(approver);
-    return new MembershipChange(
-        changeId,
-        treatyId,
-        kind,
-        msp,
-        jurisdiction,
-        lei,
-        proposedBy,
-        List.copyOf(set),
-        requiredApprovals,
-        status,
-        createdAt,
-        appliedAt,
-        expiresAt,
-        channelOnly,
-        closedAt);
+    return next(List.copyOf(set), requiredApprovals, status, appliedAt, closedAt);
   }
 
   public MembershipChange withTally(
       final int required, final ChangeStatus newStatus, final String applied) {
+    return next(approvals, required, newStatus, applied, applied);
+  }
+
+  /** Closed without being applied: WITHDRAWN or EXPIRED. */
+  public MembershipChange closed(final ChangeStatus newStatus, final String at) {
+    return next(approvals, requiredApprovals, newStatus, appliedAt, at);
+  }
+
+  /** The same change with its mutable parts replaced: what was proposed never changes. */
+  private MembershipChange next(
+      final List<String> approvers,
+      final int required,
+      final ChangeStatus newStatus,
+      final String applied,
+      final String closed) {
     return new MembershipChange(
         changeId,
         treatyId,
@@ -71,33 +71,13 @@ public record MembershipChange(
         jurisdiction,
         lei,
         proposedBy,
-        approvals,
+        approvers,
         required,
         newStatus,
         createdAt,
         applied,
         expiresAt,
         channelOnly,
-        applied);
-  }
-
-  /** Closed without being applied: WITHDRAWN or EXPIRED. */
-  public MembershipChange closed(final ChangeStatus newStatus, final String at) {
-    return new MembershipChange(
-        changeId,
-        treatyId,
-        kind,
-        msp,
-        jurisdiction,
-        lei,
-        proposedBy,
-        approvals,
-        requiredApprovals,
-        newStatus,
-        createdAt,
-        appliedAt,
-        expiresAt,
-        channelOnly,
-        at);
+        closed);
   }
 }
