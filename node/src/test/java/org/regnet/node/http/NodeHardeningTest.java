@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.TestHttp;
 import org.regnet.node.TestTls;
 import org.regnet.node.auth.AdminKey;
 import org.regnet.node.auth.Passwords;
@@ -121,33 +122,11 @@ class NodeHardeningTest {
 
   private static HttpResponse<String> send(
       String method, String path, String body, String token, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.send(http, base, method, path, body, token, headers);
   }
 
   private static String login(String user, String password) throws Exception {
-    HttpResponse<String> r =
-        send(
-            "POST",
-            "/v1/auth/login",
-            "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
-            null);
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return TestHttp.login(http, base, user, password);
   }
 
   private static String code(String body) throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.TestHttp;
 import org.regnet.node.TestTls;
 import org.regnet.node.config.NodeConfigLoader;
 import org.regnet.node.service.Ledger;
@@ -84,30 +84,11 @@ class NodeHttpTest {
 
   private static HttpResponse<String> send(String method, String path, String body, String token)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.send(http, base, method, path, body, token);
   }
 
   private static String login(String user, String password) throws Exception {
-    HttpResponse<String> r =
-        send(
-            "POST",
-            "/v1/auth/login",
-            "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
-            null);
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return TestHttp.login(http, base, user, password);
   }
 
   private static String code(HttpResponse<String> r) throws Exception {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.TestHttp;
 import org.regnet.node.TestTls;
 import org.regnet.node.config.NodeConfigLoader;
-import org.regnet.node.service.Ledger;
 
 /**
  * Logins the node can afford, for real (Netty, TLS, Shiro, Argon2id, H2), in the test JVM's heap of
@@ -48,20 +48,7 @@ class NodeLoginTest {
     node.userAdmin().create("alice", "case-officer", "alice-password-123");
     node.userAdmin().create("ivan", "investigator", "ivan-password-1234");
     node.userAdmin().create("vera", "investigator", "vera-password-1234");
-    port =
-        node.startHttp(
-                new Ledger() {
-                  public String submit(
-                      String u, String t, String a, Map<String, byte[]> m, List<String> e) {
-                    return "{}";
-                  }
-
-                  public String evaluate(
-                      String u, String t, String a, Map<String, byte[]> m, List<String> e) {
-                    return "{}";
-                  }
-                })
-            .getPort();
+    port = node.startHttp(TestHttp.emptyLedger()).getPort();
     http = TestTls.client(TestConfigs.tlsCa(dir));
   }
 

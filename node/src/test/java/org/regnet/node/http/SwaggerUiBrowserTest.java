@@ -21,8 +21,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.TestHttp;
 import org.regnet.node.config.NodeConfigLoader;
-import org.regnet.node.service.Ledger;
 
 /**
  * Swagger UI at {@code /v1/docs} in a real headless Chromium: it renders the node's operations from
@@ -37,20 +37,7 @@ class SwaggerUiBrowserTest {
   static void start() throws Exception {
     Path cfg = TestConfigs.write(dir, "");
     node = new Node(NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", TestConfigs.SECRET)));
-    port =
-        node.startHttp(
-                new Ledger() {
-                  public String submit(
-                      String u, String t, String a, Map<String, byte[]> m, List<String> e) {
-                    return "{}";
-                  }
-
-                  public String evaluate(
-                      String u, String t, String a, Map<String, byte[]> m, List<String> e) {
-                    return "{}";
-                  }
-                })
-            .getPort();
+    port = node.startHttp(TestHttp.emptyLedger()).getPort();
   }
 
   @AfterAll

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regnet.node.Node;
 import org.regnet.node.TestConfigs;
+import org.regnet.node.TestHttp;
 import org.regnet.node.TestTls;
 import org.regnet.node.config.NodeConfigLoader;
 import org.regnet.node.service.Ledger;
@@ -192,30 +191,11 @@ class WebAppApiTest {
 
   private static HttpResponse<String> send(String method, String path, String body, String token)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return TestHttp.send(http, base, method, path, body, token);
   }
 
   private static String login(String user) throws Exception {
-    HttpResponse<String> r =
-        send(
-            "POST",
-            "/v1/auth/login",
-            "{\"username\":\"" + user + "\",\"password\":\"" + user + "-password-1234\"}",
-            null);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return TestHttp.login(http, base, user, user + "-password-1234");
   }
 
   private static JsonNode json(HttpResponse<String> r) throws Exception {
