@@ -84,6 +84,24 @@ public final class RuleTable {
     m.put("referral:requestConsent", co);
     m.put("referral:grantConsent", co);
     m.put("referral:shareOnward", co);
+    // requests for assistance (docs/decisions/0018): case officers ask, acknowledge, reply and
+    // handle disclosures and retention; investigators also report progress and record overdue
+    m.put("assistance:submit", co);
+    m.put("assistance:acknowledge", co);
+    m.put("assistance:contestUrgency", co);
+    m.put("assistance:reportProgress", coInv);
+    m.put("assistance:reestimate", co);
+    m.put("assistance:reply", co);
+    m.put("assistance:markOverdue", coInv);
+    m.put("assistance:noticeDisclosure", co);
+    m.put("assistance:objectDisclosure", co);
+    m.put("assistance:recordDisclosure", co);
+    m.put("assistance:purge", co);
+    m.put("assistance:get", any);
+    m.put("assistance:content", coInv);
+    m.put("assistance:listInbox", any);
+    m.put("assistance:listOutbox", any);
+    m.put("assistance:statistics", any);
     m.put("flag:raise", coInv);
     m.put("flag:retract", coInv);
     m.put("flag:lookup", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));

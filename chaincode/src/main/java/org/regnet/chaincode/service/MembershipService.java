@@ -311,7 +311,7 @@ public final class MembershipService {
   private static Member apply(final Treaty t, final MembershipChange c, final String now) {
     final Optional<Member> m = t.member(c.msp());
     return switch (c.kind()) {
-      case ADMIT -> new Member(c.msp(), c.jurisdiction(), c.lei(), MemberStatus.ACTIVE, now);
+      case ADMIT -> new Member(c.msp(), c.jurisdiction(), c.lei(), MemberStatus.ACTIVE, now, null);
       case SUSPEND -> m.orElseThrow().withStatus(MemberStatus.SUSPENDED, now);
       case REINSTATE -> m.orElseThrow().withStatus(MemberStatus.ACTIVE, now);
       case WITHDRAW -> m.orElseThrow().withStatus(MemberStatus.WITHDRAWN, now);

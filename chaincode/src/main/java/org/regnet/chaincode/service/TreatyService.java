@@ -37,7 +37,8 @@ public final class TreatyService {
     final String now = ctx.nowString();
     final List<Member> members = new ArrayList<>();
     for (MemberInput m : req.members()) {
-      members.add(new Member(m.msp(), m.jurisdiction(), m.lei(), MemberStatus.ACTIVE, now));
+      members.add(
+          new Member(m.msp(), m.jurisdiction(), m.lei(), MemberStatus.ACTIVE, now, m.signatory()));
     }
     final Treaty t =
         new Treaty(id, req.name(), req.terms().validated("terms"), members, c.msp(), now, now);

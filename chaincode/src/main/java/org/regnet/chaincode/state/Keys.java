@@ -33,6 +33,13 @@ public final class Keys {
   /** Private data (implicit collections): information request/response messages. */
   public static final String PRIVATE_EXCHANGE = "referral~exchange";
 
+  public static final String ASSISTANCE = "rfa";
+  public static final String ASSISTANCE_INBOX = "rfa~in";
+  public static final String ASSISTANCE_OUTBOX = "rfa~out";
+
+  /** Private data: a request for assistance's sealed content and its later sealed messages. */
+  public static final String PRIVATE_ASSISTANCE = "rfa~private";
+
   public static final String AUDIT_OBJECT = "audit~obj~";
   public static final String AUDIT_TIME = "audit~time~";
   public static final String AUDIT_ACTOR = "audit~actor~";

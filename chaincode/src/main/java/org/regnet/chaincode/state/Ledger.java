@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
@@ -28,6 +29,7 @@ public final class Ledger {
   private final TreeMap<String, TreeMap<String, byte[]>> privateWrites = new TreeMap<>();
   private final TreeMap<String, Endorsement> policies = new TreeMap<>();
   private final TreeMap<String, TreeMap<String, Endorsement>> privatePolicies = new TreeMap<>();
+  private final TreeMap<String, TreeSet<String>> purges = new TreeMap<>();
   private String eventName;
   private byte[] eventPayload;
 
@@ -93,6 +95,14 @@ public final class Ledger {
     privatePolicies.computeIfAbsent(collection, c -> new TreeMap<>()).put(key, owners);
   }
 
+  /**
+   * Purges a private key from the collection, history included; Fabric keeps only the hash (needs
+   * the channel's V2_5 application capability).
+   */
+  public void purgePrivate(final String collection, final String key) {
+    purges.computeIfAbsent(collection, c -> new TreeSet<>()).add(key);
+  }
+
   /** Sets the transaction's one chaincode event. */
   public void event(final String name, final Object payload) {
     if (eventName != null) {
@@ -114,6 +124,11 @@ public final class Ledger {
         stub.setPrivateDataValidationParameter(c.getKey(), e.getKey(), e.getValue().policy());
       }
     }
+    for (Map.Entry<String, TreeSet<String>> c : purges.entrySet()) {
+      for (String key : c.getValue()) {
+        stub.purgePrivateData(c.getKey(), key);
+      }
+    }
     for (Map.Entry<String, byte[]> e : writes.entrySet()) {
       if (e.getValue() == null) {
         stub.delState(e.getKey());
@@ -133,6 +148,7 @@ public final class Ledger {
     privateWrites.clear();
     policies.clear();
     privatePolicies.clear();
+    purges.clear();
     eventName = null;
   }
 
