@@ -48,6 +48,10 @@ public final class AuditService {
             c, Repository.treaty(ctx, FlagService.flagFor(ctx, id).treatyId()));
         AccessPolicy.requireAuditRole(c, false);
       }
+      case "RFA" -> {
+        AssistanceService.requireParty(c, AssistanceStore.load(ctx, id));
+        AccessPolicy.requireAuditRole(c, false);
+      }
       default -> throw ErrorCode.VALIDATION_FAILED.exception("objectId", "unknown object type");
     }
     return AuditLog.byObject(

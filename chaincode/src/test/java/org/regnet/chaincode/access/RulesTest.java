@@ -9,6 +9,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.contract.AgreementContract;
+import org.regnet.chaincode.contract.AssistanceContract;
 import org.regnet.chaincode.contract.AuditContract;
 import org.regnet.chaincode.contract.FlagContract;
 import org.regnet.chaincode.contract.MetaContract;
@@ -29,7 +30,8 @@ class RulesTest {
             AgreementContract.class,
             ReferralContract.class,
             FlagContract.class,
-            AuditContract.class)) {
+            AuditContract.class,
+            AssistanceContract.class)) {
       final String area = c.getAnnotation(Contract.class).name();
       for (Method m : c.getDeclaredMethods()) {
         if (m.isAnnotationPresent(Transaction.class)) {
