@@ -135,6 +135,33 @@ public final class OpenApi {
                   }),
               Map.entry("PayloadViewers", new String[] {"items:array", "available:boolean"}),
               Map.entry("AuditExport", new String[] {"entries:array", "count:integer"}),
+              Map.entry(
+                  "AssistanceRequest",
+                  new String[] {
+                    "requestId:string",
+                    "treatyId:string",
+                    "agreementId:string",
+                    "requester:string",
+                    "requested:string",
+                    "instrumentClass:string",
+                    "urgency:string",
+                    "itemCount:integer",
+                    "payloadHash:string",
+                    "createdAt:string",
+                    "acknowledgeDueAt:string",
+                    "replyDueAt:string",
+                    "progress:object"
+                  }),
+              Map.entry(
+                  "AssistancePage",
+                  new String[] {"items:array", "count:integer", "bookmark:string"}),
+              Map.entry(
+                  "AssistanceContent",
+                  new String[] {"request:object", "payload:object", "payloadHash:string"}),
+              Map.entry("Auth001", new String[] {"InfReqOpng:object"}),
+              Map.entry(
+                  "CooperationStatistics",
+                  new String[] {"authority:string", "asOf:string", "counterparties:array"}),
               Map.entry("Users", new String[] {"items:array"}),
               Map.entry(
                   "User", new String[] {"username:string", "role:string", "disabled:boolean"}),
