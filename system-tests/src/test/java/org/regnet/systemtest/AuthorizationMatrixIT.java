@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -90,7 +91,10 @@ class AuthorizationMatrixIT {
           "agreement:listForMember",
           "referral:get",
           "referral:listInbox",
-          "referral:listOutbox");
+          "referral:listOutbox",
+          "assistance:listInbox",
+          "assistance:listOutbox",
+          "assistance:statistics");
 
   private static Map<String, Case> cases() {
     Function<Objects, Map<String, byte[]>> message =
@@ -208,6 +212,32 @@ class AuthorizationMatrixIT {
             .withTransient(lookupKey));
     m.put("flag:retract", Case.of(Scope.OWN, A, o -> "{\"flagId\":\"FLG-0123456789abcdef\"}"));
     m.put("flag:lookup", Case.of(Scope.OWN, A, treaty).withTransient(lookupKey));
+    // requests for assistance: the role rule on a request that does not exist (the journey and
+    // the chaincode tests cover the object-level rules)
+    Function<Objects, String> rfa = o -> "{\"requestId\":\"RFA-0123456789abcdef\"}";
+    Function<Objects, String> rfaSeq = o -> "{\"requestId\":\"RFA-0123456789abcdef\",\"seq\":1}";
+    for (String tx :
+        List.of(
+            "get",
+            "content",
+            "contestUrgency",
+            "reportProgress",
+            "markOverdue",
+            "purge",
+            "acknowledge",
+            "reestimate",
+            "reply",
+            "noticeDisclosure")) {
+      m.put("assistance:" + tx, Case.of(Scope.OWN, A, rfa).withTransient(message));
+    }
+    m.put("assistance:objectDisclosure", Case.of(Scope.OWN, A, rfaSeq));
+    m.put("assistance:recordDisclosure", Case.of(Scope.OWN, A, rfaSeq));
+    m.put(
+        "assistance:submit",
+        Case.of(Scope.OWN, A, o -> Requests.submitReferral(o.agreement())).withTransient(payload));
+    m.put("assistance:listInbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
+    m.put("assistance:listOutbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
+    m.put("assistance:statistics", Case.of(Scope.OWN, A, o -> "{}"));
     m.put(
         "audit:byObject",
         Case.of(Scope.REFERRAL, A, o -> "{\"objectId\":\"" + o.referral() + "\",\"pageSize\":10}"));
