@@ -11,8 +11,11 @@ import java.util.Map;
 
 /**
  * The referral use cases that need more than one ledger call or private input: confidential content
- * goes only into the transient map, with a fresh random salt, and is endorsed only on the peers of
- * the two parties, so no third authority's peer ever sees it.
+ * goes only into the transient map, with a fresh random salt. The node names no endorsers for them:
+ * the chaincode writes confidential content only to the pair's own collection, so the gateway's
+ * discovery picks only the two parties' peers (a gateway never sends transient data to a peer
+ * outside the collections written), and no third authority's peer ever sees it. Only {@link
+ * #shareOnward} still names its endorsers (decision 0013).
  */
 public final class ReferralCases {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,15 +39,11 @@ public final class ReferralCases {
                 json(Map.of("agreementId", agreementId)),
                 Map.of(),
                 List.of()));
-    String counterparty = otherParty(agreement.path("parties"));
+    otherParty(agreement.path("parties")); // refuses early when this authority is no party
     try {
       return read(
           ledger.submit(
-              user,
-              "referral:submit",
-              publicPart.toString(),
-              confidential(payload),
-              List.of(ownMsp, counterparty)));
+              user, "referral:submit", publicPart.toString(), confidential(payload), List.of()));
     } catch (LedgerException e) {
       // A retry under the same idempotency key after the first attempt's answer was lost (the
       // node crashed, say): the chaincode derived the same id and found the referral. Answer it.
@@ -64,24 +63,16 @@ public final class ReferralCases {
     JsonNode referral = get(user, referralId);
     return read(
         ledger.submit(
-            user,
-            tx,
-            json(Map.of("referralId", referralId)),
-            confidential(message),
-            parties(referral)));
+            user, tx, json(Map.of("referralId", referralId)), confidential(message), List.of()));
   }
 
   /**
-   * Views a referral's payload: records the access on the ledger (endorsed by both parties), then
-   * reads the payload from this authority's own peer.
+   * Views a referral's payload: records the access on the ledger (discovery finds the endorsers its
+   * policies need), then reads the payload from this authority's own peer (the gateway evaluates on
+   * its own organisation's peer).
    */
   public JsonNode view(String user, String referralId, String purpose) {
-    JsonNode referral = get(user, referralId);
-    // The access record needs two endorsements; an onward recipient pairs with the originator.
-    List<String> endorsers =
-        parties(referral).contains(ownMsp)
-            ? parties(referral)
-            : List.of(ownMsp, referral.path("originator").asText());
+    get(user, referralId);
     JsonNode receipt =
         read(
             ledger.submit(
@@ -89,14 +80,14 @@ public final class ReferralCases {
                 "referral:readPayload",
                 json(Map.of("referralId", referralId, "purpose", purpose)),
                 Map.of(),
-                endorsers));
+                List.of()));
     return read(
         ledger.evaluate(
             user,
             "referral:fetchPayload",
             json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())),
             Map.of(),
-            List.of(ownMsp)));
+            List.of()));
   }
 
   /**
@@ -137,10 +128,6 @@ public final class ReferralCases {
     return read(
         ledger.evaluate(
             user, "referral:get", json(Map.of("referralId", referralId)), Map.of(), List.of()));
-  }
-
-  private List<String> parties(JsonNode referral) {
-    return List.of(referral.path("originator").asText(), referral.path("recipient").asText());
   }
 
   /** The agreement party that is not this authority (an agreement has exactly two). */
