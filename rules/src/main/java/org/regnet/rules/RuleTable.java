@@ -84,6 +84,7 @@ public final class RuleTable {
     m.put("referral:requestConsent", co);
     m.put("referral:grantConsent", co);
     m.put("referral:shareOnward", co);
+    m.put("referral:deliverOnward", co);
     m.put("flag:raise", coInv);
     m.put("flag:retract", coInv);
     m.put("flag:lookup", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));

@@ -154,15 +154,15 @@ public final class PayloadService {
   }
 
   /**
-   * The payload as {@code msp}'s peer holds it: a party's in the pair collection, an onward
-   * recipient's in its own implicit collection (where {@code shareOnward} put it).
+   * The payload as {@code msp}'s peer holds it: a party's in the pair's collection, an onward
+   * recipient's in its pair collection with the recipient (where {@code deliverOnward} put it).
    */
   static SealedPayload sealed(final RegnetContext ctx, final Referral r, final String msp) {
     final String key = ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId());
     final boolean party = msp.equals(r.originator()) || msp.equals(r.recipient());
     return (party
             ? Repository.pairStore(ctx, r).get(key, SealedPayload.class)
-            : ctx.ledger().getPrivate(Keys.implicitCollection(msp), key, SealedPayload.class))
+            : Repository.onwardStore(ctx, r, msp).get(key, SealedPayload.class))
         .orElseThrow(
             () ->
                 ErrorCode.NOT_FOUND.exception("referralId", "payload not available on this peer"));

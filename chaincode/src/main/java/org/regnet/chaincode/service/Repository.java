@@ -96,6 +96,15 @@ public final class Repository {
     return PairStore.of(ctx.ledger(), r.originator(), r.recipient());
   }
 
+  /**
+   * Where an onward recipient's copy of the payload lives: the pair collection of the referral's
+   * recipient (the only party that shares onward) and the onward recipient.
+   */
+  public static PairStore onwardStore(
+      final RegnetContext ctx, final Referral r, final String onwardRecipient) {
+    return PairStore.of(ctx.ledger(), r.recipient(), onwardRecipient);
+  }
+
   public static String flagKey(final RegnetContext ctx, final String id) {
     return ctx.ledger().key(Keys.FLAG, id);
   }
