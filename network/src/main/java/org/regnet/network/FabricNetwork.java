@@ -30,6 +30,7 @@ import org.regnet.network.fabric.CcaasPackage;
 import org.regnet.network.fabric.ConfigtxWriter;
 import org.regnet.network.fabric.FabricCli;
 import org.regnet.network.fabric.NodeConfigs;
+import org.regnet.network.fabric.PairCollections;
 import org.regnet.network.process.CommandRunner;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
@@ -60,6 +61,7 @@ public final class FabricNetwork {
   private final FabricCli cli;
   private final CommandRunner commands;
   private final List<NetworkExtension> extensions;
+  private Path collectionsConfig;
 
   public FabricNetwork(NetworkDefinition def, NetworkLayout layout) {
     this(def, layout, List.of());
@@ -483,7 +485,49 @@ public final class FabricNetwork {
     if (def.chaincode().endorsementPolicy() != null) {
       definition.addAll(List.of("--signature-policy", def.chaincode().endorsementPolicy()));
     }
+    definition.addAll(List.of("--collections-config", collectionsConfig().toString()));
     return definition;
+  }
+
+  /**
+   * The pair collections of this definition's members (written once per instance), keeping those of
+   * the definition committed before it, which Fabric requires (decision 0013).
+   */
+  private synchronized Path collectionsConfig() {
+    if (collectionsConfig == null) {
+      List<String> committed = List.of();
+      if (def.chaincode().sequence() > 1) {
+        committed =
+            PairCollections.committedNames(
+                cli.peerStdout(
+                    def.organizations().get(0),
+                    "query committed chaincode definition",
+                    "lifecycle",
+                    "chaincode",
+                    "querycommitted",
+                    "--channelID",
+                    def.channel(),
+                    "--name",
+                    def.chaincode().name(),
+                    "-O",
+                    "json"));
+      }
+      String json =
+          PairCollections.config(
+              def.organizations().stream().map(OrganizationDefinition::mspId).toList(),
+              committed,
+              def.ordering().mspId());
+      Path file =
+          layout.channelDir().resolve("collections-" + def.chaincode().sequence() + ".json");
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      collectionsConfig = file;
+    }
+    return collectionsConfig;
   }
 
   /** One organisation approves this network's chaincode definition for its own package. */

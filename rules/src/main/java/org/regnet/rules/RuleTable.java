@@ -84,6 +84,7 @@ public final class RuleTable {
     m.put("referral:requestConsent", co);
     m.put("referral:grantConsent", co);
     m.put("referral:shareOnward", co);
+    m.put("referral:deliverOnward", co);
     // requests for assistance (docs/decisions/0018): case officers ask, acknowledge, reply and
     // handle disclosures and retention; investigators also report progress and record overdue
     m.put("assistance:submit", co);

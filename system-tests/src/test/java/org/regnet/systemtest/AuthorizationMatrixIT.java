@@ -198,6 +198,7 @@ class AuthorizationMatrixIT {
         o -> "{\"referralId\":\"" + o.referral() + "\",\"consentId\":\"CNS-0123456789abcdef\"}";
     m.put("referral:grantConsent", Case.of(Scope.REFERRAL, A, consent));
     m.put("referral:shareOnward", Case.of(Scope.REFERRAL, B, consent).withTransient(payload));
+    m.put("referral:deliverOnward", Case.of(Scope.REFERRAL, B, consent).withTransient(payload));
     m.put(
         "flag:raise",
         Case.of(

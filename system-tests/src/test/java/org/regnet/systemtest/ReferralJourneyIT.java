@@ -74,9 +74,9 @@ class ReferralJourneyIT {
             actors.contract(A, "case-officer"),
             "referral:submit",
             Requests.submitReferral(agreementId),
-            Requests.confidential(Requests.payload(marker)),
-            actors.msp(A),
-            actors.msp(B));
+            // no endorsers named: the gateway's discovery finds both parties' peers from the pair
+            // collection's policy, and sends the transient payload to no other peer
+            Requests.confidential(Requests.payload(marker)));
 
     assertThat(r.ok()).as(r.error()).isTrue();
     JsonNode referral = r.json();
@@ -127,9 +127,7 @@ class ReferralJourneyIT {
             actors.contract(B, "investigator"),
             "referral:requestInformation",
             ref(referralId),
-            Requests.confidential(Requests.message("Please send the KYC file for ACC-77.")),
-            actors.msp(A),
-            actors.msp(B));
+            Requests.confidential(Requests.message("Please send the KYC file for ACC-77.")));
     assertThat(asked.json().get("status").asText()).isEqualTo("INFORMATION_REQUESTED");
     assertStatusThroughPeerOf(A, "INFORMATION_REQUESTED");
 
@@ -138,9 +136,7 @@ class ReferralJourneyIT {
             actors.contract(A, "case-officer"),
             "referral:provideInformation",
             ref(referralId),
-            Requests.confidential(Requests.message("KYC file digest attached.")),
-            actors.msp(A),
-            actors.msp(B));
+            Requests.confidential(Requests.message("KYC file digest attached.")));
     assertThat(answered.json().get("status").asText()).isEqualTo("UNDER_INVESTIGATION");
     assertThat(answered.json().get("exchanges")).hasSize(2);
     assertStatusThroughPeerOf(A, "UNDER_INVESTIGATION");
@@ -153,10 +149,7 @@ class ReferralJourneyIT {
         submit(
             actors.contract(B, "investigator"),
             "referral:readPayload",
-            "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}",
-            Map.of(),
-            actors.msp(B),
-            actors.msp(A));
+            "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}");
     assertThat(receipt.ok()).as(receipt.error()).isTrue();
     assertThat(receipt.body()).doesNotContain(marker);
     String accessId = receipt.json().get("accessId").asText();
@@ -165,9 +158,7 @@ class ReferralJourneyIT {
         evaluate(
             actors.contract(B, "investigator"),
             "referral:fetchPayload",
-            "{\"referralId\":\"" + referralId + "\",\"accessId\":\"" + accessId + "\"}",
-            Map.of(),
-            actors.msp(B));
+            "{\"referralId\":\"" + referralId + "\",\"accessId\":\"" + accessId + "\"}");
     assertThat(payload.ok()).as(payload.error()).isTrue();
     assertThat(payload.json().get("payload").get("facts").asText()).contains(marker);
     assertThat(payload.json().get("payloadHash").asText())

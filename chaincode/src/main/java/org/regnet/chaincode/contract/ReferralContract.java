@@ -119,4 +119,10 @@ public final class ReferralContract extends RegnetContract {
         ConsentService.shareOnward(
             rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
   }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String deliverOnward(final Context ctx, final String request) {
+    return json(
+        ConsentService.deliver(rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
+  }
 }

@@ -13,12 +13,14 @@ import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Page;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * Where a request for assistance lives: the one seam between the assistance services and the data
- * placement (docs/decisions/0018). Today the record sits in world state under both parties'
- * key-level policy, as a referral's does, and every sealed part in both parties' implicit
- * collections; the per-pair collections of the trust work replace this class alone.
+ * placement (docs/decisions/0018). The record sits in world state under both parties' key-level
+ * policy, as a referral's does; every sealed part (request content, updates, replies, disclosure
+ * bases) lives in the pair's own collection (decision 0013), so only the two parties' peers hold it
+ * and only they can endorse a write to it.
  */
 final class AssistanceStore {
 
@@ -68,22 +70,15 @@ final class AssistanceStore {
       final String part,
       final int seq,
       final SealedPayload s) {
-    final String k = privateKey(ctx, r.requestId(), part, seq);
-    for (String msp : r.parties()) {
-      ctx.ledger().putPrivate(Keys.implicitCollection(msp), k, s, pair(r));
-    }
+    pairStore(ctx, r).put(privateKey(ctx, r.requestId(), part, seq), s);
   }
 
   static java.util.Optional<SealedPayload> sealed(
       final RegnetContext ctx, final AssistanceRequest r, final String part, final int seq) {
-    return ctx.ledger()
-        .getPrivate(
-            Keys.implicitCollection(ctx.caller().msp()),
-            privateKey(ctx, r.requestId(), part, seq),
-            SealedPayload.class);
+    return pairStore(ctx, r).get(privateKey(ctx, r.requestId(), part, seq), SealedPayload.class);
   }
 
-  /** Purges every sealed part of the request from both parties' collections. */
+  /** Purges every sealed part of the request from the pair's collection, on both peers. */
   static void purgeSealed(final RegnetContext ctx, final AssistanceRequest r) {
     final List<String> keys = new ArrayList<>();
     keys.add(privateKey(ctx, r.requestId(), "request", 0));
@@ -94,11 +89,8 @@ final class AssistanceStore {
     r.progress()
         .disclosures()
         .forEach(d -> keys.add(privateKey(ctx, r.requestId(), "disclosure", d.seq())));
-    for (String msp : r.parties()) {
-      for (String k : keys) {
-        ctx.ledger().purgePrivate(Keys.implicitCollection(msp), k);
-      }
-    }
+    final PairStore store = pairStore(ctx, r);
+    keys.forEach(store::purge);
   }
 
   static Page<AssistanceRequest> page(
@@ -124,6 +116,10 @@ final class AssistanceStore {
       out.add(load(ctx, id(kv)));
     }
     return out;
+  }
+
+  static PairStore pairStore(final RegnetContext ctx, final AssistanceRequest r) {
+    return PairStore.of(ctx.ledger(), r.requester(), r.requested());
   }
 
   static Endorsement pair(final AssistanceRequest r) {

@@ -1,6 +1,5 @@
 package org.regnet.chaincode.service;
 
-import java.util.List;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
@@ -15,7 +14,6 @@ import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.request.ReferralActionRequest;
-import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 
 /** The originator's consent to other uses and to onward sharing, and the onward share itself. */
@@ -84,13 +82,73 @@ public final class ConsentService {
     return saved(ctx, r.withConsent(consent.granted(at), at), "referral.consentGranted");
   }
 
+  /**
+   * Records the onward share a granted consent allows (the recipient's step, endorsed by both
+   * parties as the referral's key-level policy needs). No payload travels here: {@link #deliver}
+   * puts it into the recipient's and the third member's pair collection, in a transaction that only
+   * those two peers endorse, because a gateway sends transient data only to members of every
+   * collection a transaction writes (decision 0013).
+   */
   public static Referral shareOnward(
       final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
     final ReferralActionRequest.ConsentRef req = raw.validated();
     final Referral r = Repository.referral(ctx, req.referralId());
+    final Consent consent = grantedOnward(ctx, r, req.consentId());
+    if (r.onwardShareFor(consent.recipient()).isPresent()) {
+      throw ErrorCode.CONFLICT.exception("consentId", "already shared with " + consent.recipient());
+    }
+    final String at = ctx.nowString();
+    final Referral next =
+        r.withOnwardShare(
+            new OnwardShare(consent.recipient(), consent.use(), consent.consentId(), at), at);
+    Repository.save(ctx, next);
+    AuditLog.record(
+        ctx,
+        ReferralService.change(next, "referral.sharedOnward").withPayloadHash(r.payloadHash()));
+    return next;
+  }
+
+  /**
+   * Delivers the payload of a recorded onward share into the pair collection of the recipient (the
+   * only party that shares) and the third member. The sharer sends the payload and salt it fetched;
+   * they must match the public salted hash, so the sharer cannot alter the payload. Writes nothing
+   * public and no audit entry (the share itself is audited by {@link #shareOnward}), so that the
+   * two peers of that pair suffice to endorse it.
+   */
+  public static Referral deliver(
+      final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
+    final ReferralActionRequest.ConsentRef req = raw.validated();
+    final Referral r = Repository.referral(ctx, req.referralId());
+    final Consent consent = grantedOnward(ctx, r, req.consentId());
+    if (r.onwardShareFor(consent.recipient()).isEmpty()) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "consentId", "the onward share to " + consent.recipient() + " is not recorded yet");
+    }
+    final ReferralPayload payload =
+        Json.parse(
+                "transient.payload",
+                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
+                Transient.MAX_PAYLOAD,
+                ReferralPayload.class)
+            .validated();
+    final SealedPayload sealed = Sealing.seal(payload, Transient.salt(ctx.getStub()));
+    if (!sealed.hash().equals(r.payloadHash())) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient.payload", "payload and salt do not match the referral's payloadHash");
+    }
+    Repository.onwardStore(ctx, r, consent.recipient())
+        .put(ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()), sealed);
+    return r;
+  }
+
+  /**
+   * The consent of the caller (the recipient) to share onward, granted, to a still active member.
+   */
+  private static Consent grantedOnward(
+      final RegnetContext ctx, final Referral r, final String consentId) {
     final Caller c = ctx.caller();
     AccessPolicy.requireRecipient(c, r);
-    final Consent consent = consent(r, req.consentId());
+    final Consent consent = consent(r, consentId);
     if (consent.status() != ConsentStatus.GRANTED) {
       throw ErrorCode.CONSENT_REQUIRED.exception(
           "consentId", "the originator has not granted this consent");
@@ -105,38 +163,7 @@ public final class ConsentService {
       throw ErrorCode.INVALID_STATE.exception(
           "consentId", consent.recipient() + " is no longer an active member");
     }
-    if (r.onwardShareFor(consent.recipient()).isPresent()) {
-      throw ErrorCode.CONFLICT.exception("consentId", "already shared with " + consent.recipient());
-    }
-    // the sharer sends the payload and salt it fetched; they must match the public salted hash,
-    // so no private read is needed and every endorsing peer computes the same write set
-    final ReferralPayload payload =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                ReferralPayload.class)
-            .validated();
-    final SealedPayload sealed = Sealing.seal(payload, Transient.salt(ctx.getStub()));
-    if (!sealed.hash().equals(r.payloadHash())) {
-      throw ErrorCode.VALIDATION_FAILED.exception(
-          "transient.payload", "payload and salt do not match the referral's payloadHash");
-    }
-    ctx.ledger()
-        .putPrivate(
-            Keys.implicitCollection(consent.recipient()),
-            ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()),
-            sealed,
-            Endorsement.allOf(List.of(r.originator(), r.recipient(), consent.recipient())));
-    final String at = ctx.nowString();
-    final Referral next =
-        r.withOnwardShare(
-            new OnwardShare(consent.recipient(), consent.use(), consent.consentId(), at), at);
-    Repository.save(ctx, next);
-    AuditLog.record(
-        ctx,
-        ReferralService.change(next, "referral.sharedOnward").withPayloadHash(r.payloadHash()));
-    return next;
+    return consent;
   }
 
   private static Consent consent(final Referral r, final String id) {

@@ -117,16 +117,13 @@ public final class PayloadService {
       throw ErrorCode.INVALID_STATE.exception(
           "accessId", "the access is not valid at the transaction time");
     }
-    final SealedPayload sealed = sealed(ctx, c.msp(), r.referralId());
+    final SealedPayload sealed = sealed(ctx, r, c.msp());
     final List<ExchangeContent> exchanges = new ArrayList<>();
     if (c.msp().equals(r.originator()) || c.msp().equals(r.recipient())) {
       for (Exchange e : r.exchanges()) {
         final SealedPayload s =
-            ctx.ledger()
-                .getPrivate(
-                    Keys.implicitCollection(c.msp()),
-                    ReferralService.exchangeKey(ctx, r.referralId(), e.seq()),
-                    SealedPayload.class)
+            Repository.pairStore(ctx, r)
+                .get(ReferralService.exchangeKey(ctx, r.referralId(), e.seq()), SealedPayload.class)
                 .orElseThrow(
                     () ->
                         ErrorCode.NOT_FOUND.exception(
@@ -156,12 +153,16 @@ public final class PayloadService {
         exchanges);
   }
 
-  static SealedPayload sealed(final RegnetContext ctx, final String msp, final String referralId) {
-    return ctx.ledger()
-        .getPrivate(
-            Keys.implicitCollection(msp),
-            ctx.ledger().key(Keys.PRIVATE_PAYLOAD, referralId),
-            SealedPayload.class)
+  /**
+   * The payload as {@code msp}'s peer holds it: a party's in the pair's collection, an onward
+   * recipient's in its pair collection with the recipient (where {@code deliverOnward} put it).
+   */
+  static SealedPayload sealed(final RegnetContext ctx, final Referral r, final String msp) {
+    final String key = ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId());
+    final boolean party = msp.equals(r.originator()) || msp.equals(r.recipient());
+    return (party
+            ? Repository.pairStore(ctx, r).get(key, SealedPayload.class)
+            : Repository.onwardStore(ctx, r, msp).get(key, SealedPayload.class))
         .orElseThrow(
             () ->
                 ErrorCode.NOT_FOUND.exception("referralId", "payload not available on this peer"));

@@ -90,10 +90,10 @@ public final class ReferralService {
             List.of(),
             List.of());
     Repository.save(ctx, r);
-    final String privateKey = ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id);
+    // one write to the pair's own collection: only the parties' peers hold it, and a standard
+    // client's gateway then picks only their peers to endorse (decision 0013)
+    Repository.pairStore(ctx, r).put(ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id), sealed);
     final Endorsement pair = Repository.pair(r);
-    ctx.ledger().putPrivate(Keys.implicitCollection(c.msp()), privateKey, sealed, pair);
-    ctx.ledger().putPrivate(Keys.implicitCollection(recipient), privateKey, sealed, pair);
     final String ts = Keys.sortable(now);
     ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_OUTBOX, c.msp(), ts, id), id, pair);
     ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_INBOX, recipient, ts, id), id, pair);
@@ -151,9 +151,7 @@ public final class ReferralService {
     final SealedPayload sealed = Sealing.seal(message, salt);
     final int seq = r.exchanges().size() + 1;
     final String key = exchangeKey(ctx, r.referralId(), seq);
-    final Endorsement pair = Repository.pair(r);
-    ctx.ledger().putPrivate(Keys.implicitCollection(r.originator()), key, sealed, pair);
-    ctx.ledger().putPrivate(Keys.implicitCollection(r.recipient()), key, sealed, pair);
+    Repository.pairStore(ctx, r).put(key, sealed);
     final String at = ctx.nowString();
     final Exchange e = new Exchange(seq, kind, ctx.caller().msp(), at, sealed.hash());
     return saved(ctx, r.withExchange(e, step.to(), at), action, sealed.hash());

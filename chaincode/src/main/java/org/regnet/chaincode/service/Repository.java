@@ -9,6 +9,7 @@ import org.regnet.chaincode.model.Referral;
 import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * Loads and stores the objects under their keys (see {@link Keys}), each with the key-level
@@ -88,6 +89,20 @@ public final class Repository {
   /** A referral's own pair: originator and recipient (an onward recipient only reads). */
   public static Endorsement pair(final Referral r) {
     return Endorsement.allOf(java.util.List.of(r.originator(), r.recipient()));
+  }
+
+  /** The referral's pair collection: its payload and information messages (decision 0013). */
+  public static PairStore pairStore(final RegnetContext ctx, final Referral r) {
+    return PairStore.of(ctx.ledger(), r.originator(), r.recipient());
+  }
+
+  /**
+   * Where an onward recipient's copy of the payload lives: the pair collection of the referral's
+   * recipient (the only party that shares onward) and the onward recipient.
+   */
+  public static PairStore onwardStore(
+      final RegnetContext ctx, final Referral r, final String onwardRecipient) {
+    return PairStore.of(ctx.ledger(), r.recipient(), onwardRecipient);
   }
 
   public static String flagKey(final RegnetContext ctx, final String id) {

@@ -29,7 +29,7 @@ public final class Ledger {
   private final TreeMap<String, TreeMap<String, byte[]>> privateWrites = new TreeMap<>();
   private final TreeMap<String, Endorsement> policies = new TreeMap<>();
   private final TreeMap<String, TreeMap<String, Endorsement>> privatePolicies = new TreeMap<>();
-  private final TreeMap<String, TreeSet<String>> purges = new TreeMap<>();
+  private final TreeMap<String, TreeSet<String>> privatePurges = new TreeMap<>();
   private String eventName;
   private byte[] eventPayload;
 
@@ -84,6 +84,11 @@ public final class Ledger {
     return v == null || v.length == 0 ? Optional.empty() : Optional.of(Json.read(v, type));
   }
 
+  public boolean existsPrivate(final String collection, final String key) {
+    final byte[] v = stub.getPrivateData(collection, key);
+    return v != null && v.length > 0;
+  }
+
   public void putPrivate(final String collection, final String key, final Object value) {
     privateWrites.computeIfAbsent(collection, c -> new TreeMap<>()).put(key, Json.bytes(value));
   }
@@ -95,12 +100,37 @@ public final class Ledger {
     privatePolicies.computeIfAbsent(collection, c -> new TreeMap<>()).put(key, owners);
   }
 
+  /** Deletes a private key (its hash stays on every peer's ledger until purged). */
+  public void deletePrivate(final String collection, final String key) {
+    privateWrites.computeIfAbsent(collection, c -> new TreeMap<>()).put(key, null);
+  }
+
   /**
-   * Purges a private key from the collection, history included; Fabric keeps only the hash (needs
-   * the channel's V2_5 application capability).
+   * Deletes a private key and purges its past values from the members' private data stores (only
+   * the hashes stay in the blocks); needs the channel's V2_5 application capability.
    */
   public void purgePrivate(final String collection, final String key) {
-    purges.computeIfAbsent(collection, c -> new TreeSet<>()).add(key);
+    privatePurges.computeIfAbsent(collection, c -> new TreeSet<>()).add(key);
+  }
+
+  /** Private values under a partial composite key, at most {@code limit}, iterator closed. */
+  public List<KeyValue> partialPrivate(
+      final String collection, final String type, final int limit, final String... attributes) {
+    final List<KeyValue> out = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> it =
+        stub.getPrivateDataByPartialCompositeKey(collection, new CompositeKey(type, attributes))) {
+      for (KeyValue kv : it) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(copy(kv));
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
+    }
+    return out;
   }
 
   /** Sets the transaction's one chaincode event. */
@@ -116,17 +146,27 @@ public final class Ledger {
   public void flush() {
     for (Map.Entry<String, TreeMap<String, byte[]>> c : privateWrites.entrySet()) {
       for (Map.Entry<String, byte[]> e : c.getValue().entrySet()) {
-        stub.putPrivateData(c.getKey(), e.getKey(), e.getValue());
+        if (e.getValue() == null) {
+          stub.delPrivateData(c.getKey(), e.getKey());
+        } else {
+          stub.putPrivateData(c.getKey(), e.getKey(), e.getValue());
+        }
+      }
+    }
+    for (Map.Entry<String, TreeSet<String>> c : privatePurges.entrySet()) {
+      for (String key : c.getValue()) {
+        stub.purgePrivateData(c.getKey(), key);
       }
     }
     for (Map.Entry<String, TreeMap<String, Endorsement>> c : privatePolicies.entrySet()) {
       for (Map.Entry<String, Endorsement> e : c.getValue().entrySet()) {
-        stub.setPrivateDataValidationParameter(c.getKey(), e.getKey(), e.getValue().policy());
-      }
-    }
-    for (Map.Entry<String, TreeSet<String>> c : purges.entrySet()) {
-      for (String key : c.getValue()) {
-        stub.purgePrivateData(c.getKey(), key);
+        final TreeMap<String, byte[]> written = privateWrites.get(c.getKey());
+        // a key deleted in this transaction keeps no policy
+        if (written == null
+            || !written.containsKey(e.getKey())
+            || written.get(e.getKey()) != null) {
+          stub.setPrivateDataValidationParameter(c.getKey(), e.getKey(), e.getValue().policy());
+        }
       }
     }
     for (Map.Entry<String, byte[]> e : writes.entrySet()) {
@@ -148,7 +188,7 @@ public final class Ledger {
     privateWrites.clear();
     policies.clear();
     privatePolicies.clear();
-    purges.clear();
+    privatePurges.clear();
     eventName = null;
   }
 

@@ -74,7 +74,7 @@ class AssistanceReplyTest {
     assertThat(p.get("replies").get(0).get("items").get(1).get("refusalGround").asText())
         .isEqualTo("PREJUDICE_TO_OWN_INVESTIGATION");
     assertThat(p.get("finalReplyAt").isNull()).isFalse();
-    assertThat(utf8(a.privateOf(ALPINE, privateKey(id, "reply", 1)))).contains("DOC-1");
+    assertThat(utf8(a.pairPrivate(privateKey(id, "reply", 1)))).contains("DOC-1");
     assertThat(
             utf8(
                 a.net

@@ -46,9 +46,9 @@ class AssistanceSubmitTest {
             .map(k -> utf8(a.net.ledger().state(k)))
             .reduce("", String::concat);
     assertThat(publicState).doesNotContain("Jane Trader", "MMoU para 7(b)(ii)", "BANK_RECORDS");
-    assertThat(utf8(a.privateOf(HARBOUR, privateKey(id, "request", 0)))).contains("Jane Trader");
-    assertThat(utf8(a.privateOf(ALPINE, privateKey(id, "request", 0)))).contains("Jane Trader");
-    assertThat(a.privateOf(LAGOON, privateKey(id, "request", 0))).isNull();
+    assertThat(utf8(a.pairPrivate(privateKey(id, "request", 0)))).contains("Jane Trader");
+    assertThat(a.lagoonPrivate(ALPINE, privateKey(id, "request", 0))).isNull();
+    assertThat(a.lagoonPrivate(HARBOUR, privateKey(id, "request", 0))).isNull();
   }
 
   @Test

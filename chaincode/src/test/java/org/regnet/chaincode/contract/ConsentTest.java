@@ -14,6 +14,7 @@ import java.util.Map;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regnet.chaincode.state.PairStore;
 import org.regnet.chaincode.testing.Fixture;
 import org.regnet.chaincode.testing.TestNetwork.Result;
 
@@ -61,13 +62,26 @@ class ConsentTest {
     final Result early = consentCall("referral:shareOnward", HARBOUR, consentId);
 
     assertThat(early.errorCode()).isEqualTo("CONSENT_REQUIRED");
+    assertThat(consentCall("referral:deliverOnward", HARBOUR, consentId).errorCode())
+        .isEqualTo("CONSENT_REQUIRED");
     assertThat(
             f.net
                 .ledger()
                 .privateData(
-                    "_implicit_org_" + LAGOON,
+                    PairStore.collection(HARBOUR, LAGOON),
                     new CompositeKey("referral~payload", referralId).toString()))
         .isNull();
+  }
+
+  @Test
+  void the_payload_is_delivered_only_after_the_share_is_recorded() {
+    final String consentId = consentId(requestConsent(LAGOON, "ENFORCEMENT"));
+    ok(consentCall("referral:grantConsent", ALPINE, consentId));
+
+    assertThat(consentCall("referral:deliverOnward", HARBOUR, consentId).errorCode())
+        .isEqualTo("INVALID_STATE");
+    assertThat(consentCall("referral:deliverOnward", ALPINE, consentId).errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test
@@ -79,11 +93,27 @@ class ConsentTest {
 
     assertThat(shared.json().at("/onwardShares/0/recipient").asText()).isEqualTo(LAGOON);
     assertThat(shared.tx().eventName()).isEqualTo("regnet.referral.sharedOnward");
+    assertThat(shared.tx().privateWrites()).isEmpty();
+    final String ref =
+        "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}";
+    // endorsed by the two peers of the sharer's pair with the third member, and no other
+    final Result delivered =
+        f.net.submitEndorsedBy(
+            officer(HARBOUR),
+            "referral:deliverOnward",
+            ref,
+            Fixture.payload(Fixture.PAYLOAD),
+            HARBOUR,
+            LAGOON);
+    assertThat(delivered.ok()).as(delivered.message()).isTrue();
+    assertThat(delivered.tx().writes()).isEmpty();
+    assertThat(delivered.tx().privateWrites())
+        .containsOnlyKeys(PairStore.collection(HARBOUR, LAGOON));
     assertThat(
             f.net
                 .ledger()
                 .privateData(
-                    "_implicit_org_" + LAGOON,
+                    PairStore.collection(HARBOUR, LAGOON),
                     new CompositeKey("referral~payload", referralId).toString()))
         .isNotNull();
     final String read = "{\"referralId\":\"" + referralId + "\",\"purpose\":\"%s\"}";
@@ -172,11 +202,12 @@ class ConsentTest {
   void onward_share_refuses_a_payload_that_does_not_match_the_public_hash() {
     final String consentId = consentId(requestConsent(LAGOON, "ENFORCEMENT"));
     ok(consentCall("referral:grantConsent", ALPINE, consentId));
+    ok(consentCall("referral:shareOnward", HARBOUR, consentId));
 
     final Result r =
         f.net.submit(
             officer(HARBOUR),
-            "referral:shareOnward",
+            "referral:deliverOnward",
             "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
             Fixture.payload(Fixture.PAYLOAD.replace("Jane Trader", "John Doe")));
 
@@ -185,21 +216,22 @@ class ConsentTest {
   }
 
   @Test
-  void onward_share_gives_identical_read_write_sets_on_any_endorsing_peers() {
+  void onward_delivery_gives_identical_read_write_sets_on_the_sharers_and_third_peers() {
     final String consentId = consentId(requestConsent(LAGOON, "ENFORCEMENT"));
     ok(consentCall("referral:grantConsent", ALPINE, consentId));
+    ok(consentCall("referral:shareOnward", HARBOUR, consentId));
     final org.regnet.chaincode.testing.TxStub.Spec spec =
         f.net.spec(
             officer(HARBOUR),
             HARBOUR,
-            "referral:shareOnward",
+            "referral:deliverOnward",
             "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}",
             Fixture.payload(Fixture.PAYLOAD));
 
     final Result onHarbour = f.net.execute(spec, HARBOUR);
-    final Result onAlpine = f.net.execute(spec, ALPINE);
+    final Result onLagoon = f.net.execute(spec, LAGOON);
 
     assertThat(onHarbour.ok()).isTrue();
-    assertThat(onHarbour.tx().rwSetDigest()).isEqualTo(onAlpine.tx().rwSetDigest());
+    assertThat(onHarbour.tx().rwSetDigest()).isEqualTo(onLagoon.tx().rwSetDigest());
   }
 }

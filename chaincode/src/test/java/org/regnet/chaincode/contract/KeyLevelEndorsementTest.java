@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Test;
+import org.regnet.chaincode.state.PairStore;
 import org.regnet.chaincode.testing.Fixture;
 import org.regnet.chaincode.testing.KeyPolicy;
 import org.regnet.chaincode.testing.TestNetwork.Result;
@@ -76,15 +77,13 @@ class KeyLevelEndorsementTest {
   void private_payload_keys_carry_the_pair_policy() {
     f.foundTreaty();
     final String referralId = f.submittedReferral(f.activeAgreement());
-    for (String msp : List.of(ALPINE, HARBOUR)) {
-      final byte[] p =
-          f.net
-              .ledger()
-              .privateValidationParameter(
-                  "_implicit_org_" + msp, key("referral~payload", referralId));
-      assertThat(p).as(msp).isNotNull();
-      assertThat(KeyPolicy.describe(p)).isEqualTo("2 of [AlpineMSP.PEER, HarbourMSP.PEER]");
-    }
+    final byte[] p =
+        f.net
+            .ledger()
+            .privateValidationParameter(
+                PairStore.collection(ALPINE, HARBOUR), key("referral~payload", referralId));
+    assertThat(p).isNotNull();
+    assertThat(KeyPolicy.describe(p)).isEqualTo("2 of [AlpineMSP.PEER, HarbourMSP.PEER]");
   }
 
   @Test

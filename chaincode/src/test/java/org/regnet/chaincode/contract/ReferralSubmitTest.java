@@ -22,6 +22,7 @@ import java.util.Map;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regnet.chaincode.state.PairStore;
 import org.regnet.chaincode.testing.Fixture;
 import org.regnet.chaincode.testing.TestNetwork.Result;
 import org.regnet.chaincode.testing.TxStub;
@@ -42,13 +43,13 @@ class ReferralSubmitTest {
   }
 
   @Test
-  void payload_goes_only_to_both_parties_implicit_collections() {
-    final String id = submit(submitRequest(agreementId)).json().get("referralId").asText();
+  void payload_goes_only_to_the_pairs_collection() {
+    final Result r = submit(submitRequest(agreementId));
+    final String id = r.json().get("referralId").asText();
     final String key = new CompositeKey("referral~payload", id).toString();
 
-    assertThat(f.net.ledger().privateData("_implicit_org_" + ALPINE, key)).isNotNull();
-    assertThat(f.net.ledger().privateData("_implicit_org_" + HARBOUR, key)).isNotNull();
-    assertThat(f.net.ledger().privateData("_implicit_org_" + LAGOON, key)).isNull();
+    assertThat(f.net.ledger().privateData(PairStore.collection(ALPINE, HARBOUR), key)).isNotNull();
+    assertThat(r.tx().privateWrites()).containsOnlyKeys(PairStore.collection(ALPINE, HARBOUR));
     for (String k : f.net.ledger().keys()) {
       assertThat(new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
           .doesNotContain("Jane Trader");

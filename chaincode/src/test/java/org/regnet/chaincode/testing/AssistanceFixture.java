@@ -12,6 +12,7 @@ import static org.regnet.chaincode.testing.Fixture.payload;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * A treaty whose members say which memorandum they signed (Alpine and Harbour the EMMoU, Lagoon the
@@ -123,8 +124,14 @@ public final class AssistanceFixture {
     return new CompositeKey("rfa~private", id, part, String.format("%03d", seq)).toString();
   }
 
-  public byte[] privateOf(final String msp, final String key) {
-    return net.ledger().privateData("_implicit_org_" + msp, key);
+  /** A sealed part as the pair collection of Alpine and Harbour holds it (both peers). */
+  public byte[] pairPrivate(final String key) {
+    return net.ledger().privateData(PairStore.collection(ALPINE, HARBOUR), key);
+  }
+
+  /** The same key in a pair collection Lagoon is a member of. */
+  public byte[] lagoonPrivate(final String with, final String key) {
+    return net.ledger().privateData(PairStore.collection(LAGOON, with), key);
   }
 
   public static String utf8(final byte[] b) {

@@ -21,6 +21,11 @@ public final class Fixture {
 
   public final TestNetwork net = new TestNetwork();
 
+  {
+    // as the network tooling declares them in the chaincode definition (decision 0013)
+    net.ledger().definePairCollections(java.util.List.of(ALPINE, HARBOUR, LAGOON, DELTA));
+  }
+
   /**
    * The identity of {@code msp} with {@code role} ("none" for a certificate without the attribute).
    */

@@ -12,6 +12,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * An in-memory channel ledger with Fabric's semantics for the chaincode: committed world state with
@@ -41,8 +42,29 @@ public final class InMemoryLedger {
   final Map<String, List<Modification>> history = new TreeMap<>(BYTE_ORDER);
   final Map<String, byte[]> validationParameters = new TreeMap<>(BYTE_ORDER);
   final Map<String, TreeMap<String, byte[]>> privateValidationParameters = new TreeMap<>();
+  final Map<String, StaticCollection> collections = new TreeMap<>();
   private final List<Committed> committed = new ArrayList<>();
   private long height;
+
+  /** Declares a static collection, as a chaincode definition does. */
+  public synchronized void define(final StaticCollection collection) {
+    collections.put(collection.name(), collection);
+  }
+
+  /** Declares one pair collection per unordered pair of {@code msps}, as the network tooling. */
+  public synchronized void definePairCollections(final List<String> msps) {
+    for (int i = 0; i < msps.size(); i++) {
+      for (int j = i + 1; j < msps.size(); j++) {
+        final String a = msps.get(i);
+        final String b = msps.get(j);
+        define(StaticCollection.pair(PairStore.collection(a, b), a, b));
+      }
+    }
+  }
+
+  synchronized StaticCollection collection(final String name) {
+    return collections.get(name);
+  }
 
   /** Starts simulating a transaction against the current committed state. */
   public TxStub begin(final TxStub.Spec spec) {
@@ -68,6 +90,17 @@ public final class InMemoryLedger {
     }
     if (tx.usedPagination() && (!tx.writes().isEmpty() || !tx.privateWrites().isEmpty())) {
       throw new IllegalStateException("paginated queries are not supported in update transactions");
+    }
+    // memberOnlyWrite is enforced by the validator: a non-member creator invalidates the tx
+    for (String c : tx.privateWrites().keySet()) {
+      final StaticCollection def = collections.get(c);
+      if (def != null && def.memberOnlyWrite() && !def.members().contains(tx.creatorMsp())) {
+        throw new IllegalStateException(
+            "ENDORSEMENT_POLICY_FAILURE: tx creator of "
+                + tx.creatorMsp()
+                + " does not have write access permission on collection "
+                + c);
+      }
     }
     height++;
     for (Map.Entry<String, byte[]> w : tx.writes().entrySet()) {
@@ -115,7 +148,8 @@ public final class InMemoryLedger {
    * Commits as a peer does after checking the key-level endorsement policies: every key the
    * transaction writes (value or policy) whose committed policy the endorsing organisations do not
    * satisfy invalidates the whole transaction ({@code ENDORSEMENT_POLICY_FAILURE}), and nothing is
-   * written. Keys without a policy fall to the chaincode-level policy, which this ledger does not
+   * written. A private key without a policy of its own falls to its static collection's endorsement
+   * policy; public keys without one fall to the chaincode-level policy, which this ledger does not
    * model (each test chooses its endorsers).
    */
   public synchronized void commit(final TxStub tx, final Set<String> endorsingOrgs) {
@@ -143,7 +177,13 @@ public final class InMemoryLedger {
           for (String key : ks) {
             final Map<String, byte[]> params = privateValidationParameters.get(c);
             final byte[] policy = params == null ? null : params.get(key);
-            if (policy != null && !KeyPolicy.satisfied(policy, endorsingOrgs)) {
+            final StaticCollection def = collections.get(c);
+            if (policy != null) {
+              if (!KeyPolicy.satisfied(policy, endorsingOrgs)) {
+                failed.add(c + "/" + printable(key));
+              }
+            } else if (def != null && !def.endorsedBy(endorsingOrgs)) {
+              // no key-level policy yet: the collection's own endorsement policy applies
               failed.add(c + "/" + printable(key));
             }
           }

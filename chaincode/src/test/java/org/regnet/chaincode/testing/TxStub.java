@@ -1,6 +1,7 @@
 package org.regnet.chaincode.testing;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -471,9 +473,12 @@ public final class TxStub implements ChaincodeStub {
     }
   }
 
-  private static void checkCollection(final String collection) {
+  private void checkCollection(final String collection) {
     if (collection == null || collection.isEmpty()) {
       throw new IllegalArgumentException("collection must not be empty");
+    }
+    if (!collection.startsWith(IMPLICIT)) {
+      defined(collection);
     }
   }
 
@@ -482,9 +487,40 @@ public final class TxStub implements ChaincodeStub {
    */
   private void checkMember(final String collection) {
     checkCollection(collection);
-    if (collection.startsWith(IMPLICIT) && !collection.equals(IMPLICIT + spec.peerMsp())) {
+    if (collection.startsWith(IMPLICIT)) {
+      if (!collection.equals(IMPLICIT + spec.peerMsp())) {
+        throw new IllegalStateException(
+            "peer of " + spec.peerMsp() + " is not a member of collection " + collection);
+      }
+      return;
+    }
+    final StaticCollection def = defined(collection);
+    if (!def.members().contains(spec.peerMsp())) {
       throw new IllegalStateException(
           "peer of " + spec.peerMsp() + " is not a member of collection " + collection);
+    }
+    if (def.memberOnlyRead() && !def.members().contains(creatorMsp())) {
+      throw new IllegalStateException(
+          "tx creator does not have read access permission on privatedata in collection "
+              + collection);
+    }
+  }
+
+  /** Writing to a collection the chaincode definition does not declare fails, as in Fabric. */
+  private StaticCollection defined(final String collection) {
+    final StaticCollection def = ledger.collection(collection);
+    if (def == null) {
+      throw new IllegalStateException("collection " + collection + " not found");
+    }
+    return def;
+  }
+
+  /** The MSP id of the proposal's creator. */
+  public String creatorMsp() {
+    try {
+      return SerializedIdentity.parseFrom(spec.creator()).getMspid();
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("creator is not a SerializedIdentity", e);
     }
   }
 

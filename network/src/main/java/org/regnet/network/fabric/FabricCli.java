@@ -103,6 +103,16 @@ public final class FabricCli {
     return runner.run(what + " (" + org.mspId() + ")", cmd, env, TIMEOUT);
   }
 
+  /** Like {@link #peer}, but answers standard output only (for JSON answers). */
+  public String peerStdout(OrganizationDefinition org, String what, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(bin("peer"));
+    cmd.addAll(List.of(args));
+    Map<String, String> env = peerEnv(org);
+    env.put("CORE_PEER_MSPCONFIGPATH", adminMsp(org.domain()).toString());
+    return runner.stdout(what + " (" + org.mspId() + ")", cmd, env, TIMEOUT);
+  }
+
   /** Flags that make a peer CLI command talk to the first orderer over TLS. */
   public List<String> ordererFlags() {
     OrdererDefinition o = def.ordering().orderers().get(0);

@@ -193,8 +193,11 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     if (!transientData.isEmpty()) {
       b.putAllTransient(transientData);
     }
+    // The node names no endorsers: every transaction's endorsers follow from its policies (the
+    // chaincode's, the pair collections', the keys'), which the gateway's discovery reads, and a
+    // gateway sends transient data only to members of the collections written (decision 0013).
     if (!endorsers.isEmpty()) {
-      b.setEndorsingOrganizations(endorsers.toArray(String[]::new));
+      throw new IllegalArgumentException("endorsers: the node names none (decision 0013)");
     }
     return b.build();
   }

@@ -11,46 +11,24 @@ import java.util.Map;
 
 /**
  * The request-for-assistance use cases that carry confidential content: the content goes only in
- * the transient map, with a fresh random salt, endorsed only on the two parties' peers; reads of
- * the content run on this authority's own peer.
+ * the transient map, with a fresh random salt. The node names no endorsers (decision 0013): the
+ * content is written to the pair's collection, so the gateway sends the proposal only to the two
+ * parties' peers; reads of the content run on this authority's own peer.
  */
 public final class AssistanceCases {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Ledger ledger;
-  private final String ownMsp;
 
-  public AssistanceCases(Ledger ledger, String ownMsp) {
+  public AssistanceCases(Ledger ledger) {
     this.ledger = ledger;
-    this.ownMsp = ownMsp;
   }
 
   /** Submits a request: {@code payload} is confidential, the rest public. */
   public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
-    JsonNode agreement =
-        read(
-            ledger.evaluate(
-                user,
-                "agreement:get",
-                object().put("agreementId", publicPart.path("agreementId").asText()).toString(),
-                Map.of(),
-                List.of()));
-    String other = null;
-    for (JsonNode p : agreement.path("parties")) {
-      if (!p.asText().equals(ownMsp)) {
-        other = p.asText();
-      }
-    }
-    if (other == null) {
-      throw new LedgerException("INVALID_STATE", "agreementId: this authority is not party to it");
-    }
     return read(
         ledger.submit(
-            user,
-            "assistance:submit",
-            publicPart.toString(),
-            confidential(payload),
-            List.of(ownMsp, other)));
+            user, "assistance:submit", publicPart.toString(), confidential(payload), List.of()));
   }
 
   /**
@@ -58,9 +36,7 @@ public final class AssistanceCases {
    * reportProgress, reestimate, reply, noticeDisclosure): {@code publicPart} names the request.
    */
   public JsonNode step(String user, String tx, ObjectNode publicPart, JsonNode content) {
-    JsonNode request = get(user, publicPart.path("requestId").asText());
-    return read(
-        ledger.submit(user, tx, publicPart.toString(), confidential(content), parties(request)));
+    return read(ledger.submit(user, tx, publicPart.toString(), confidential(content), List.of()));
   }
 
   /** The request with its content, read from this authority's own peer. */
@@ -69,14 +45,14 @@ public final class AssistanceCases {
         ledger.evaluate(
             user,
             "assistance:content",
-            object().put("requestId", requestId).toString(),
+            JSON.createObjectNode().put("requestId", requestId).toString(),
             Map.of(),
-            List.of(ownMsp)));
+            List.of()));
   }
 
   /** Cooperation statistics of this authority, for one counterparty or all. */
   public JsonNode statistics(String user, String counterparty) {
-    ObjectNode arg = object();
+    ObjectNode arg = JSON.createObjectNode();
     if (counterparty != null) {
       arg.put("counterparty", counterparty);
     }
@@ -84,28 +60,10 @@ public final class AssistanceCases {
         ledger.evaluate(user, "assistance:statistics", arg.toString(), Map.of(), List.of()));
   }
 
-  private JsonNode get(String user, String requestId) {
-    return read(
-        ledger.evaluate(
-            user,
-            "assistance:get",
-            object().put("requestId", requestId).toString(),
-            Map.of(),
-            List.of()));
-  }
-
-  private static List<String> parties(JsonNode request) {
-    return List.of(request.path("requester").asText(), request.path("requested").asText());
-  }
-
   private static Map<String, byte[]> confidential(JsonNode content) {
     byte[] salt = new byte[32];
     RANDOM.nextBytes(salt);
     return Map.of("payload", content.toString().getBytes(StandardCharsets.UTF_8), "salt", salt);
-  }
-
-  private static ObjectNode object() {
-    return JSON.createObjectNode();
   }
 
   private static JsonNode read(String json) {

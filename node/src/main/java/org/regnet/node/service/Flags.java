@@ -53,7 +53,7 @@ public final class Flags {
             "flag:lookup",
             arg.toString(),
             Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8)),
-            List.of(ownMsp)));
+            List.of()));
   }
 
   private String key(ObjectNode request) {

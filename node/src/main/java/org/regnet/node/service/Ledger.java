@@ -10,7 +10,9 @@ import java.util.OptionalLong;
  */
 public interface Ledger {
   /**
-   * Endorses (on {@code endorsers}' peers when given), orders and commits; returns the result JSON.
+   * Endorses, orders and commits; returns the result JSON. The endorsers follow from the policies
+   * (discovery); {@code endorsers} must be empty and goes once the other branches have merged
+   * (decision 0013).
    */
   String submit(
       String username,
@@ -19,7 +21,7 @@ public interface Ledger {
       Map<String, byte[]> transientData,
       List<String> endorsers);
 
-  /** Evaluates on a peer (of {@code endorsers} when given); returns the result JSON. */
+  /** Evaluates on this authority's own peer; returns the result JSON ({@code endorsers} empty). */
   String evaluate(
       String username,
       String tx,

@@ -11,12 +11,15 @@ import java.util.Map;
 
 /**
  * The referral use cases that need more than one ledger call or private input: confidential content
- * goes only into the transient map, with a fresh random salt, and is endorsed only on the peers of
- * the two parties, so no third authority's peer ever sees it.
+ * goes only into the transient map, with a fresh random salt. The node names no endorsers for them:
+ * the chaincode writes confidential content only to the pair's own collection, so the gateway's
+ * discovery picks only the two parties' peers (a gateway never sends transient data to a peer
+ * outside the collections written), and no third authority's peer ever sees it (decision 0013).
  */
 public final class ReferralCases {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int DELIVERY_ATTEMPTS = 5;
   private final Ledger ledger;
   private final String ownMsp;
 
@@ -36,15 +39,11 @@ public final class ReferralCases {
                 json(Map.of("agreementId", agreementId)),
                 Map.of(),
                 List.of()));
-    String counterparty = otherParty(agreement.path("parties"));
+    otherParty(agreement.path("parties")); // refuses early when this authority is no party
     try {
       return read(
           ledger.submit(
-              user,
-              "referral:submit",
-              publicPart.toString(),
-              confidential(payload),
-              List.of(ownMsp, counterparty)));
+              user, "referral:submit", publicPart.toString(), confidential(payload), List.of()));
     } catch (LedgerException e) {
       // A retry under the same idempotency key after the first attempt's answer was lost (the
       // node crashed, say): the chaincode derived the same id and found the referral. Answer it.
@@ -64,24 +63,16 @@ public final class ReferralCases {
     JsonNode referral = get(user, referralId);
     return read(
         ledger.submit(
-            user,
-            tx,
-            json(Map.of("referralId", referralId)),
-            confidential(message),
-            parties(referral)));
+            user, tx, json(Map.of("referralId", referralId)), confidential(message), List.of()));
   }
 
   /**
-   * Views a referral's payload: records the access on the ledger (endorsed by both parties), then
-   * reads the payload from this authority's own peer.
+   * Views a referral's payload: records the access on the ledger (discovery finds the endorsers its
+   * policies need), then reads the payload from this authority's own peer (the gateway evaluates on
+   * its own organisation's peer).
    */
   public JsonNode view(String user, String referralId, String purpose) {
-    JsonNode referral = get(user, referralId);
-    // The access record needs two endorsements; an onward recipient pairs with the originator.
-    List<String> endorsers =
-        parties(referral).contains(ownMsp)
-            ? parties(referral)
-            : List.of(ownMsp, referral.path("originator").asText());
+    get(user, referralId);
     JsonNode receipt =
         read(
             ledger.submit(
@@ -89,22 +80,24 @@ public final class ReferralCases {
                 "referral:readPayload",
                 json(Map.of("referralId", referralId, "purpose", purpose)),
                 Map.of(),
-                endorsers));
+                List.of()));
     return read(
         ledger.evaluate(
             user,
             "referral:fetchPayload",
             json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())),
             Map.of(),
-            List.of(ownMsp)));
+            List.of()));
   }
 
   /**
-   * Shares the payload onward to the third member a granted consent names: this authority reads it
-   * from its own peer (a recorded access), then hands exactly that payload and salt to the
-   * chaincode, which checks them against the public hash; only the two parties' and the onward
-   * recipient's peers endorse (the referral's key-level policy needs both parties), so no other
-   * authority sees it.
+   * Shares the payload onward to the third member a granted consent names, in two transactions:
+   * {@code shareOnward} records the share on the referral (both parties' peers endorse, no
+   * payload), then this authority reads the payload from its own peer (a recorded access) and hands
+   * exactly that payload and salt to {@code deliverOnward}, which checks them against the public
+   * hash and writes them into this authority's pair collection with the third member, endorsed by
+   * those two peers only. The gateway's discovery picks the endorsers of both (decision 0013). A
+   * repeated call after a recorded share only delivers again (same value).
    */
   public JsonNode shareOnward(String user, String referralId, String consentId) {
     JsonNode referral = get(user, referralId);
@@ -117,30 +110,52 @@ public final class ReferralCases {
     if (recipient == null) {
       throw new LedgerException("NOT_FOUND", "consentId: no such consent on this referral");
     }
+    String ref = json(Map.of("referralId", referralId, "consentId", consentId));
+    if (!sharedWith(referral, recipient)) {
+      referral = read(ledger.submit(user, "referral:shareOnward", ref, Map.of(), List.of()));
+    }
     String purpose = referral.path("purposes").path(0).asText();
     JsonNode view = view(user, referralId, purpose);
     Map<String, byte[]> confidential =
         Map.of(
             "payload", view.path("payload").toString().getBytes(StandardCharsets.UTF_8),
             "salt", java.util.Base64.getDecoder().decode(view.path("salt").asText()));
-    return read(
-        ledger.submit(
-            user,
-            "referral:shareOnward",
-            json(Map.of("referralId", referralId, "consentId", consentId)),
-            confidential,
-            // the referral's key-level policy needs both parties; the third member's peer too
-            List.of(referral.path("originator").asText(), ownMsp, recipient)));
+    // The third member's peer must have committed the recorded share before it can endorse the
+    // delivery; it usually has, and otherwise does within a few blocks.
+    LedgerException last = null;
+    for (int attempt = 0; attempt < DELIVERY_ATTEMPTS; attempt++) {
+      try {
+        return read(ledger.submit(user, "referral:deliverOnward", ref, confidential, List.of()));
+      } catch (LedgerException e) {
+        last = e;
+        pause(attempt);
+      }
+    }
+    throw last;
+  }
+
+  private static boolean sharedWith(JsonNode referral, String recipient) {
+    for (JsonNode s : referral.path("onwardShares")) {
+      if (s.path("recipient").asText().equals(recipient)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(200L * (attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException("INTERNAL", "interrupted");
+    }
   }
 
   private JsonNode get(String user, String referralId) {
     return read(
         ledger.evaluate(
             user, "referral:get", json(Map.of("referralId", referralId)), Map.of(), List.of()));
-  }
-
-  private List<String> parties(JsonNode referral) {
-    return List.of(referral.path("originator").asText(), referral.path("recipient").asText());
   }
 
   /** The agreement party that is not this authority (an agreement has exactly two). */
