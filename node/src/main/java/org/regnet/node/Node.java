@@ -331,6 +331,7 @@ public final class Node implements AutoCloseable {
     routes.add(new NoticeDisclosure(assistance));
     routes.add(new ObjectToDisclosure(ledger));
     routes.add(new RecordDisclosure(ledger));
+    routes.add(new RecordSubjectRequest(assistance));
     routes.add(new PurgeAssistanceRequest(ledger));
     Flags flags = new Flags(ledger, config.mspId(), config::treatyKey);
     routes.add(new RaiseFlag(flags));

@@ -98,6 +98,7 @@ public final class RuleTable {
     m.put("assistance:objectDisclosure", co);
     m.put("assistance:recordDisclosure", co);
     m.put("assistance:purge", co);
+    m.put("assistance:recordSubjectRequest", co);
     m.put("assistance:get", any);
     m.put("assistance:content", coInv);
     m.put("assistance:listInbox", any);

@@ -228,7 +228,8 @@ class AuthorizationMatrixIT {
             "acknowledge",
             "reestimate",
             "reply",
-            "noticeDisclosure")) {
+            "noticeDisclosure",
+            "recordSubjectRequest")) {
       m.put("assistance:" + tx, Case.of(Scope.OWN, A, rfa).withTransient(message));
     }
     m.put("assistance:objectDisclosure", Case.of(Scope.OWN, A, rfaSeq));

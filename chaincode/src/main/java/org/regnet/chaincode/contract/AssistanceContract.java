@@ -11,6 +11,7 @@ import org.regnet.chaincode.service.AssistanceService;
 import org.regnet.chaincode.service.CooperationStatistics;
 import org.regnet.chaincode.service.DisclosureService;
 import org.regnet.chaincode.service.RetentionService;
+import org.regnet.chaincode.service.SubjectRequests;
 
 /** Requests for assistance and their reply leg (docs/chaincode-api.md, "assistance"). */
 @Contract(
@@ -84,6 +85,13 @@ public final class AssistanceContract extends RegnetContract {
     return json(
         DisclosureService.record(
             rc(ctx), request(request, AssistanceRequests.DisclosureRef.class)));
+  }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recordSubjectRequest(final Context ctx, final String request) {
+    return json(
+        SubjectRequests.record(
+            rc(ctx), request(request, AssistanceRequests.SubjectRequestInput.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A bilateral agreement under a treaty; {@code effectiveStatus} is computed at the transaction
- * time.
+ * time; {@code transferBasis} is the GDPR basis of its transfers of personal data (null in
+ * agreements proposed without one).
  */
 public record Agreement(
     String agreementId,
@@ -21,7 +22,8 @@ public record Agreement(
     String createdAt,
     String updatedAt,
     String signedAt,
-    String lastChangedBy) {
+    String lastChangedBy,
+    TransferBasis transferBasis) {
 
   public Agreement {
     parties = List.copyOf(parties);
@@ -85,6 +87,7 @@ public record Agreement(
         createdAt,
         upd,
         signed,
-        by);
+        by,
+        transferBasis);
   }
 }

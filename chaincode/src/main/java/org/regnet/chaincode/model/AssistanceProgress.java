@@ -19,6 +19,8 @@ public record AssistanceProgress(
     List<AssistanceReply> replies,
     List<OverdueMark> overdue,
     List<Disclosure> disclosures,
+    List<SubjectRequest> subjectRequests,
+    String restrictedAt,
     String purgedAt) {
 
   public AssistanceProgress {
@@ -26,6 +28,7 @@ public record AssistanceProgress(
     replies = List.copyOf(replies);
     overdue = List.copyOf(overdue);
     disclosures = List.copyOf(disclosures);
+    subjectRequests = subjectRequests == null ? List.of() : List.copyOf(subjectRequests);
   }
 
   public static AssistanceProgress submitted(final String at) {
@@ -41,6 +44,8 @@ public record AssistanceProgress(
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        null,
         null);
   }
 
@@ -65,6 +70,8 @@ public record AssistanceProgress(
     private final List<AssistanceReply> replies;
     private final List<OverdueMark> overdue;
     private final List<Disclosure> disclosures;
+    private final List<SubjectRequest> subjectRequests;
+    private String restrictedAt;
     private String purgedAt;
 
     private Builder(final AssistanceProgress p) {
@@ -79,6 +86,8 @@ public record AssistanceProgress(
       replies = new ArrayList<>(p.replies);
       overdue = new ArrayList<>(p.overdue);
       disclosures = new ArrayList<>(p.disclosures);
+      subjectRequests = new ArrayList<>(p.subjectRequests);
+      restrictedAt = p.restrictedAt;
       purgedAt = p.purgedAt;
     }
 
@@ -137,6 +146,17 @@ public record AssistanceProgress(
       return this;
     }
 
+    public Builder subjectRequest(final SubjectRequest r) {
+      subjectRequests.add(r);
+      return this;
+    }
+
+    /** Sets or (with null) lifts the restriction of processing. */
+    public Builder restrictedAt(final String at) {
+      restrictedAt = at;
+      return this;
+    }
+
     public Builder purgedAt(final String at) {
       purgedAt = at;
       return this;
@@ -155,6 +175,8 @@ public record AssistanceProgress(
           replies,
           overdue,
           disclosures,
+          subjectRequests,
+          restrictedAt,
           purgedAt);
     }
   }

@@ -9,6 +9,7 @@ import org.regnet.chaincode.model.InstrumentClass;
 import org.regnet.chaincode.model.ItemOutcome;
 import org.regnet.chaincode.model.PermittedUse;
 import org.regnet.chaincode.model.ReplyItem;
+import org.regnet.chaincode.model.SubjectRequestKind;
 import org.regnet.chaincode.model.Urgency;
 import org.regnet.chaincode.validate.Check;
 
@@ -128,6 +129,15 @@ public final class AssistanceRequests {
     public DisclosureRef validated() {
       checkId("requestId", requestId);
       Check.range("seq", seq, 1, 100);
+      return this;
+    }
+  }
+
+  /** {@code assistance:recordSubjectRequest}: the kind; the details come in the transient map. */
+  public record SubjectRequestInput(String requestId, SubjectRequestKind kind) {
+    public SubjectRequestInput validated() {
+      checkId("requestId", requestId);
+      Check.required("kind", kind);
       return this;
     }
   }

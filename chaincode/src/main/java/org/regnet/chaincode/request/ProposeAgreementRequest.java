@@ -2,11 +2,17 @@ package org.regnet.chaincode.request;
 
 import java.time.Instant;
 import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.model.TransferBasis;
 import org.regnet.chaincode.validate.Check;
 
-/** {@code agreement:propose}. */
+/** {@code agreement:propose}; {@code transferBasis} (GDPR Art. 45, 46, 49) is optional. */
 public record ProposeAgreementRequest(
-    String treatyId, String counterparty, ScopeInput scope, String validFrom, String validUntil) {
+    String treatyId,
+    String counterparty,
+    ScopeInput scope,
+    String validFrom,
+    String validUntil,
+    TransferBasis transferBasis) {
 
   public ProposeAgreementRequest validated(final Instant now) {
     TreatyRef.treatyId("treatyId", treatyId);

@@ -60,7 +60,8 @@ public final class AgreementService {
             at,
             at,
             null,
-            c.msp());
+            c.msp(),
+            req.transferBasis());
     Repository.save(ctx, a);
     final String ts = Keys.sortable(now);
     for (String party : a.parties()) {

@@ -102,6 +102,11 @@ public final class AssistanceService {
       final RegnetContext ctx, final AssistanceRequests.Ref ref) {
     final AssistanceRequest r = get(ctx, ref);
     AccessPolicy.requireOwnPeer(ctx.getStub(), ctx.caller());
+    if (r.progress().restrictedAt() != null) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "requestId",
+          "processing restricted since " + r.progress().restrictedAt() + " (GDPR Art. 18)");
+    }
     final SealedPayload s =
         AssistanceStore.sealed(ctx, r, "request", 0)
             .orElseThrow(

@@ -89,6 +89,9 @@ final class AssistanceStore {
     r.progress()
         .disclosures()
         .forEach(d -> keys.add(privateKey(ctx, r.requestId(), "disclosure", d.seq())));
+    r.progress()
+        .subjectRequests()
+        .forEach(x -> keys.add(privateKey(ctx, r.requestId(), "subject", x.seq())));
     final PairStore store = pairStore(ctx, r);
     keys.forEach(store::purge);
   }

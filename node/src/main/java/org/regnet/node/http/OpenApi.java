@@ -42,7 +42,8 @@ public final class OpenApi {
                     "scope:object",
                     "validFrom:string",
                     "validUntil:string",
-                    "status:string"
+                    "status:string",
+                    "transferBasis:string"
                   }),
               Map.entry(
                   "AgreementPage",

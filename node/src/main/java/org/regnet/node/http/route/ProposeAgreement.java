@@ -15,7 +15,8 @@ public final class ProposeAgreement extends LedgerRoute {
             Specs.req("counterparty", "string"),
             Specs.req("scope", "object"),
             Specs.req("validFrom", "string"),
-            Specs.req("validUntil", "string")),
+            Specs.req("validUntil", "string"),
+            Specs.opt("transferBasis", "string")),
         "agreement:propose",
         Kind.SUBMIT,
         ledger);

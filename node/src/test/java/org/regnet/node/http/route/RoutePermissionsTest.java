@@ -55,6 +55,7 @@ class RoutePermissionsTest {
           Map.entry("ReestimateReply", List.of("assistance:reestimate")),
           Map.entry("ReplyToAssistanceRequest", List.of("assistance:reply")),
           Map.entry("NoticeDisclosure", List.of("assistance:noticeDisclosure")),
+          Map.entry("RecordSubjectRequest", List.of("assistance:recordSubjectRequest")),
           Map.entry("LookupFlag", List.of("flag:lookup")),
           Map.entry("ProposeMembershipChange", List.of("treaty:proposeMembershipChange")),
           Map.entry(
