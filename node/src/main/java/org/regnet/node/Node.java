@@ -314,7 +314,7 @@ public final class Node implements AutoCloseable {
     routes.add(new RequestConsent(ledger));
     routes.add(new GrantConsent(ledger));
     routes.add(new ShareOnward(cases));
-    AssistanceCases assistance = new AssistanceCases(ledger);
+    AssistanceCases assistance = new AssistanceCases(ledger, config.mspId());
     routes.add(new SubmitAssistanceRequest(assistance));
     routes.add(new AssistanceInbox(ledger));
     routes.add(new AssistanceOutbox(ledger));

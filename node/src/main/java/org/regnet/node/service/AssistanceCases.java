@@ -19,16 +19,37 @@ public final class AssistanceCases {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Ledger ledger;
+  private final String ownMsp;
 
-  public AssistanceCases(Ledger ledger) {
+  public AssistanceCases(Ledger ledger, String ownMsp) {
     this.ledger = ledger;
+    this.ownMsp = ownMsp;
   }
 
   /** Submits a request: {@code payload} is confidential, the rest public. */
   public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
-    return read(
-        ledger.submit(
-            user, "assistance:submit", publicPart.toString(), confidential(payload), List.of()));
+    try {
+      return read(
+          ledger.submit(
+              user, "assistance:submit", publicPart.toString(), confidential(payload), List.of()));
+    } catch (LedgerException e) {
+      // a retry under the same idempotency key whose first answer was lost meets the request the
+      // first attempt made (decision 0007): answer it
+      String id =
+          IdempotencyScope.current()
+              .map(k -> IdempotencyScope.derivedId("RFA", ownMsp, k))
+              .orElse(null);
+      if (id != null && e.code().equals("CONFLICT") && e.getMessage().contains(id)) {
+        return read(
+            ledger.evaluate(
+                user,
+                "assistance:get",
+                JSON.createObjectNode().put("requestId", id).toString(),
+                Map.of(),
+                List.of()));
+      }
+      throw e;
+    }
   }
 
   /**

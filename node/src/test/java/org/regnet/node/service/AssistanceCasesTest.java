@@ -2,6 +2,7 @@ package org.regnet.node.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,16 @@ class AssistanceCasesTest {
     record Call(String tx, String arg, Map<String, byte[]> transientData, List<String> endorsers) {}
 
     final List<Call> calls = new ArrayList<>();
+    String conflictWith;
 
     @Override
     public String submit(
         String user, String tx, String arg, Map<String, byte[]> t, List<String> endorsers) {
       calls.add(new Call(tx, arg, t, endorsers));
+      if (conflictWith != null) {
+        throw new LedgerException(
+            "CONFLICT", "requestId: request " + conflictWith + " already exists");
+      }
       return "{\"requestId\":\"RFA-0123456789abcdef\"}";
     }
 
@@ -32,14 +38,14 @@ class AssistanceCasesTest {
       calls.add(new Call(tx, arg, t, endorsers));
       return switch (tx) {
         case "agreement:get" -> "{\"parties\":[\"AlpineMSP\",\"HarbourMSP\"]}";
-        case "assistance:get" -> "{\"requester\":\"AlpineMSP\",\"requested\":\"HarbourMSP\"}";
+        case "assistance:get" -> arg;
         default -> "{}";
       };
     }
   }
 
   private final Recording ledger = new Recording();
-  private final AssistanceCases cases = new AssistanceCases(ledger);
+  private final AssistanceCases cases = new AssistanceCases(ledger, "HarbourMSP");
 
   @Test
   void a_replys_content_is_only_in_the_transient_map_and_no_endorsers_are_named() {
@@ -69,5 +75,32 @@ class AssistanceCasesTest {
     assertThat(submit.arg()).doesNotContain("secret facts");
     assertThat(new String(submit.transientData().get("payload"), StandardCharsets.UTF_8))
         .contains("secret facts");
+  }
+
+  @Test
+  void a_retried_submission_answers_the_request_the_first_attempt_made() {
+    ObjectNode pub = JSON.createObjectNode().put("agreementId", "AGR-0123456789abcdef");
+    JsonNode answer =
+        IdempotencyScope.with(
+            "bob",
+            "client-key-0123456789",
+            () -> {
+              ledger.conflictWith =
+                  IdempotencyScope.derivedId("RFA", "HarbourMSP", IdempotencyScope.current().get());
+              return cases.submit("bob", pub, JSON.createObjectNode().put("facts", "x"));
+            });
+    assertThat(answer.get("requestId").asText()).isEqualTo(ledger.conflictWith);
+  }
+
+  @Test
+  void a_conflict_without_an_idempotency_key_is_the_callers_error() {
+    ledger.conflictWith = "RFA-0123456789abcdef";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                cases.submit(
+                    "bob",
+                    JSON.createObjectNode().put("agreementId", "AGR-0123456789abcdef"),
+                    JSON.createObjectNode()))
+        .isInstanceOf(LedgerException.class);
   }
 }
