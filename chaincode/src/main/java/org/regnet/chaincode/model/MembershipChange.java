@@ -11,6 +11,7 @@ import java.util.TreeSet;
  * @param channelOnly a retry of the channel update of a change the registry already applied (the
  *     earlier update failed at the orderer); applying it changes the registry no further
  * @param closedAt when it was applied, withdrawn or recorded as expired
+ * @param signatory for an admission, the IOSCO memorandum the new member signed (null: MMoU)
  */
 public record MembershipChange(
     String changeId,
@@ -27,7 +28,8 @@ public record MembershipChange(
     String appliedAt,
     String expiresAt,
     boolean channelOnly,
-    String closedAt) {
+    String closedAt,
+    Signatory signatory) {
 
   public MembershipChange {
     approvals = List.copyOf(new TreeSet<>(approvals));
@@ -78,6 +80,7 @@ public record MembershipChange(
         applied,
         expiresAt,
         channelOnly,
-        closed);
+        closed,
+        signatory);
   }
 }

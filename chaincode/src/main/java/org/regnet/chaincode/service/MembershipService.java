@@ -68,7 +68,8 @@ public final class MembershipService {
             null,
             ctx.now().plus(Duration.ofDays(t.terms().changeDeadlineDays())).toString(),
             channelOnly,
-            null);
+            null,
+            req.signatory());
     if (req.channelUpdate() != null) {
       final byte[] bytes =
           ChannelSignatures.decode(
@@ -311,7 +312,8 @@ public final class MembershipService {
   private static Member apply(final Treaty t, final MembershipChange c, final String now) {
     final Optional<Member> m = t.member(c.msp());
     return switch (c.kind()) {
-      case ADMIT -> new Member(c.msp(), c.jurisdiction(), c.lei(), MemberStatus.ACTIVE, now, null);
+      case ADMIT ->
+          new Member(c.msp(), c.jurisdiction(), c.lei(), MemberStatus.ACTIVE, now, c.signatory());
       case SUSPEND -> m.orElseThrow().withStatus(MemberStatus.SUSPENDED, now);
       case REINSTATE -> m.orElseThrow().withStatus(MemberStatus.ACTIVE, now);
       case WITHDRAW -> m.orElseThrow().withStatus(MemberStatus.WITHDRAWN, now);

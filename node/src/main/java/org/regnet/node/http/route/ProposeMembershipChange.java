@@ -28,6 +28,7 @@ public final class ProposeMembershipChange implements Route {
         Specs.req("msp", "string"),
         Specs.opt("jurisdiction", "string"),
         Specs.opt("lei", "string"),
+        Specs.opt("signatory", "string"),
         Specs.opt("channelUpdate", "string"));
   }
 
