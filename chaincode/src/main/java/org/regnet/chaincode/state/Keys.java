@@ -24,6 +24,10 @@ public final class Keys {
   public static final String REFERRAL_INBOX = "referral~in";
   public static final String REFERRAL_OUTBOX = "referral~out";
   public static final String REFERRAL_ACCESS = "referral~access";
+
+  /** (referralId, certificate fingerprint) -> the latest access that certificate recorded. */
+  public static final String REFERRAL_ACCESS_LATEST = "referral~access~latest";
+
   public static final String FLAG = "flag";
   public static final String FLAG_LOOKUP = "flag~lookup";
 

@@ -19,10 +19,12 @@ public final class ReferralCases {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Ledger ledger;
   private final String ownMsp;
+  private final UsedAccesses used;
 
-  public ReferralCases(Ledger ledger, String ownMsp) {
+  public ReferralCases(Ledger ledger, String ownMsp, UsedAccesses used) {
     this.ledger = ledger;
     this.ownMsp = ownMsp;
+    this.used = used;
   }
 
   /** Submits a referral: {@code payload} is confidential, the rest public. */
@@ -73,7 +75,10 @@ public final class ReferralCases {
 
   /**
    * Views a referral's payload: records the access on the ledger (endorsed by both parties), then
-   * reads the payload from this authority's own peer.
+   * reads the payload from this authority's own peer, once: every view records its own access, and
+   * the node marks each access used before its one fetch (the chaincode's fetch is a query and
+   * cannot; it refuses an access that is superseded, expired by the peer's clock or another
+   * certificate's). A crash between the mark and the fetch loses that access, never reuses it.
    */
   public JsonNode view(String user, String referralId, String purpose) {
     JsonNode referral = get(user, referralId);
@@ -90,11 +95,15 @@ public final class ReferralCases {
                 json(Map.of("referralId", referralId, "purpose", purpose)),
                 Map.of(),
                 endorsers));
+    String accessId = receipt.path("accessId").asText();
+    if (!used.markUsed(accessId)) {
+      throw new LedgerException("INVALID_STATE", "accessId: this access was used already");
+    }
     return read(
         ledger.evaluate(
             user,
             "referral:fetchPayload",
-            json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())),
+            json(Map.of("referralId", referralId, "accessId", accessId)),
             Map.of(),
             List.of(ownMsp)));
   }
