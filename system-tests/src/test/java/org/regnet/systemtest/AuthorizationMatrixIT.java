@@ -209,6 +209,13 @@ class AuthorizationMatrixIT {
     m.put("flag:retract", Case.of(Scope.OWN, A, o -> "{\"flagId\":\"FLG-0123456789abcdef\"}"));
     m.put("flag:lookup", Case.of(Scope.OWN, A, treaty).withTransient(lookupKey));
     m.put(
+        "flag:recordMatch",
+        Case.of(
+                Scope.OWN,
+                A,
+                o -> "{\"treatyId\":\"" + o.treaty() + "\",\"flagId\":\"FLG-0123456789abcdef\"}")
+            .withTransient(lookupKey));
+    m.put(
         "audit:byObject",
         Case.of(Scope.REFERRAL, A, o -> "{\"objectId\":\"" + o.referral() + "\",\"pageSize\":10}"));
     m.put(
