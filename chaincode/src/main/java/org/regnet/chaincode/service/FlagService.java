@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.Hashes;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
 import org.regnet.chaincode.access.AccessPolicy;
@@ -48,6 +49,9 @@ public final class FlagService {
    */
   public record MatchRecord(Flag flag, String auditId) {}
 
+  /** The value under {@code Keys.FLAG_MATCH_PROOF}: SHA-256 of the flag's lookup key. */
+  public record MatchProof(String sha256) {}
+
   public static Flag raise(final RegnetContext ctx, final FlagRequest.Raise raw) {
     final Instant now = ctx.now();
     final FlagRequest.Raise req = raw.validated(now);
@@ -77,6 +81,7 @@ public final class FlagService {
     final Endorsement own = Endorsement.allOf(List.of(c.msp()));
     ctx.ledger()
         .putString(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, id), id, own);
+    ctx.ledger().put(proofKey(ctx, id), new MatchProof(proof(lookupKey)), own);
     AuditLog.record(
         ctx,
         Change.of("flag.raised", "flag", id, t.treatyId(), t.allMsps(), f.status().name())
@@ -140,9 +145,19 @@ public final class FlagService {
     final Caller c = ctx.caller();
     final Treaty t = Repository.treaty(ctx, req.treatyId());
     AccessPolicy.requireActiveMember(c, t);
-    final boolean indexed =
+    // Compare by the flag id: reading the lookup index here would put the queried hash into the
+    // transaction's read set, which is in the block. A flag raised before match proofs existed
+    // has none; for it the index is the only evidence, and its read set does carry the hash.
+    final String expected =
         ctx.ledger()
-            .exists(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, req.flagId()));
+            .get(proofKey(ctx, req.flagId()), MatchProof.class)
+            .map(MatchProof::sha256)
+            .orElse(null);
+    final boolean indexed =
+        expected != null
+            ? expected.equals(proof(lookupKey))
+            : ctx.ledger()
+                .exists(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, req.flagId()));
     final Flag f = indexed ? Repository.flag(ctx, req.flagId()) : null;
     // one answer for "no such flag", "another identifier" and "not live": none reveals a flag
     if (f == null || !f.treatyId().equals(t.treatyId()) || !live(f, ctx.now())) {
@@ -155,6 +170,14 @@ public final class FlagService {
             Change.of("flag.matched", "flag", f.flagId(), t.treatyId(), parties, f.status().name())
                 .ownedBy(Endorsement.allOf(parties)));
     return new MatchRecord(f, entry.entryId());
+  }
+
+  private static String proofKey(final RegnetContext ctx, final String flagId) {
+    return ctx.ledger().key(Keys.FLAG_MATCH_PROOF, flagId);
+  }
+
+  private static String proof(final String lookupKey) {
+    return Hashes.sha256Hex(lookupKey.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean live(final Flag f, final Instant now) {

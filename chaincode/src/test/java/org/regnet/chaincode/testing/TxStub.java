@@ -82,6 +82,11 @@ public final class TxStub implements ChaincodeStub, PeerClock {
     return readVersions;
   }
 
+  /** The public keys this transaction read (its read set, which goes into the block). */
+  public java.util.Set<String> reads() {
+    return java.util.Collections.unmodifiableSet(readVersions.keySet());
+  }
+
   /** Buffered public writes; a null value is a delete. */
   public Map<String, byte[]> writes() {
     return writes;
