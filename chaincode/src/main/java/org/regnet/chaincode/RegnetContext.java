@@ -53,6 +53,14 @@ public final class RegnetContext extends Context {
     return t;
   }
 
+  /**
+   * The endorsing peer's clock; only queries may call it (see {@link PeerClock}), never a
+   * transaction, whose endorsements must agree.
+   */
+  public Instant peerNow() {
+    return PeerClock.of(getStub());
+  }
+
   public String nowString() {
     return now().toString();
   }

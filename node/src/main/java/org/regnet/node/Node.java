@@ -61,6 +61,7 @@ import org.regnet.node.store.Database;
 import org.regnet.node.store.IdempotencyStore;
 import org.regnet.node.store.InboxStore;
 import org.regnet.node.store.LoginThrottle;
+import org.regnet.node.store.PayloadAccessStore;
 import org.regnet.node.store.TokenStore;
 import org.regnet.node.store.UserStore;
 import org.slf4j.Logger;
@@ -263,7 +264,8 @@ public final class Node implements AutoCloseable {
       Supplier<Readiness> ready,
       StreamTickets tickets,
       Clock clock) {
-    ReferralCases cases = new ReferralCases(ledger, config.mspId());
+    ReferralCases cases =
+        new ReferralCases(ledger, config.mspId(), new PayloadAccessStore(db, clock));
     List<Route> routes = new ArrayList<>();
     routes.add(
         new Login(

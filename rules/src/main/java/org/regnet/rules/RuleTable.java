@@ -107,6 +107,8 @@ public final class RuleTable {
     m.put("flag:raise", coInv);
     m.put("flag:retract", coInv);
     m.put("flag:lookup", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));
+    // reveals a matched flag and records the match for its originator: the same lookers
+    m.put("flag:recordMatch", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));
     // treaty admins only for treaty-level objects: narrowed by the chaincode's AccessPolicy
     m.put("audit:byObject", EnumSet.of(INVESTIGATOR, AUDITOR, TREATY_ADMIN));
     m.put("audit:byActor", investigatorsAndAuditors);

@@ -241,6 +241,13 @@ class AuthorizationMatrixIT {
     m.put("assistance:listOutbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:statistics", Case.of(Scope.OWN, A, o -> "{}"));
     m.put(
+        "flag:recordMatch",
+        Case.of(
+                Scope.OWN,
+                A,
+                o -> "{\"treatyId\":\"" + o.treaty() + "\",\"flagId\":\"FLG-0123456789abcdef\"}")
+            .withTransient(lookupKey));
+    m.put(
         "audit:byObject",
         Case.of(Scope.REFERRAL, A, o -> "{\"objectId\":\"" + o.referral() + "\",\"pageSize\":10}"));
     m.put(

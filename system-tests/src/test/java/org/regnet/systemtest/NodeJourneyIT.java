@@ -185,6 +185,8 @@ class NodeJourneyIT {
             auditorB);
     assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
     assertThat(found.body().get("flagged").asBoolean()).isTrue();
+    // the details come through flag:recordMatch, which leaves an entry for A, the originator
+    assertThat(found.body().at("/flags/0/category").asText()).isEqualTo("RANSOMWARE");
     Answer clean =
         nodeB.call(
             "POST",

@@ -1,7 +1,10 @@
 package org.regnet.chaincode.access;
 
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.Hashes;
 import org.regnet.chaincode.model.Actor;
 import org.regnet.rules.Role;
 
@@ -11,8 +14,11 @@ import org.regnet.rules.Role;
  * <p>The role is trusted because the peer's MSP has already validated the creator certificate's
  * chain to a CA of the creator's MSP before the chaincode runs, so the attribute was certified by
  * that authority's own CA; we never take roles or attributes concerning one MSP from another.
+ *
+ * <p>{@code certFingerprint} is the SHA-256 of the certificate's DER encoding: it names this one
+ * certificate, where the subject DN is shared by every certificate reissued to the same person.
  */
-public record Caller(String msp, String subject, String certId, Role role) {
+public record Caller(String msp, String subject, String certFingerprint, Role role) {
 
   /** Reads the caller from the shim's client identity; no known role means ACCESS_DENIED. */
   public static Caller of(final ClientIdentity id) {
@@ -29,8 +35,16 @@ public record Caller(String msp, String subject, String certId, Role role) {
     return new Caller(
         id.getMSPID(),
         id.getX509Certificate().getSubjectX500Principal().getName(),
-        id.getId(),
+        fingerprint(id.getX509Certificate()),
         role);
+  }
+
+  static String fingerprint(final X509Certificate cert) {
+    try {
+      return Hashes.sha256Hex(cert.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw ErrorCode.ACCESS_DENIED.exception("creator", "certificate cannot be encoded");
+    }
   }
 
   public Actor actor() {

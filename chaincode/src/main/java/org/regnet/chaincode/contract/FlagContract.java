@@ -31,4 +31,9 @@ public final class FlagContract extends RegnetContract {
   public String lookup(final Context ctx, final String request) {
     return json(FlagService.lookup(rc(ctx), request(request, FlagRequest.Lookup.class)));
   }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recordMatch(final Context ctx, final String request) {
+    return json(FlagService.recordMatch(rc(ctx), request(request, FlagRequest.RecordMatch.class)));
+  }
 }

@@ -51,4 +51,13 @@ public final class FlagRequest {
       return this;
     }
   }
+
+  /** {@code flag:recordMatch}: one handle (flag id) that {@code flag:lookup} returned. */
+  public record RecordMatch(String treatyId, String flagId) {
+    public RecordMatch validated() {
+      TreatyRef.treatyId("treatyId", treatyId);
+      new IdRef.FlagRef(flagId).id();
+      return this;
+    }
+  }
 }

@@ -24,12 +24,30 @@ import org.regnet.chaincode.state.Keys;
 /**
  * Reading confidential payloads in two steps: {@code readPayload} (SUBMIT) records the access and
  * returns a receipt; {@code fetchPayload} (EVALUATE, on the caller's own peer) reads the caller's
- * implicit collection and returns the data to the same identity. A SUBMIT result is written into
+ * implicit collection and returns the data to the same certificate. A SUBMIT result is written into
  * the block, so it must never carry the payload.
+ *
+ * <p>Every fetch needs its own recorded access (docs/chaincode-design.md, "Audited reads"). A query
+ * cannot write, so the chaincode cannot mark an access used; what it enforces instead: the access
+ * serves only the certificate that recorded it (SHA-256 fingerprint, not the subject DN), only
+ * while it is that certificate's latest access on the referral (recording a new one supersedes it),
+ * and only within {@link #ACCESS_WINDOW} of its time by the peer's own clock. The node uses each
+ * access for exactly one fetch and records that in its database.
  */
 public final class PayloadService {
 
-  static final Duration ACCESS_VALIDITY = Duration.ofMinutes(15);
+  /** How long after it is recorded an access may serve its one fetch, by the peer's clock. */
+  public static final Duration ACCESS_WINDOW = Duration.ofSeconds(60);
+
+  /**
+   * How far ahead of the peer's clock an access's time may be: the access's time is the client's
+   * proposal timestamp, and clocks differ a little; a client that post-dates its proposal further
+   * only delays its own window, which never grows beyond {@code ACCESS_WINDOW + CLOCK_SKEW}.
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+  /** The value under {@code Keys.REFERRAL_ACCESS_LATEST}. */
+  public record LatestAccess(String accessId) {}
 
   private PayloadService() {}
 
@@ -77,16 +95,19 @@ public final class PayloadService {
             ctx.txId(),
             r.referralId(),
             c.msp(),
-            c.certId(),
+            c.certFingerprint(),
             req.purpose(),
             r.payloadHash(),
             now.toString(),
-            now.plus(ACCESS_VALIDITY).toString());
+            now.plus(ACCESS_WINDOW).toString());
+    final List<String> owners = List.of(r.originator(), r.recipient(), c.msp());
+    ctx.ledger().put(accessKey(ctx, r.referralId(), ctx.txId()), access, Endorsement.allOf(owners));
+    // a blind write: concurrent reads by one certificate never conflict, the last one wins
     ctx.ledger()
         .put(
-            accessKey(ctx, r.referralId(), ctx.txId()),
-            access,
-            Endorsement.allOf(List.of(r.originator(), r.recipient(), c.msp())));
+            latestKey(ctx, r.referralId(), c.certFingerprint()),
+            new LatestAccess(access.accessId()),
+            Endorsement.allOf(owners));
     AuditLog.record(
         ctx,
         ReferralService.change(r, "referral.payloadAccessed").withPayloadHash(r.payloadHash()));
@@ -107,15 +128,25 @@ public final class PayloadService {
                 () ->
                     ErrorCode.NOT_FOUND.exception(
                         "accessId", "no recorded access " + req.accessId()));
-    if (!access.msp().equals(c.msp()) || !access.certId().equals(c.certId())) {
+    if (!access.msp().equals(c.msp()) || !access.certFingerprint().equals(c.certFingerprint())) {
       throw ErrorCode.ACCESS_DENIED.exception(
-          "accessId", "the access was recorded for another identity");
+          "accessId", "the access was recorded for another certificate");
     }
-    final Instant now = ctx.now();
-    if (!now.isBefore(Instant.parse(access.validUntil()))
-        || now.isBefore(Instant.parse(access.at()))) {
+    final String latest =
+        ctx.ledger()
+            .get(latestKey(ctx, r.referralId(), c.certFingerprint()), LatestAccess.class)
+            .map(LatestAccess::accessId)
+            .orElse("");
+    if (!latest.equals(access.accessId())) {
       throw ErrorCode.INVALID_STATE.exception(
-          "accessId", "the access is not valid at the transaction time");
+          "accessId", "the access was superseded by a later access of this certificate");
+    }
+    // the peer's clock, not the proposal's timestamp, which the client chooses
+    final Instant peerNow = ctx.peerNow();
+    final Instant at = Instant.parse(access.at());
+    if (!peerNow.isBefore(at.plus(ACCESS_WINDOW)) || peerNow.isBefore(at.minus(CLOCK_SKEW))) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "accessId", "the access is not valid at this peer's time; record a new access");
     }
     final SealedPayload sealed = sealed(ctx, r, c.msp());
     final List<ExchangeContent> exchanges = new ArrayList<>();
@@ -166,6 +197,11 @@ public final class PayloadService {
         .orElseThrow(
             () ->
                 ErrorCode.NOT_FOUND.exception("referralId", "payload not available on this peer"));
+  }
+
+  private static String latestKey(
+      final RegnetContext ctx, final String referralId, final String certFingerprint) {
+    return ctx.ledger().key(Keys.REFERRAL_ACCESS_LATEST, referralId, certFingerprint);
   }
 
   private static String accessKey(

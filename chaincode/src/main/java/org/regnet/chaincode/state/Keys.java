@@ -24,8 +24,18 @@ public final class Keys {
   public static final String REFERRAL_INBOX = "referral~in";
   public static final String REFERRAL_OUTBOX = "referral~out";
   public static final String REFERRAL_ACCESS = "referral~access";
+
+  /** (referralId, certificate fingerprint) -> the latest access that certificate recorded. */
+  public static final String REFERRAL_ACCESS_LATEST = "referral~access~latest";
+
   public static final String FLAG = "flag";
   public static final String FLAG_LOOKUP = "flag~lookup";
+
+  /**
+   * [flagId] -> SHA-256 of the flag's lookup key: lets {@code flag:recordMatch} check the caller's
+   * key by the flag id alone, so the queried hash never appears in its read set (in the block).
+   */
+  public static final String FLAG_MATCH_PROOF = "flag~proof";
 
   /** Private data (implicit collections): the sealed referral payload. */
   public static final String PRIVATE_PAYLOAD = "referral~payload";

@@ -81,8 +81,8 @@ class FlagTest {
     final JsonNode r = lookup(officer(HARBOUR), key).json();
 
     assertThat(r.get("flagged").asBoolean()).isTrue();
-    assertThat(r.at("/flags/0/flagId").asText()).isEqualTo(flagId);
-    assertThat(r.at("/flags/0/originator").asText()).isEqualTo(ALPINE);
+    assertThat(r.at("/matches/0/flagId").asText()).isEqualTo(flagId);
+    assertThat(r.at("/matches/0/originator").asText()).isEqualTo(ALPINE);
   }
 
   @Test
@@ -125,9 +125,9 @@ class FlagTest {
         raise(investigator(ALPINE), key, "2026-01-01T00:00:00Z").json().get("flagId").asText();
     raise(investigator(LAGOON), key, "2025-03-02T00:00:00Z");
 
-    assertThat(lookup(officer(HARBOUR), key).json().get("flags")).hasSize(2);
+    assertThat(lookup(officer(HARBOUR), key).json().get("matches")).hasSize(2);
     f.net.submit(investigator(ALPINE), "flag:retract", "{\"flagId\":\"" + flagId + "\"}").json();
-    assertThat(lookup(officer(HARBOUR), key).json().get("flags")).hasSize(1);
+    assertThat(lookup(officer(HARBOUR), key).json().get("matches")).hasSize(1);
     f.net.advance(Duration.ofDays(2));
     assertThat(lookup(officer(HARBOUR), key).json().get("flagged").asBoolean()).isFalse();
   }

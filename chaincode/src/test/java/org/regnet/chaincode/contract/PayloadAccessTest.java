@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regnet.chaincode.service.PayloadService;
 import org.regnet.chaincode.testing.Fixture;
 import org.regnet.chaincode.testing.Identity;
 import org.regnet.chaincode.testing.TestNetwork.Result;
+import org.regnet.chaincode.testing.TxStub;
 
 class PayloadAccessTest {
 
@@ -122,13 +124,119 @@ class PayloadAccessTest {
   }
 
   @Test
+  void fetch_with_another_certificate_of_the_same_subject_is_refused() {
+    final Identity again = Fixture.reissued(HARBOUR, "investigator");
+    assertThat(again.cert().getSubjectX500Principal())
+        .isEqualTo(investigator(HARBOUR).cert().getSubjectX500Principal());
+    final String accessId =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+
+    final Result r = fetch(again, accessId, HARBOUR);
+
+    assertThat(r.errorCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(r.message()).contains("another certificate");
+    // positive control: the certificate that recorded the access is served
+    assertThat(fetch(investigator(HARBOUR), accessId, HARBOUR).ok()).isTrue();
+  }
+
+  @Test
+  void the_access_records_the_certificate_fingerprint_not_only_the_subject() throws Exception {
+    read(investigator(HARBOUR), "INVESTIGATION", HARBOUR);
+    final String fingerprint =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(investigator(HARBOUR).cert().getEncoded()));
+
+    assertThat(
+            f.net.ledger().keys().stream()
+                .map(k -> new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
+                .filter(v -> v.contains("\"accessId\""))
+                .filter(v -> v.contains(fingerprint)))
+        .hasSize(1);
+  }
+
+  @Test
+  void a_later_access_supersedes_the_earlier_one() {
+    final String first =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    final String second =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+
+    final Result r = fetch(investigator(HARBOUR), first, HARBOUR);
+
+    assertThat(r.errorCode()).isEqualTo("INVALID_STATE");
+    assertThat(r.message()).contains("superseded");
+    assertThat(fetch(investigator(HARBOUR), second, HARBOUR).ok()).isTrue();
+  }
+
+  @Test
+  void another_certificates_access_does_not_supersede_mine() {
+    final String mine =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    read(Fixture.reissued(HARBOUR, "investigator"), "INVESTIGATION", HARBOUR);
+
+    assertThat(fetch(investigator(HARBOUR), mine, HARBOUR).ok()).isTrue();
+  }
+
+  @Test
   void fetch_after_the_access_window_is_refused() {
     final String accessId =
         read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
-    f.net.advance(Duration.ofMinutes(16));
+    f.net.advance(PayloadService.ACCESS_WINDOW);
+
+    final Result r = fetch(investigator(HARBOUR), accessId, HARBOUR);
+
+    assertThat(r.errorCode()).isEqualTo("INVALID_STATE");
+    assertThat(r.message()).contains("peer's time");
+  }
+
+  @Test
+  void the_window_is_measured_by_the_peer_clock_not_the_proposal_timestamp() {
+    final String accessId =
+        read(investigator(HARBOUR), "INVESTIGATION", HARBOUR).json().get("accessId").asText();
+    final TxStub.Spec inWindow =
+        f.net.spec(
+            investigator(HARBOUR), HARBOUR, "referral:fetchPayload", fetchArg(accessId), Map.of());
+    f.net.advance(PayloadService.ACCESS_WINDOW);
+
+    // the proposal still says "two seconds after the access"; the peer knows better
+    final Result r = f.net.execute(inWindow, HARBOUR);
+
+    assertThat(r.errorCode()).isEqualTo("INVALID_STATE");
+  }
+
+  @Test
+  void a_post_dated_access_does_not_open_a_longer_window() {
+    // the client stamps its readPayload proposal an hour ahead of the peer
+    final TxStub.Spec base =
+        f.net.spec(
+            investigator(HARBOUR),
+            HARBOUR,
+            "referral:readPayload",
+            "{\"referralId\":\"" + referralId + "\",\"purpose\":\"INVESTIGATION\"}",
+            Map.of());
+    final TxStub.Spec postDated =
+        new TxStub.Spec(
+            base.txId(),
+            base.timestamp().plus(Duration.ofHours(1)),
+            base.creator(),
+            base.peerMsp(),
+            base.args(),
+            base.transientMap());
+    final Result receipt = ok(f.net.execute(postDated, HARBOUR));
+    f.net.commit(receipt);
+    final String accessId = receipt.json().get("accessId").asText();
 
     assertThat(fetch(investigator(HARBOUR), accessId, HARBOUR).errorCode())
         .isEqualTo("INVALID_STATE");
+    f.net.advance(Duration.ofHours(1).plus(PayloadService.ACCESS_WINDOW));
+    assertThat(fetch(investigator(HARBOUR), accessId, HARBOUR).errorCode())
+        .isEqualTo("INVALID_STATE");
+  }
+
+  private String fetchArg(final String accessId) {
+    return "{\"referralId\":\"" + referralId + "\",\"accessId\":\"" + accessId + "\"}";
   }
 
   @Test

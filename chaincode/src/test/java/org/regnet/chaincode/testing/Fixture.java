@@ -42,6 +42,15 @@ public final class Fixture {
 
   private static final Map<String, TestCa> CAS = new HashMap<>();
 
+  /**
+   * A second certificate for the same person as {@code id(msp, role)}: same CA, same subject DN and
+   * role, its own key and serial, so its SHA-256 fingerprint differs.
+   */
+  public static synchronized Identity reissued(final String msp, final String role) {
+    id(msp, role);
+    return CAS.get(msp).issue(role.replace("-", "") + "." + msp.toLowerCase(), role);
+  }
+
   public static Identity admin(final String msp) {
     return id(msp, "treaty-admin");
   }

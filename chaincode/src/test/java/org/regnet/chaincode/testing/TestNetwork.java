@@ -182,6 +182,7 @@ public final class TestNetwork {
             spec.args(),
             spec.transientMap());
     final TxStub tx = ledger.begin(onPeer);
+    tx.peerNow(clock);
     final Chaincode.Response response = router().invoke(tx);
     return new Result(response.getStatusCode(), response.getMessage(), response.getPayload(), tx);
   }

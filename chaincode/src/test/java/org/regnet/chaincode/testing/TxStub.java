@@ -22,6 +22,7 @@ import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.regnet.chaincode.PeerClock;
 
 /**
  * A {@link ChaincodeStub} for one simulated transaction on one peer, with Fabric's semantics: reads
@@ -30,7 +31,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * Fabric-style bookmarks, a peer reads only its own organisation's implicit collection, and {@link
  * #getMspId()} is the peer's organisation (unset: IllegalStateException as in the shim).
  */
-public final class TxStub implements ChaincodeStub {
+public final class TxStub implements ChaincodeStub, PeerClock {
 
   /** What a client proposal and the endorsing peer determine. */
   public record Spec(
@@ -59,15 +60,33 @@ public final class TxStub implements ChaincodeStub {
   private int openIterators;
   private boolean usedPagination;
 
+  private Instant peerNow;
+
   TxStub(final InMemoryLedger ledger, final Spec spec) {
     this.ledger = ledger;
     this.spec = spec;
+    this.peerNow = spec.timestamp();
+  }
+
+  /** The endorsing peer's clock (the test network's clock; not the proposal's timestamp). */
+  @Override
+  public Instant peerNow() {
+    return peerNow;
+  }
+
+  void peerNow(final Instant t) {
+    this.peerNow = t;
   }
 
   // ---- what the test harness inspects
 
   Map<String, Long> readVersions() {
     return readVersions;
+  }
+
+  /** The public keys this transaction read (its read set, which goes into the block). */
+  public java.util.Set<String> reads() {
+    return java.util.Collections.unmodifiableSet(readVersions.keySet());
   }
 
   /** Buffered public writes; a null value is a delete. */

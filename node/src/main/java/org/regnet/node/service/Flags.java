@@ -2,6 +2,7 @@ package org.regnet.node.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,19 +42,37 @@ public final class Flags {
   }
 
   /**
-   * Is the identifier flagged under the treaty? Evaluated on this authority's own peer; leaves no
-   * trace.
+   * Is the identifier flagged under the treaty? Evaluated on this authority's own peer, which
+   * answers only with a handle per match; every match is then revealed by {@code flag:recordMatch},
+   * a transaction that leaves an audit entry the flag's originator can see, endorsed by this
+   * authority's and the originator's peers (the only ones the lookup key is sent to, in the
+   * transient map). Returns the flags, as before: a lookup that finds a match is never silent.
    */
   public JsonNode lookup(String user, ObjectNode request) {
     String key = key(request);
-    ObjectNode arg = JSON.createObjectNode().put("treatyId", request.path("treatyId").asText());
-    return read(
-        ledger.evaluate(
-            user,
-            "flag:lookup",
-            arg.toString(),
-            Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8)),
-            List.of()));
+    String treatyId = request.path("treatyId").asText();
+    Map<String, byte[]> hidden = Map.of("lookupKey", key.getBytes(StandardCharsets.UTF_8));
+    ObjectNode arg = JSON.createObjectNode().put("treatyId", treatyId);
+    JsonNode found =
+        read(ledger.evaluate(user, "flag:lookup", arg.toString(), hidden, List.of(ownMsp)));
+    ArrayNode flags = JSON.createArrayNode();
+    for (JsonNode match : found.path("matches")) {
+      String originator = match.path("originator").asText();
+      ObjectNode ref =
+          JSON.createObjectNode()
+              .put("treatyId", treatyId)
+              .put("flagId", match.path("flagId").asText());
+      // the chaincode policy needs two peers: with the own flag, the gateway picks the second
+      List<String> endorsers = originator.equals(ownMsp) ? List.of() : List.of(ownMsp, originator);
+      flags.add(
+          read(ledger.submit(user, "flag:recordMatch", ref.toString(), hidden, endorsers))
+              .path("flag"));
+    }
+    ObjectNode out = JSON.createObjectNode();
+    out.put("treatyId", treatyId);
+    out.put("flagged", !flags.isEmpty());
+    out.set("flags", flags);
+    return out;
   }
 
   private String key(ObjectNode request) {

@@ -22,10 +22,12 @@ public final class ReferralCases {
   private static final int DELIVERY_ATTEMPTS = 5;
   private final Ledger ledger;
   private final String ownMsp;
+  private final UsedAccesses used;
 
-  public ReferralCases(Ledger ledger, String ownMsp) {
+  public ReferralCases(Ledger ledger, String ownMsp, UsedAccesses used) {
     this.ledger = ledger;
     this.ownMsp = ownMsp;
+    this.used = used;
   }
 
   /** Submits a referral: {@code payload} is confidential, the rest public. */
@@ -67,9 +69,11 @@ public final class ReferralCases {
   }
 
   /**
-   * Views a referral's payload: records the access on the ledger (discovery finds the endorsers its
-   * policies need), then reads the payload from this authority's own peer (the gateway evaluates on
-   * its own organisation's peer).
+   * Views a referral's payload: records the access on the ledger (discovery finds the endorsers its policies need), then
+   * reads the payload from this authority's own peer, once: every view records its own access, and
+   * the node marks each access used before its one fetch (the chaincode's fetch is a query and
+   * cannot; it refuses an access that is superseded, expired by the peer's clock or another
+   * certificate's). A crash between the mark and the fetch loses that access, never reuses it.
    */
   public JsonNode view(String user, String referralId, String purpose) {
     get(user, referralId);
@@ -81,11 +85,15 @@ public final class ReferralCases {
                 json(Map.of("referralId", referralId, "purpose", purpose)),
                 Map.of(),
                 List.of()));
+    String accessId = receipt.path("accessId").asText();
+    if (!used.markUsed(accessId)) {
+      throw new LedgerException("INVALID_STATE", "accessId: this access was used already");
+    }
     return read(
         ledger.evaluate(
             user,
             "referral:fetchPayload",
-            json(Map.of("referralId", referralId, "accessId", receipt.path("accessId").asText())),
+            json(Map.of("referralId", referralId, "accessId", accessId)),
             Map.of(),
             List.of()));
   }

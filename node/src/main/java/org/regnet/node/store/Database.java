@@ -232,6 +232,9 @@ public final class Database implements AutoCloseable {
               }
             }
             s.execute(
+                "CREATE TABLE IF NOT EXISTS payload_access_used (access_id VARCHAR(128) PRIMARY KEY,"
+                    + " used_at TIMESTAMP NOT NULL)");
+            s.execute(
                 "CREATE TABLE IF NOT EXISTS inbox_quarantine (key_hash VARCHAR(64) PRIMARY KEY,"
                     + " event_key CLOB NOT NULL, tx_id CLOB, block_number BIGINT NOT NULL,"
                     + " reason CLOB NOT NULL, payload BLOB, received_at TIMESTAMP NOT NULL)");

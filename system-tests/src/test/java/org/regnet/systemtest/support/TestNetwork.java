@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.regnet.network.FabricNetwork;
 import org.regnet.network.NetworkExtension;
 import org.regnet.network.NetworkLayout;
@@ -49,9 +50,23 @@ public final class TestNetwork {
    * Starts a fresh network of its own: ports moved by {@code offset}, state in target/{@code name}.
    */
   public static TestNetwork start(int offset, String name, List<NetworkExtension> extensions) {
+    return start(offset, name, extensions, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts a fresh network of its own whose definition is network.yaml's, ports moved by {@code
+   * offset}, then reshaped by {@code shape} (e.g. a fourth founding member).
+   */
+  public static TestNetwork start(
+      int offset,
+      String name,
+      List<NetworkExtension> extensions,
+      UnaryOperator<NetworkDefinition> shape) {
     Path root = projectRoot();
     NetworkDefinition def =
-        NetworkDefinitions.load(root.resolve("network-config/network.yaml")).withPortOffset(offset);
+        shape.apply(
+            NetworkDefinitions.load(root.resolve("network-config/network.yaml"))
+                .withPortOffset(offset));
     NetworkLayout layout =
         new NetworkLayout(root, root.resolve("system-tests/target").resolve(name));
     FabricNetwork network = new FabricNetwork(def, layout, extensions);

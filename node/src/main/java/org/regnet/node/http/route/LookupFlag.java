@@ -7,8 +7,9 @@ import org.regnet.node.service.Flags;
 
 /**
  * POST /v1/flags/lookup: is this identifier flagged under the treaty? A POST so the identifier
- * never appears in a URL or an access log; evaluated on the own peer; leaves no trace on the
- * ledger.
+ * never appears in a URL or an access log. The lookup itself is evaluated on the own peer; each
+ * match is revealed through {@code flag:recordMatch}, which records an audit entry for the flag's
+ * originator (a lookup without a match leaves no trace).
  */
 public final class LookupFlag implements Route {
   private final Flags flags;

@@ -56,7 +56,7 @@ class RoutePermissionsTest {
           Map.entry("ReplyToAssistanceRequest", List.of("assistance:reply")),
           Map.entry("NoticeDisclosure", List.of("assistance:noticeDisclosure")),
           Map.entry("RecordSubjectRequest", List.of("assistance:recordSubjectRequest")),
-          Map.entry("LookupFlag", List.of("flag:lookup")),
+          Map.entry("LookupFlag", List.of("flag:lookup", "flag:recordMatch")),
           Map.entry("ProposeMembershipChange", List.of("treaty:proposeMembershipChange")),
           Map.entry(
               "ApproveMembershipChange",
@@ -167,8 +167,10 @@ class RoutePermissionsTest {
     }
     for (Role role : Role.values()) {
       for (String p : RuleTable.permissionsOf(role)) {
-        if (p.equals("referral:fetchPayload")) {
-          continue; // run by the payload view, guarded by referral:readPayload (same roles)
+        if (p.equals("referral:fetchPayload") || p.equals("flag:recordMatch")) {
+          // run by the payload view (guarded by referral:readPayload) and the flag lookup
+          // (guarded by flag:lookup), which need the same roles
+          continue;
         }
         if (p.equals("referral:deliverOnward")) {
           continue; // run by the onward share, guarded by referral:shareOnward (same roles)
