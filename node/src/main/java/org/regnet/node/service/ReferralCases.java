@@ -69,11 +69,12 @@ public final class ReferralCases {
   }
 
   /**
-   * Views a referral's payload: records the access on the ledger (discovery finds the endorsers its policies need), then
-   * reads the payload from this authority's own peer, once: every view records its own access, and
-   * the node marks each access used before its one fetch (the chaincode's fetch is a query and
-   * cannot; it refuses an access that is superseded, expired by the peer's clock or another
-   * certificate's). A crash between the mark and the fetch loses that access, never reuses it.
+   * Views a referral's payload: records the access on the ledger (discovery finds the endorsers its
+   * policies need), then reads the payload from this authority's own peer, once: every view records
+   * its own access, and the node marks each access used before its one fetch (the chaincode's fetch
+   * is a query and cannot; it refuses an access that is superseded, expired by the peer's clock or
+   * another certificate's). A crash between the mark and the fetch loses that access, never reuses
+   * it.
    */
   public JsonNode view(String user, String referralId, String purpose) {
     get(user, referralId);

@@ -31,7 +31,8 @@ class BenchPartsTest {
             "p",
             1,
             0,
-            0.05,
+            // long enough for one call on a loaded machine: a call past the end is not counted
+            1.0,
             (w, s) -> {
               throw new java.io.IOException("refused");
             });
