@@ -170,9 +170,9 @@ class OnboardingIT {
             actors.contract(A, "case-officer"),
             "referral:submit",
             Requests.submitReferral(agreementId),
-            Requests.confidential(Requests.payload(marker)),
-            a.mspId(),
-            d.mspId());
+            // no endorsers named: the admission declared the A-D pair collection, whose policy
+            // leads discovery to A's and D's peers
+            Requests.confidential(Requests.payload(marker)));
     assertThat(referral.ok()).as(referral.error()).isTrue();
     String referralId = referral.json().get("referralId").asText();
 
