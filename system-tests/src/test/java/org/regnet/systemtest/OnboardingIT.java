@@ -231,7 +231,10 @@ class OnboardingIT {
       throws InterruptedException {
     for (int attempt = 0; attempt < 100; attempt++) {
       Result r =
-          evaluate(actors.contract(org, "treaty-admin"), "agreement:get", Requests.agreement(agreementId));
+          evaluate(
+              actors.contract(org, "treaty-admin"),
+              "agreement:get",
+              Requests.agreement(agreementId));
       if (r.ok() && "ACTIVE".equals(r.json().path("status").asText())) {
         return;
       }
