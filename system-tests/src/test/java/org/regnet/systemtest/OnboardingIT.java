@@ -164,15 +164,19 @@ class OnboardingIT {
     assertThat(signed.ok()).as(signed.error()).isTrue();
     assertThat(signed.json().get("status").asText()).isEqualTo("ACTIVE");
 
+    // D's gateway waited for the signature to commit on D's peer only; A's gateway endorses on
+    // A's peer first, so wait until A's peer has the block too
+    awaitAgreementActiveOnPeerOf(A, agreementId);
+
     String marker = Requests.marker();
     Result referral =
         submit(
             actors.contract(A, "case-officer"),
             "referral:submit",
             Requests.submitReferral(agreementId),
-            Requests.confidential(Requests.payload(marker)),
-            a.mspId(),
-            d.mspId());
+            // no endorsers named: the admission declared the A-D pair collection, whose policy
+            // leads discovery to A's and D's peers
+            Requests.confidential(Requests.payload(marker)));
     assertThat(referral.ok()).as(referral.error()).isTrue();
     String referralId = referral.json().get("referralId").asText();
 
@@ -220,6 +224,23 @@ class OnboardingIT {
                         new String[] {"SG", "BR"})))
                 .ok())
         .isTrue();
+  }
+
+  /** Polls A's peer (a readiness signal, as the network's own waits do) until it commits. */
+  private static void awaitAgreementActiveOnPeerOf(int org, String agreementId)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      Result r =
+          evaluate(
+              actors.contract(org, "treaty-admin"),
+              "agreement:get",
+              Requests.agreement(agreementId));
+      if (r.ok() && "ACTIVE".equals(r.json().path("status").asText())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("agreement " + agreementId + " never became ACTIVE on that peer");
   }
 
   private static Result ok(Result r) {

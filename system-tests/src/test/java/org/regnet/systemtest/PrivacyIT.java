@@ -83,12 +83,15 @@ class PrivacyIT {
   }
 
   @Test
-  void the_third_authoritys_peer_and_chaincode_server_hold_no_trace_of_the_payload() {
+  void the_third_authoritys_peer_chaincode_server_and_node_hold_no_trace_of_the_payload() {
     OrganizationDefinition c = net.network().definition().organizations().get(C);
     List<Path> scanned = new ArrayList<>();
     scanned.add(net.network().layout().peerHome(c));
     scanned.add(net.network().supervisor().logFile(c.peerHostName()));
     scanned.add(net.network().supervisor().logFile(c.chaincodeHostName()));
+    // C's authority node follows every chaincode event into its database: nothing of it there
+    scanned.add(net.network().layout().nodeHome(c));
+    scanned.add(net.network().supervisor().logFile(c.nodeHostName()));
 
     for (Path p : scanned) {
       assertThat(LeakScan.filesContaining(p, payloadMarker))
@@ -101,6 +104,9 @@ class PrivacyIT {
     assertThat(LeakScan.countFiles(net.network().layout().peerHome(c)))
         .as("C's peer has ledger files to scan")
         .isGreaterThan(10);
+    assertThat(LeakScan.countFiles(net.network().layout().nodeHome(c)))
+        .as("C's node has files to scan")
+        .isGreaterThan(0);
   }
 
   @Test

@@ -37,10 +37,10 @@ public final class Keys {
    */
   public static final String FLAG_MATCH_PROOF = "flag~proof";
 
-  /** Private data (implicit collections): the sealed referral payload. */
+  /** Private data (pair collections, {@link PairStore}): the sealed referral payload. */
   public static final String PRIVATE_PAYLOAD = "referral~payload";
 
-  /** Private data (implicit collections): information request/response messages. */
+  /** Private data (pair collections): information request/response messages. */
   public static final String PRIVATE_EXCHANGE = "referral~exchange";
 
   public static final String ASSISTANCE = "rfa";
@@ -55,11 +55,6 @@ public final class Keys {
   public static final String AUDIT_ACTOR = "audit~actor~";
 
   private Keys() {}
-
-  /** Fabric's implicit per-organisation collection. */
-  public static String implicitCollection(final String msp) {
-    return "_implicit_org_" + msp;
-  }
 
   /** 21-digit sortable timestamp: 12 digits of epoch seconds then 9 of nanoseconds. */
   public static String sortable(final Instant t) {

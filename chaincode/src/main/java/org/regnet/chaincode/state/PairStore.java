@@ -16,8 +16,8 @@ import org.regnet.chaincode.ErrorCode;
  *
  * <p>Use: {@code PairStore.of(ledger, "A", "B").put(ledger.key("rfa", id), record)}. Keys are
  * composite keys as elsewhere ({@link Ledger#key}); reads see committed data only, as every Fabric
- * read does. Reading needs the answering peer to be one of the pair's: a third member's peer holds
- * no data and Fabric refuses the read.
+ * read does. Reading needs the answering peer to be one of the pair's (a third member's peer holds
+ * no data) and the caller to be a member's client (memberOnlyRead).
  */
 public final class PairStore {
 

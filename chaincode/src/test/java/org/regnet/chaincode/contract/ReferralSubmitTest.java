@@ -1,6 +1,7 @@
 package org.regnet.chaincode.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.regnet.chaincode.testing.Fixture.ALPINE;
 import static org.regnet.chaincode.testing.Fixture.HARBOUR;
 import static org.regnet.chaincode.testing.Fixture.LAGOON;
@@ -40,6 +41,21 @@ class ReferralSubmitTest {
 
   private Result submit(final String request) {
     return f.net.submit(officer(ALPINE), "referral:submit", request, payload(PAYLOAD));
+  }
+
+  @Test
+  void commits_only_when_both_parties_peers_endorse_as_the_pair_collection_requires() {
+    final String request = submitRequest(agreementId);
+    assertThatThrownBy(
+            () ->
+                f.net.submitEndorsedBy(
+                    officer(ALPINE), "referral:submit", request, payload(PAYLOAD), ALPINE, LAGOON))
+        .hasMessageContaining("ENDORSEMENT_POLICY_FAILURE")
+        .hasMessageContaining(PairStore.collection(ALPINE, HARBOUR));
+    final Result ok =
+        f.net.submitEndorsedBy(
+            officer(ALPINE), "referral:submit", request, payload(PAYLOAD), ALPINE, HARBOUR);
+    assertThat(ok.ok()).as(ok.message()).isTrue();
   }
 
   @Test
