@@ -83,7 +83,9 @@ public final class AuthorityOnboarding {
         new PeerDefinition(
             "peer0", host, first.peer().port() + 1000 * i, first.peer().operationsPort() + 100 * i),
         new ServiceEndpoint(host, first.chaincodeServer().port() + 1000 * i),
-        first.node() == null ? null : new ServiceEndpoint(host, first.node().port() + i));
+        first.node() == null ? null : new ServiceEndpoint(host, first.node().port() + i),
+        // Admitted without an orderer: adding a consenter by channel update is not built yet.
+        null);
   }
 
   /**
