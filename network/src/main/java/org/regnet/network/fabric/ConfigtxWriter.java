@@ -165,6 +165,8 @@ public final class ConfigtxWriter {
             LeaderHeartbeatTimeout: 6s
             LeaderHeartbeatCount: 10
             CollectTimeout: 1s
+            IncomingMessageBufferSize: 200
+            RequestPoolSize: 100000
         """);
     return y.toString();
   }

@@ -71,18 +71,49 @@ public final class FabricCli {
   public void osnadminJoin(OrganizationDefinition org, Path block) {
     OrdererDefinition o = org.orderer();
     Path admin = adminTls(org.domain());
-    runner.run(
-        "osnadmin channel join on " + org.ordererHostName(),
+    String out =
+        runner.run(
+            "osnadmin channel join on " + org.ordererHostName(),
+            List.of(
+                bin("osnadmin"),
+                "channel",
+                "join",
+                "--channelID",
+                def.channel(),
+                "--config-block",
+                block.toString(),
+                "-o",
+                o.admin().toString(),
+                "--ca-file",
+                admin.resolve("ca.crt").toString(),
+                "--client-cert",
+                admin.resolve("client.crt").toString(),
+                "--client-key",
+                admin.resolve("client.key").toString()),
+            Map.of(),
+            TIMEOUT);
+    // osnadmin exits 0 whatever the HTTP status: a refused join must not pass for a joined one.
+    if (!out.contains("Status: 201")) {
+      throw new NetworkException(
+          "osnadmin channel join on " + org.ordererHostName() + " refused:\n" + out.strip());
+    }
+  }
+
+  /**
+   * What {@code org}'s orderer says of its membership of the channel (status, relation, height).
+   */
+  public String osnadminInfo(OrganizationDefinition org) {
+    Path admin = adminTls(org.domain());
+    return runner.run(
+        "osnadmin channel list on " + org.ordererHostName(),
         List.of(
             bin("osnadmin"),
             "channel",
-            "join",
+            "list",
             "--channelID",
             def.channel(),
-            "--config-block",
-            block.toString(),
             "-o",
-            o.admin().toString(),
+            org.orderer().admin().toString(),
             "--ca-file",
             admin.resolve("ca.crt").toString(),
             "--client-cert",
