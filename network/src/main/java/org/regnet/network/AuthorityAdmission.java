@@ -130,6 +130,10 @@ public final class AuthorityAdmission {
         List.of(leaving.nodeHostName(), leaving.chaincodeHostName(), leaving.peerHostName())) {
       network.supervisor().stop(process, Duration.ofSeconds(10));
     }
+    if (leaving.orderer() != null) {
+      // No longer a consenter since the update above: its orderer stops with the rest.
+      network.supervisor().stop(leaving.ordererHostName(), Duration.ofSeconds(10));
+    }
     org.regnet.network.config.NetworkDefinitions.save(
         shrunk, network.layout().stateDir().resolve(FabricNetwork.DEFINITION));
     NetworkDescriptor.write(shrunk, network.layout(), next.cli(), packageIds, urls, users, cas);

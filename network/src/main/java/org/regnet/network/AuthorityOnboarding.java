@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.regnet.network.config.ChaincodeDefinition;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.NetworkDefinitions;
+import org.regnet.network.config.OrdererDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.config.PeerDefinition;
 import org.regnet.network.config.ServiceEndpoint;
@@ -84,8 +85,26 @@ public final class AuthorityOnboarding {
             "peer0", host, first.peer().port() + 1000 * i, first.peer().operationsPort() + 100 * i),
         new ServiceEndpoint(host, first.chaincodeServer().port() + 1000 * i),
         first.node() == null ? null : new ServiceEndpoint(host, first.node().port() + i),
-        // Admitted without an orderer: adding a consenter by channel update is not built yet.
-        null);
+        newOrderer(def, first, i));
+  }
+
+  /**
+   * The new authority's own orderer, the next block of orderer ports; none under BFT, whose
+   * consenter set the tooling cannot change yet (decision 0015).
+   */
+  private static OrdererDefinition newOrderer(
+      NetworkDefinition def, OrganizationDefinition first, int i) {
+    OrdererDefinition o = first.orderer();
+    if (o == null || def.ordering().bft()) {
+      return null;
+    }
+    return new OrdererDefinition(
+        o.name(),
+        o.host(),
+        o.port() + 100 * i,
+        o.clusterPort() + 100 * i,
+        o.adminPort() + 100 * i,
+        o.operationsPort() + 100 * i);
   }
 
   /**
@@ -149,6 +168,14 @@ public final class AuthorityOnboarding {
                 + ") is in use");
       }
     }
+    if (candidate.orderer() != null) {
+      for (var e : candidate.orderer().endpoints()) {
+        if (!Ports.isFree(e)) {
+          throw new NetworkException(
+              "port " + e + " (orderer of " + candidate.mspId() + ") is in use");
+        }
+      }
+    }
     network.generateCrypto(candidate);
     MspChecks.requireChains(layout.orgCrypto(candidate.domain()), candidate.domain());
     Path dir = layout.stateDir().resolve("onboarding").resolve(candidate.domain());
@@ -156,6 +183,7 @@ public final class AuthorityOnboarding {
     try {
       ObjectNode org = (ObjectNode) JSON.readTree(cli.printOrg(dir, candidate.mspId()));
       addAnchorPeer(org, candidate);
+      JsonNode ordererOrg = candidate.orderer() == null ? null : ordererOrg(candidate);
       return computeUpdate(
           dir,
           fetcher,
@@ -168,6 +196,15 @@ public final class AuthorityOnboarding {
             ObjectNode modified = config.deepCopy();
             ((ObjectNode) modified.at("/channel_group/groups/Application/groups"))
                 .set(candidate.mspId(), org);
+            if (ordererOrg != null) {
+              // Its orderer, in the same update: one majority decides both (decision 0015).
+              OrdererMembership.add(
+                  (ObjectNode) modified,
+                  candidate,
+                  ordererOrg,
+                  network.definition().ordering(),
+                  ConfigtxWriter.ordererNode(candidate, layout));
+            }
             return modified;
           });
     } catch (IOException e) {
@@ -175,8 +212,22 @@ public final class AuthorityOnboarding {
     }
   }
 
+  /** {@code candidate} as an Orderer-group organisation, from configtxgen -printOrg. */
+  private JsonNode ordererOrg(OrganizationDefinition candidate) throws IOException {
+    Path dir =
+        network
+            .layout()
+            .stateDir()
+            .resolve("onboarding")
+            .resolve(candidate.domain())
+            .resolve("orderer");
+    ConfigtxWriter.writeSingleOrdererOrg(candidate, network.layout(), dir);
+    return JSON.readTree(network.cli().printOrg(dir, candidate.mspId()));
+  }
+
   /**
-   * The config update envelope that removes {@code member} from the channel's application group.
+   * The config update envelope that removes {@code member} from the channel's application group
+   * and, when it runs one, its orderer from the Orderer group and the consenters.
    */
   public Path prepareRemoval(OrganizationDefinition member, OrganizationDefinition fetcher) {
     Path dir = network.layout().stateDir().resolve("offboarding").resolve(member.domain());
@@ -190,6 +241,8 @@ public final class AuthorityOnboarding {
           ObjectNode modified = config.deepCopy();
           ((ObjectNode) modified.at("/channel_group/groups/Application/groups"))
               .remove(member.mspId());
+          // Its orderer leaves the consenters in the same update.
+          OrdererMembership.remove(modified, member, network.definition().ordering());
           return modified;
         });
   }
@@ -365,6 +418,10 @@ public final class AuthorityOnboarding {
   public String joinAndDeploy(
       NetworkDefinition grown, OrganizationDefinition candidate, Map<String, String> packageIds) {
     FabricNetwork next = new FabricNetwork(grown, network.layout());
+    OrdererMembership.startAndJoin(
+        next,
+        candidate,
+        network.layout().stateDir().resolve("onboarding").resolve(candidate.domain()));
     ProcessRecord peer = next.startPeer(candidate);
     Ports.awaitListening(
         candidate.peer().endpoint(),
