@@ -30,8 +30,9 @@ import org.regnet.chaincode.model.ChangeKind;
  * here: the Orderer group gains exactly the candidate's organisation (its MSP the same as in the
  * Application group, policies naming only its roles, its orderer endpoints) and loses none; the
  * consensus stays Raft in its normal state; exactly one new consenter carries TLS certificates of
- * the candidate's own TLS CA. Which consenters were there before the update does not show, so each
- * node confirms against the live channel that no other consenter is added or removed.
+ * the candidate's own TLS CA, and as many consenters remain as orderer organisations (one orderer
+ * per member). Which consenters were there before the update does not show, so each node confirms
+ * against the live channel that no other consenter is added, swapped or removed.
  */
 final class OrdererChangeCheck {
   static final String ORDERER = "/Channel/Orderer";
@@ -94,6 +95,16 @@ final class OrdererChangeCheck {
       throw refuse("changes the orderer organisations but not the consenters");
     }
     final ConfigMetadata raft = raft(write.get(CONSENSUS));
+    // Each member runs one orderer: as many consenters as orderer organisations remain, so a
+    // member's consenter cannot go missing; which one is whose, each node confirms.
+    if (raft.getConsentersCount() != after.size()) {
+      throw refuse(
+          "leaves "
+              + raft.getConsentersCount()
+              + " consenters for "
+              + after.size()
+              + " orderer organisations (one orderer each)");
+    }
     if (kind == ChangeKind.WITHDRAW) {
       return "; removes its orderer from the orderer organisations and the "
           + raft.getConsentersCount()

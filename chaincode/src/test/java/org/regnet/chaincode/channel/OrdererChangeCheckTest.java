@@ -136,6 +136,32 @@ class OrdererChangeCheckTest {
   }
 
   @Test
+  void an_admission_that_adds_a_foreign_consenter_beside_its_own_is_refused() {
+    final List<Consenter> both = new java.util.ArrayList<>(members());
+    both.add(consenter(DELTA, 7360));
+    both.add(consenter("RogueMSP", 7460));
+    refused(
+        admit(o -> o.putValues("ConsensusType", consensus("etcdraft", both))),
+        "leaves 5 consenters for 4 orderer organisations");
+  }
+
+  @Test
+  void an_admission_that_removes_another_members_consenter_is_refused() {
+    refused(
+        admit(
+            o ->
+                o.putValues(
+                    "ConsensusType",
+                    consensus(
+                        "etcdraft",
+                        List.of(
+                            consenter("AlpineMSP", 7060),
+                            consenter("HarbourMSP", 7160),
+                            consenter(DELTA, 7360))))),
+        "leaves 3 consenters for 4 orderer organisations");
+  }
+
+  @Test
   void an_admission_that_removes_another_members_orderer_organisation_is_refused() {
     refused(admit(o -> o.removeGroups("LagoonMSP")), "removes the orderer organisation LagoonMSP");
   }
