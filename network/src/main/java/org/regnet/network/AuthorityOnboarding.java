@@ -275,16 +275,25 @@ public final class AuthorityOnboarding {
             throw new NetworkException(member.mspId() + " is not a member of the channel");
           }
           ObjectNode modified = config.deepCopy();
-          ObjectNode mspConfig =
-              (ObjectNode)
-                  modified.at(
-                      "/channel_group/groups/Application/groups/"
-                          + member.mspId()
-                          + "/values/MSP/value/config");
-          ArrayNode inter = mspConfig.putArray("intermediate_certs");
-          intermediates.forEach(inter::add);
-          ArrayNode rev = mspConfig.putArray("revocation_list");
-          crls.forEach(rev::add);
+          // The member's MSP, in the Application group and, since it runs an orderer, in the
+          // Orderer group: Fabric refuses two different definitions of one MSP in a channel.
+          for (String group : List.of("Application", "Orderer")) {
+            JsonNode node =
+                modified.at(
+                    "/channel_group/groups/"
+                        + group
+                        + "/groups/"
+                        + member.mspId()
+                        + "/values/MSP/value/config");
+            if (!node.isObject()) {
+              continue;
+            }
+            ObjectNode mspConfig = (ObjectNode) node;
+            ArrayNode inter = mspConfig.putArray("intermediate_certs");
+            intermediates.forEach(inter::add);
+            ArrayNode rev = mspConfig.putArray("revocation_list");
+            crls.forEach(rev::add);
+          }
           if (modified.equals(config)) {
             throw new NetworkException(
                 "the channel already holds " + member.mspId() + "'s intermediates and CRLs");
