@@ -103,6 +103,14 @@ public final class AuthorityAdmission {
     if (staying.size() < 2) {
       throw new NetworkException("a network needs at least two member authorities");
     }
+    if (def.ordering().bft() && leaving.orderer() != null) {
+      // Refused before the treaty vote, so nothing is half-done (decision 0015).
+      throw new NetworkException(
+          "cannot remove "
+              + mspId
+              + ": its orderer is a BFT consenter, and changing BFT consenters by channel update"
+              + " is not supported yet");
+    }
     if (treatyId != null) {
       changeTreatyMembership(network, treatyId, "WITHDRAW", leaving, staying);
     }

@@ -1,6 +1,7 @@
 package org.regnet.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.regnet.systemtest.support.Calls.evaluate;
 import static org.regnet.systemtest.support.Calls.submit;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.regnet.network.AuthorityAdmission;
+import org.regnet.network.NetworkException;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.ProcessRecord;
@@ -89,6 +92,20 @@ class BftOrderingIT {
     found("TRT-IT-BFT-2");
 
     assertThat(readTreaty(B, "TRT-IT-BFT-2").body()).contains("TRT-IT-BFT-2");
+  }
+
+  @Test
+  @Order(4)
+  void removing_a_member_whose_orderer_is_a_bft_consenter_is_refused_before_anything_changes() {
+    OrganizationDefinition d = net.network().definition().organizations().get(D);
+
+    assertThatThrownBy(() -> new AuthorityAdmission(net.network()).remove(d.mspId(), null))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("BFT consenter");
+    assertThat(
+            ChannelConfig.fetch(net.network(), net.network().definition().organizations().get(A))
+                .organizations("Application"))
+        .contains(d.mspId());
   }
 
   private static void found(String treatyId) {

@@ -428,7 +428,9 @@ class NodeOnboardingIT {
         orderer.toBuilder()
             .putValues("ConsensusType", value.toBuilder().setValue(changed.toByteString()).build())
             .build();
-    return u.toBuilder().setWriteSet(u.getWriteSet().toBuilder().putGroups("Orderer", write)).build();
+    return u.toBuilder()
+        .setWriteSet(u.getWriteSet().toBuilder().putGroups("Orderer", write))
+        .build();
   }
 
   /** The honest update, with a member's group left out of read and write set (so removed). */
