@@ -60,10 +60,10 @@ final class OrdererMembership {
   /** Removes {@code member}'s organisation from the Orderer group and its orderer's consenter. */
   static void remove(
       ObjectNode config, OrganizationDefinition member, OrderingDefinition ordering) {
-    ObjectNode orderer = (ObjectNode) config.at(ORDERER);
-    if (member.orderer() == null && !orderer.at("/groups/" + member.mspId()).isObject()) {
-      return;
+    if (member.orderer() == null) {
+      return; // admitted without an orderer: nothing of it in the Orderer group
     }
+    ObjectNode orderer = (ObjectNode) config.at(ORDERER);
     requireRaft(ordering, "remove the orderer of " + member.mspId());
     ((ObjectNode) orderer.get("groups")).remove(member.mspId());
     ArrayNode consenters = (ArrayNode) orderer.at(RAFT_CONSENTERS);
