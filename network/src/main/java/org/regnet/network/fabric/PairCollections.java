@@ -63,11 +63,11 @@ public final class PairCollections {
    * current {@code members}, keeping every collection already in the committed definition ({@code
    * committed}, Fabric refuses a definition that drops one). A kept pair with a member that has
    * left the channel names only the party still in it, because Fabric refuses a member policy
-   * naming an MSP outside the channel; a pair of which neither party remains goes to {@code sink},
-   * an MSP that runs no peer (the ordering organisation), so that nobody can reconcile its history.
+   * naming an MSP outside the channel. A pair of which neither party remains is refused: every MSP
+   * left in the channel runs peers (each member runs its own orderer and peer, decision 0015), so
+   * naming any of them would let its peers reconcile the pair's history.
    */
-  public static String config(
-      Collection<String> members, Collection<String> committed, String sink) {
+  public static String config(Collection<String> members, Collection<String> committed) {
     List<String> sorted = new ArrayList<>(new TreeSet<>(members));
     TreeSet<String> names = new TreeSet<>();
     ArrayNode out = JSON.createArrayNode();
@@ -88,7 +88,13 @@ public final class PairCollections {
               .stream()
               .filter(members::contains)
               .toList();
-      out.add(collection(name, parties.isEmpty() ? List.of(sink) : parties));
+      if (parties.isEmpty()) {
+        throw new IllegalArgumentException(
+            name
+                + ": both parties have left the channel, and no remaining member may hold their"
+                + " collection; purge it before the second party leaves");
+      }
+      out.add(collection(name, parties));
     }
     return out.toPrettyString();
   }

@@ -47,7 +47,7 @@ class PairCollectionsTest {
 
   @Test
   void declares_every_pair_member_only_with_both_peers_endorsing() throws Exception {
-    JsonNode config = JSON.readTree(PairCollections.config(List.of("C", "A", "B"), List.of(), "O"));
+    JsonNode config = JSON.readTree(PairCollections.config(List.of("C", "A", "B"), List.of()));
     assertThat(config).hasSize(3);
     JsonNode ab = config.get(0);
     assertThat(ab.get("name").asText()).isEqualTo("pair_A_B");
@@ -63,12 +63,17 @@ class PairCollectionsTest {
   @Test
   void keeps_a_departed_members_pairs_for_the_party_that_stays_and_nobody_else() throws Exception {
     JsonNode config =
-        JSON.readTree(
-            PairCollections.config(
-                List.of("A", "B"), List.of("pair_A_B", "pair_A_C", "pair_C_D"), "O"));
-    assertThat(config.findValuesAsText("name")).containsExactly("pair_A_B", "pair_A_C", "pair_C_D");
+        JSON.readTree(PairCollections.config(List.of("A", "B"), List.of("pair_A_B", "pair_A_C")));
+    assertThat(config.findValuesAsText("name")).containsExactly("pair_A_B", "pair_A_C");
     assertThat(config.get(1).get("policy").asText()).isEqualTo("OR('A.member')");
-    assertThat(config.get(2).get("policy").asText()).isEqualTo("OR('O.member')");
+  }
+
+  @Test
+  void refuses_a_pair_of_which_neither_party_stays() {
+    assertThatThrownBy(
+            () -> PairCollections.config(List.of("A", "B"), List.of("pair_A_B", "pair_C_D")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pair_C_D: both parties have left");
   }
 
   @Test

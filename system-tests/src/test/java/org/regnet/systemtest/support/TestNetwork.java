@@ -50,7 +50,7 @@ public final class TestNetwork {
    * Starts a fresh network of its own: ports moved by {@code offset}, state in target/{@code name}.
    */
   public static TestNetwork start(int offset, String name, List<NetworkExtension> extensions) {
-    return start(offset, name, extensions, UnaryOperator.identity());
+    return start("network-config/network.yaml", offset, name, extensions);
   }
 
   /**
@@ -62,11 +62,27 @@ public final class TestNetwork {
       String name,
       List<NetworkExtension> extensions,
       UnaryOperator<NetworkDefinition> shape) {
+    return start("network-config/network.yaml", offset, name, extensions, shape);
+  }
+
+  /**
+   * Starts a fresh network from another definition (e.g. {@code network-config/network-bft.yaml}),
+   * ports moved by {@code offset}, state in target/{@code name}.
+   */
+  public static TestNetwork start(
+      String definition, int offset, String name, List<NetworkExtension> extensions) {
+    return start(definition, offset, name, extensions, UnaryOperator.identity());
+  }
+
+  private static TestNetwork start(
+      String definition,
+      int offset,
+      String name,
+      List<NetworkExtension> extensions,
+      UnaryOperator<NetworkDefinition> shape) {
     Path root = projectRoot();
     NetworkDefinition def =
-        shape.apply(
-            NetworkDefinitions.load(root.resolve("network-config/network.yaml"))
-                .withPortOffset(offset));
+        shape.apply(NetworkDefinitions.load(root.resolve(definition)).withPortOffset(offset));
     NetworkLayout layout =
         new NetworkLayout(root, root.resolve("system-tests/target").resolve(name));
     FabricNetwork network = new FabricNetwork(def, layout, extensions);
