@@ -12,6 +12,7 @@ public final class EvidenceException extends RuntimeException {
     HASH_MISMATCH,
     NOT_A_PARTY,
     ALREADY_ACCEPTED,
+    IN_USE,
     STORE_FAILED,
     TRANSFER_FAILED
   }

@@ -29,6 +29,7 @@ public final class EvidenceStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path root;
   private final KeySealer sealer;
+  private final java.util.Set<String> writing = new java.util.HashSet<>();
 
   public EvidenceStore(Path root, KeySealer sealer) {
     this.root = SecureFiles.createPrivateDirectories(root);
@@ -53,6 +54,10 @@ public final class EvidenceStore {
     } else {
       create(meta);
     }
+    if (writing.contains(meta.documentId())) {
+      // The connection of a broken transfer may still be closing: the sender asks again.
+      throw new EvidenceException(EvidenceException.Code.IN_USE, "a transfer is still open");
+    }
     long received = receivedOffset(meta.documentId());
     if (offset != received) {
       throw new EvidenceException(
@@ -62,7 +67,9 @@ public final class EvidenceStore {
       FileChannel data = FileChannel.open(dir.resolve("data.enc"), StandardOpenOption.WRITE);
       // Drop a chunk torn by a crash: only whole chunks count.
       data.truncate(received / ChunkCipher.CHUNK * ChunkCipher.RECORD);
-      return new Incoming(this, meta, cipher(meta.documentId()), data, received);
+      Incoming in = new Incoming(this, meta, cipher(meta.documentId()), data, received);
+      writing.add(meta.documentId());
+      return in;
     } catch (IOException e) {
       throw new EvidenceException(EvidenceException.Code.STORE_FAILED, "cannot open", e);
     }
@@ -156,6 +163,10 @@ public final class EvidenceStore {
     } catch (IOException e) {
       throw new EvidenceException(EvidenceException.Code.STORE_FAILED, "cannot open", e);
     }
+  }
+
+  synchronized void released(String documentId) {
+    writing.remove(documentId);
   }
 
   synchronized void markAccepted(String documentId) {

@@ -137,6 +137,8 @@ public final class Incoming implements AutoCloseable {
       data.close();
     } catch (IOException e) {
       throw new EvidenceException(EvidenceException.Code.STORE_FAILED, "cannot close", e);
+    } finally {
+      store.released(meta.documentId());
     }
   }
 }
