@@ -84,6 +84,10 @@ public final class RuleTable {
     m.put("referral:requestConsent", co);
     m.put("referral:grantConsent", co);
     m.put("referral:shareOnward", co);
+    // documents between nodes: the sender's officer pins, the receiver's records receipt
+    m.put("evidence:pin", coInv);
+    m.put("evidence:receive", coInv);
+    m.put("evidence:get", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));
     m.put("flag:raise", coInv);
     m.put("flag:retract", coInv);
     m.put("flag:lookup", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));

@@ -25,6 +25,10 @@ public final class Keys {
   public static final String REFERRAL_OUTBOX = "referral~out";
   public static final String REFERRAL_ACCESS = "referral~access";
   public static final String FLAG = "flag";
+
+  /** Custody records of documents sent node to node, by opaque custody id. */
+  public static final String EVIDENCE = "evidence";
+
   public static final String FLAG_LOOKUP = "flag~lookup";
 
   /** Private data (implicit collections): the sealed referral payload. */

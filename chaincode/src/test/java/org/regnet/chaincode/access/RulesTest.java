@@ -10,6 +10,7 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.contract.AgreementContract;
 import org.regnet.chaincode.contract.AuditContract;
+import org.regnet.chaincode.contract.EvidenceContract;
 import org.regnet.chaincode.contract.FlagContract;
 import org.regnet.chaincode.contract.MetaContract;
 import org.regnet.chaincode.contract.ReferralContract;
@@ -29,6 +30,7 @@ class RulesTest {
             AgreementContract.class,
             ReferralContract.class,
             FlagContract.class,
+            EvidenceContract.class,
             AuditContract.class)) {
       final String area = c.getAnnotation(Contract.class).name();
       for (Method m : c.getDeclaredMethods()) {

@@ -6,9 +6,9 @@ package org.regnet.node.evidence;
  * lives (channel state today, a per-pair private collection later) out of the transfer code.
  */
 public interface Custody {
-  /** Records that this node (the sender) sends the document. */
-  void pin(DocumentMeta meta);
+  /** Records, as {@code username} of the sending authority, that the document is being sent. */
+  void pin(String username, DocumentMeta meta);
 
-  /** Records that this node (the receiver) received the document and verified its hash. */
+  /** Records, as the node's receipt user, that the document arrived and its hash matched. */
   void receive(DocumentMeta meta);
 }

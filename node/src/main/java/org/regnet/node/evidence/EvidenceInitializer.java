@@ -16,11 +16,12 @@ import javax.net.ssl.SSLEngine;
  * executor.
  */
 final class EvidenceInitializer extends ChannelInitializer<SocketChannel> {
-  private final SSLContext tls;
+  private final Supplier<SSLContext> tls;
   private final EventExecutorGroup disk;
   private final Supplier<ReceiveHandler> handlers;
 
-  EvidenceInitializer(SSLContext tls, EventExecutorGroup disk, Supplier<ReceiveHandler> handlers) {
+  EvidenceInitializer(
+      Supplier<SSLContext> tls, EventExecutorGroup disk, Supplier<ReceiveHandler> handlers) {
     this.tls = tls;
     this.disk = disk;
     this.handlers = handlers;
@@ -28,7 +29,7 @@ final class EvidenceInitializer extends ChannelInitializer<SocketChannel> {
 
   @Override
   protected void initChannel(SocketChannel ch) {
-    SSLEngine engine = tls.createSSLEngine();
+    SSLEngine engine = tls.get().createSSLEngine();
     engine.setUseClientMode(false);
     engine.setNeedClientAuth(true);
     ch.config().setAutoRead(false);

@@ -18,10 +18,13 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class EvidenceSender {
   private final EvidenceStore store;
-  private final NodeTlsIdentity identity;
+  private final java.util.function.Supplier<NodeTlsIdentity> identity;
   private final AuthorityTrust trust;
 
-  public EvidenceSender(EvidenceStore store, NodeTlsIdentity identity, AuthorityTrust trust) {
+  public EvidenceSender(
+      EvidenceStore store,
+      java.util.function.Supplier<NodeTlsIdentity> identity,
+      AuthorityTrust trust) {
     this.store = Objects.requireNonNull(store, "store");
     this.identity = Objects.requireNonNull(identity, "identity");
     this.trust = Objects.requireNonNull(trust, "trust");
@@ -63,7 +66,7 @@ public final class EvidenceSender {
   private Result sendOnce(URI endpoint, String documentId) {
     DocumentMeta meta = store.meta(documentId);
     SSLSocketFactory tls =
-        identity.context(trust.trusting(Set.of(meta.receiver()))).getSocketFactory();
+        identity.get().context(trust.trusting(Set.of(meta.receiver()))).getSocketFactory();
     URI target = endpoint.resolve("/evidence/" + documentId);
     try {
       long offset = receivedOffset(target, tls);
@@ -80,6 +83,7 @@ public final class EvidenceSender {
       put.setRequestProperty("X-Receiver", meta.receiver());
       put.setRequestProperty("X-Sha256", meta.sha256());
       put.setRequestProperty("X-Size", Long.toString(meta.size()));
+      put.setRequestProperty("X-Salt", meta.salt());
       put.setRequestProperty("X-Offset", Long.toString(offset));
       try (InputStream in = store.open(documentId, offset);
           OutputStream out = put.getOutputStream()) {

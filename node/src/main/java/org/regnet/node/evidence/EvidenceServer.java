@@ -27,7 +27,7 @@ public final class EvidenceServer implements AutoCloseable {
    */
   public EvidenceServer(
       InetSocketAddress address,
-      NodeTlsIdentity identity,
+      java.util.function.Supplier<NodeTlsIdentity> identity,
       AuthorityTrust trust,
       String self,
       EvidenceStore store,
@@ -40,7 +40,7 @@ public final class EvidenceServer implements AutoCloseable {
             .collect(java.util.stream.Collectors.toSet());
     EvidenceInitializer init =
         new EvidenceInitializer(
-            identity.context(trust.trusting(others)),
+            () -> identity.get().context(trust.trusting(others)),
             disk,
             () -> new ReceiveHandler(store, trust, self, parties, custody));
     this.channel =

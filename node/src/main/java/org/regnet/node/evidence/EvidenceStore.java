@@ -111,7 +111,8 @@ public final class EvidenceStore {
           (String) m.get("sender"),
           (String) m.get("receiver"),
           (String) m.get("sha256"),
-          ((Number) m.get("size")).longValue());
+          ((Number) m.get("size")).longValue(),
+          (String) m.get("salt"));
     } catch (IOException e) {
       throw new EvidenceException(EvidenceException.Code.STORE_FAILED, "cannot read meta", e);
     }
@@ -205,6 +206,7 @@ public final class EvidenceStore {
     m.put("receiver", meta.receiver());
     m.put("sha256", meta.sha256());
     m.put("size", meta.size());
+    m.put("salt", meta.salt());
     try {
       // meta.json last: a folder without it is an unfinished creation and is replaced.
       SecureFiles.writeSecret(dir.resolve("meta.json"), JSON.writeValueAsBytes(m));

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * cannot fill the heap. Runs on its own executor: disk writes never block the event loop.
  *
  * <p>{@code HEAD /evidence/<id>} answers the received offset ({@code X-Received-Offset}); {@code
- * PUT /evidence/<id>} with {@code X-Case, X-Sender, X-Receiver, X-Sha256, X-Size, X-Offset} sends
- * the bytes from that offset. The sender must be the authority of the peer's certificate chain.
+ * PUT /evidence/<id>} with {@code X-Case, X-Sender, X-Receiver, X-Sha256, X-Size, X-Salt, X-Offset}
+ * sends the bytes from that offset. The sender must be the authority of the peer's certificate
+ * chain.
  */
 final class ReceiveHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiveHandler.class);
@@ -117,7 +118,8 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter {
             h.get("X-Sender"),
             h.get("X-Receiver"),
             h.get("X-Sha256"),
-            number(h.get("X-Size")));
+            number(h.get("X-Size")),
+            h.get("X-Salt"));
     // The peer's certificate, not a header, says who sends; and only to this node's authority.
     if (!meta.sender().equals(peer) || !meta.receiver().equals(self)) {
       throw new EvidenceException(EvidenceException.Code.NOT_A_PARTY, "not the sender's node");
@@ -137,9 +139,23 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     done.finish(); // verifies the hash before anything is recorded
-    custody.receive(done.meta());
+    boolean recorded = true;
+    try {
+      custody.receive(done.meta());
+    } catch (RuntimeException e) {
+      // The document is verified and kept; an officer records receipt later (the receipt route).
+      recorded = false;
+      LOG.warn(
+          "evidence {} accepted, receipt not recorded: {}",
+          done.meta().documentId(),
+          e.getMessage());
+    }
     LOG.info("evidence {} accepted", done.meta().documentId());
-    respond(ctx, HttpResponseStatus.OK, "{\"complete\":true}", done.meta().size());
+    respond(
+        ctx,
+        HttpResponseStatus.OK,
+        "{\"complete\":true,\"receiptRecorded\":" + recorded + "}",
+        done.meta().size());
   }
 
   private void fail(ChannelHandlerContext ctx, EvidenceException e) {

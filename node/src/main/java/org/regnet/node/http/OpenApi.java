@@ -95,6 +95,32 @@ public final class OpenApi {
                   new String[] {
                     "seq:integer", "event:string", "objectId:string", "txId:string", "detail:object"
                   }),
+              Map.entry("EvidenceList", new String[] {"caseRef:string", "items:array"}),
+              Map.entry(
+                  "EvidenceDocument",
+                  new String[] {
+                    "documentId:string",
+                    "caseRef:string",
+                    "sender:string",
+                    "receiver:string",
+                    "sha256:string",
+                    "size:integer",
+                    "verified:boolean",
+                    "custody:object"
+                  }),
+              Map.entry(
+                  "EvidenceTransfer",
+                  new String[] {
+                    "documentId:string",
+                    "caseRef:string",
+                    "sender:string",
+                    "receiver:string",
+                    "sha256:string",
+                    "size:integer",
+                    "verified:boolean",
+                    "resumedFrom:integer",
+                    "delivered:boolean"
+                  }),
               Map.entry("Health", new String[] {"status:string"}),
               Map.entry(
                   "Ready", new String[] {"status:string", "checkedAt:string", "follower:object"}),

@@ -18,6 +18,7 @@ import org.regnet.node.service.KeySealer;
 class EvidenceStoreTest {
   private static final KeySealer SEALER = new KeySealer("test-node-secret");
   private static final CaseRef CASE = CaseRef.parse("rfa:req-1");
+  static final String SALT = "c3".repeat(32);
 
   @TempDir Path dir;
 
@@ -32,7 +33,7 @@ class EvidenceStoreTest {
   }
 
   private static DocumentMeta meta(byte[] doc, String sha) {
-    return new DocumentMeta("doc-00000001", CASE, "BMSP", "AMSP", sha, doc.length);
+    return new DocumentMeta("doc-00000001", CASE, "BMSP", "AMSP", sha, doc.length, SALT);
   }
 
   @Test

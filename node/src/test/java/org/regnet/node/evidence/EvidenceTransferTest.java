@@ -73,7 +73,7 @@ class EvidenceTransferTest {
     Custody custody =
         new Custody() {
           @Override
-          public void pin(DocumentMeta meta) {}
+          public void pin(String username, DocumentMeta meta) {}
 
           @Override
           public void receive(DocumentMeta meta) {
@@ -83,7 +83,7 @@ class EvidenceTransferTest {
     EvidenceServer s =
         new EvidenceServer(
             new InetSocketAddress("127.0.0.1", 0),
-            identity,
+            () -> identity,
             trust,
             self,
             store,
@@ -96,7 +96,8 @@ class EvidenceTransferTest {
   private static DocumentMeta put(
       EvidenceStore store, String id, String from, String to, byte[] doc) throws Exception {
     DocumentMeta meta =
-        new DocumentMeta(id, CASE, from, to, EvidenceStoreTest.sha256(doc), doc.length);
+        new DocumentMeta(
+            id, CASE, from, to, EvidenceStoreTest.sha256(doc), doc.length, DocumentMeta.newSalt());
     try (Incoming in = store.write(meta, 0)) {
       in.write(ByteBuffer.wrap(doc));
       in.finish();
@@ -116,7 +117,8 @@ class EvidenceTransferTest {
     DocumentMeta meta = put(b, "doc-b-000001", "BMSP", "AMSP", doc);
     EvidenceServer serverA = serve(a, nodeA, "AMSP");
 
-    EvidenceSender.Result r = new EvidenceSender(b, nodeB, trust).send(at(serverA), "doc-b-000001");
+    EvidenceSender.Result r =
+        new EvidenceSender(b, () -> nodeB, trust).send(at(serverA), "doc-b-000001");
 
     assertThat(r.accepted()).isTrue();
     assertThat(a.accepted("doc-b-000001")).isTrue();
@@ -147,6 +149,7 @@ class EvidenceTransferTest {
     put.setRequestProperty("X-Receiver", "AMSP");
     put.setRequestProperty("X-Sha256", meta.sha256());
     put.setRequestProperty("X-Size", Long.toString(doc.length));
+    put.setRequestProperty("X-Salt", meta.salt());
     put.setRequestProperty("X-Offset", "0");
     OutputStream out = put.getOutputStream();
     out.write(doc, 0, 3 * ChunkCipher.CHUNK + ChunkCipher.CHUNK / 2);
@@ -156,7 +159,8 @@ class EvidenceTransferTest {
     }
     put.disconnect();
 
-    EvidenceSender.Result r = new EvidenceSender(b, nodeB, trust).send(at(serverA), "doc-b-000002");
+    EvidenceSender.Result r =
+        new EvidenceSender(b, () -> nodeB, trust).send(at(serverA), "doc-b-000002");
 
     assertThat(r.resumedFrom()).isEqualTo(3L * ChunkCipher.CHUNK);
     assertThat(r.accepted()).isTrue();
@@ -173,7 +177,8 @@ class EvidenceTransferTest {
     put(c, "doc-c-000001", "BMSP", "AMSP", doc); // C claims to be B
     EvidenceServer serverA = serve(a, nodeA, "AMSP");
 
-    assertThatThrownBy(() -> new EvidenceSender(c, nodeC, trust).send(at(serverA), "doc-c-000001"))
+    assertThatThrownBy(
+            () -> new EvidenceSender(c, () -> nodeC, trust).send(at(serverA), "doc-c-000001"))
         .hasFieldOrPropertyWithValue("code", EvidenceException.Code.NOT_A_PARTY);
     assertThat(a.known("doc-c-000001")).isFalse();
   }
@@ -185,7 +190,8 @@ class EvidenceTransferTest {
     put(b, "doc-b-000003", "BMSP", "AMSP", EvidenceStoreTest.document(1000, 14));
     EvidenceServer impostor = serve(c, nodeC, "AMSP"); // C's node answering where A's should
 
-    assertThatThrownBy(() -> new EvidenceSender(b, nodeB, trust).send(at(impostor), "doc-b-000003"))
+    assertThatThrownBy(
+            () -> new EvidenceSender(b, () -> nodeB, trust).send(at(impostor), "doc-b-000003"))
         .hasFieldOrPropertyWithValue("code", EvidenceException.Code.TRANSFER_FAILED);
     assertThat(c.known("doc-b-000003")).isFalse();
   }
@@ -202,14 +208,16 @@ class EvidenceTransferTest {
             "BMSP",
             "AMSP",
             EvidenceStoreTest.sha256(doc),
-            doc.length);
+            doc.length,
+            DocumentMeta.newSalt());
     try (Incoming in = b.write(other, 0)) {
       in.write(ByteBuffer.wrap(doc));
       in.finish();
     }
     EvidenceServer serverA = serve(a, nodeA, "AMSP");
 
-    assertThatThrownBy(() -> new EvidenceSender(b, nodeB, trust).send(at(serverA), "doc-b-000004"))
+    assertThatThrownBy(
+            () -> new EvidenceSender(b, () -> nodeB, trust).send(at(serverA), "doc-b-000004"))
         .hasFieldOrPropertyWithValue("code", EvidenceException.Code.NOT_A_PARTY);
   }
 

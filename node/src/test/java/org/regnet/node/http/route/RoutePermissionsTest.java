@@ -45,6 +45,9 @@ class RoutePermissionsTest {
           Map.entry("RequestInformation", List.of("referral:requestInformation", "referral:get")),
           Map.entry("ProvideInformation", List.of("referral:provideInformation", "referral:get")),
           Map.entry("RaiseFlag", List.of("flag:raise")),
+          Map.entry("ListEvidence", List.of("evidence:get")),
+          Map.entry("SendEvidence", List.of("evidence:pin", "evidence:get")),
+          Map.entry("RecordEvidenceReceipt", List.of("evidence:receive", "evidence:get")),
           Map.entry("LookupFlag", List.of("flag:lookup")),
           Map.entry("ProposeMembershipChange", List.of("treaty:proposeMembershipChange")),
           Map.entry(
