@@ -26,6 +26,7 @@ import org.regnet.node.auth.TokenRealm;
 import org.regnet.node.auth.Tokens;
 import org.regnet.node.config.NodeConfig;
 import org.regnet.node.http.AdminServer;
+import org.regnet.node.http.EvidenceUpload;
 import org.regnet.node.http.Idempotency;
 import org.regnet.node.http.Metrics;
 import org.regnet.node.http.NodeInitializer;
@@ -78,6 +79,9 @@ public final class Node implements AutoCloseable {
   private final CertificateAuthority issuingCa;
   private org.regnet.node.evidence.EvidenceServer evidenceServer;
   private org.regnet.node.evidence.EvidenceDesk evidenceDesk;
+  private org.regnet.node.evidence.EvidenceStore evidenceStore;
+  private final io.netty.util.concurrent.EventExecutorGroup uploadExecutor =
+      new io.netty.util.concurrent.DefaultEventExecutorGroup(2);
   private final UserIdentities identities;
   private final ExecutorService workers = Executors.newFixedThreadPool(16, named("api-worker"));
   private final ScheduledExecutorService poller =
@@ -136,9 +140,6 @@ public final class Node implements AutoCloseable {
             inbox,
             new InboxFilter(config.mspId()));
     follower.start();
-    if (config.evidence() != null) {
-      startEvidence(config.evidence());
-    }
     long every = issuer.checkInterval().toMillis();
     renewer.scheduleWithFixedDelay(this::renewCertificates, every, every, TimeUnit.MILLISECONDS);
     InetSocketAddress bound =
@@ -213,6 +214,9 @@ public final class Node implements AutoCloseable {
 
   private InetSocketAddress startHttp(Ledger ledger, InboxStore inbox, Supplier<Readiness> probe)
       throws InterruptedException {
+    if (config.evidence() != null) {
+      startEvidence(config.evidence(), ledger);
+    }
     Clock clock = Clock.systemUTC();
     Passwords passwords = new Passwords(config.login());
     Tokens tokens = new Tokens(tokenStore, config.tokenTtl(), clock);
@@ -248,8 +252,15 @@ public final class Node implements AutoCloseable {
     return server.start(
         config.listenHost(),
         config.listenPort(),
-        new NodeInitializer(
-            NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler));
+        evidenceStore == null
+            ? new NodeInitializer(
+                NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler)
+            : new NodeInitializer(
+                NodeServer.tls(config.tlsCert(), config.tlsKey()),
+                config.maxBodyBytes(),
+                handler,
+                () -> new EvidenceUpload(security, evidenceStore, config.mspId()),
+                uploadExecutor));
   }
 
   /**
@@ -257,7 +268,8 @@ public final class Node implements AutoCloseable {
    * counterparties' nodes, their chains attributed to their roots; receipts recorded as the
    * configured receipt user.
    */
-  private void startEvidence(org.regnet.node.config.EvidenceConfig ev) throws InterruptedException {
+  private void startEvidence(org.regnet.node.config.EvidenceConfig ev, Ledger ledger)
+      throws InterruptedException {
     java.util.Map<String, List<X509Certificate>> roots = new java.util.TreeMap<>();
     java.util.Map<String, java.net.URI> endpoints = new java.util.TreeMap<>();
     ev.authorities()
@@ -271,6 +283,7 @@ public final class Node implements AutoCloseable {
         new org.regnet.node.evidence.RenewingIdentity(
             issuingCa, config.name(), config.certificateLifetime(), Clock.systemUTC());
     var store = new org.regnet.node.evidence.EvidenceStore(ev.storeDir(), sealer);
+    evidenceStore = store;
     var custody = new org.regnet.node.evidence.LedgerCustody(ledger, ev.receiptUser());
     evidenceServer =
         new org.regnet.node.evidence.EvidenceServer(
@@ -380,6 +393,7 @@ public final class Node implements AutoCloseable {
     routes.add(new StreamTicket(tickets));
     routes.add(new TransactionStatusRoute(ledger));
     if (evidenceDesk != null) {
+      routes.add(new org.regnet.node.http.route.UploadEvidence());
       routes.add(new org.regnet.node.http.route.ListEvidence(evidenceDesk));
       routes.add(new org.regnet.node.http.route.SendEvidence(evidenceDesk));
       routes.add(new org.regnet.node.http.route.RecordEvidenceReceipt(evidenceDesk));
@@ -428,6 +442,7 @@ public final class Node implements AutoCloseable {
     if (evidenceServer != null) {
       evidenceServer.close();
     }
+    uploadExecutor.shutdownGracefully();
     if (admin != null) {
       admin.close();
     }

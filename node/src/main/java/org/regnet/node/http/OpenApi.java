@@ -97,6 +97,18 @@ public final class OpenApi {
                   }),
               Map.entry("EvidenceList", new String[] {"caseRef:string", "items:array"}),
               Map.entry(
+                  "EvidenceUpload",
+                  new String[] {
+                    "documentId:string",
+                    "caseRef:string",
+                    "sender:string",
+                    "receiver:string",
+                    "sha256:string",
+                    "size:integer",
+                    "verified:boolean",
+                    "received:integer"
+                  }),
+              Map.entry(
                   "EvidenceDocument",
                   new String[] {
                     "documentId:string",
@@ -183,7 +195,9 @@ public final class OpenApi {
           "/v1/audit/entries",
           List.of("objectId", "actorMsp", "from", "to", "pageSize", "bookmark"),
           "/v1/audit/export",
-          List.of("objectId", "actorMsp", "from", "to", "format"));
+          List.of("objectId", "actorMsp", "from", "to", "format"),
+          "/v1/evidence/{documentId}",
+          List.of("caseRef", "receiver", "sha256", "size", "offset"));
 
   private OpenApi() {}
 
@@ -236,6 +250,16 @@ public final class OpenApi {
             .put("required", false)
             .putObject("schema")
             .put("type", "string");
+      }
+      if (s.method().name().equals("PUT")) {
+        // the one streamed body: a document upload (EvidenceUpload)
+        op.putObject("requestBody")
+            .put("required", true)
+            .putObject("content")
+            .putObject("application/octet-stream")
+            .putObject("schema")
+            .put("type", "string")
+            .put("format", "binary");
       }
       if (!s.body().isEmpty()) {
         ObjectNode schema =

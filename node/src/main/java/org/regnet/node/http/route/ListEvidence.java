@@ -5,7 +5,10 @@ import org.regnet.node.evidence.EvidenceDesk;
 import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
 
-/** GET /v1/evidence/cases/{caseRef}: a case's documents in this node and their custody. */
+/**
+ * GET /v1/evidence/cases/{kind}/{caseId} (kind: referral or rfa): a case's documents in this node
+ * and their custody.
+ */
 public final class ListEvidence extends EvidenceRoute {
   private final EvidenceDesk desk;
 
@@ -16,14 +19,18 @@ public final class ListEvidence extends EvidenceRoute {
   @Override
   public RouteSpec spec() {
     return Specs.get(
-        "/v1/evidence/cases/{caseRef}",
+        "/v1/evidence/cases/{kind}/{caseId}",
         "evidence:get",
-        "A case's documents (referral:<id> or rfa:<id>) and their chain of custody",
+        "A case's documents (kind referral or rfa) and their chain of custody",
         "EvidenceList");
   }
 
   @Override
   public Reply handle(RouteRequest request) {
-    return call(() -> desk.list(request.user().username(), CaseRef.parse(request.path("caseRef"))));
+    return call(
+        () ->
+            desk.list(
+                request.user().username(),
+                new CaseRef(request.path("kind"), request.path("caseId"))));
   }
 }

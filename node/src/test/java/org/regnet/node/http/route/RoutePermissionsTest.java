@@ -46,6 +46,7 @@ class RoutePermissionsTest {
           Map.entry("ProvideInformation", List.of("referral:provideInformation", "referral:get")),
           Map.entry("RaiseFlag", List.of("flag:raise")),
           Map.entry("ListEvidence", List.of("evidence:get")),
+          Map.entry("UploadEvidence", List.of("evidence:pin")),
           Map.entry("SendEvidence", List.of("evidence:pin", "evidence:get")),
           Map.entry("RecordEvidenceReceipt", List.of("evidence:receive", "evidence:get")),
           Map.entry("LookupFlag", List.of("flag:lookup")),
