@@ -395,6 +395,7 @@ public final class Node implements AutoCloseable {
     if (evidenceDesk != null) {
       routes.add(new org.regnet.node.http.route.UploadEvidence());
       routes.add(new org.regnet.node.http.route.ListEvidence(evidenceDesk));
+      routes.add(new org.regnet.node.http.route.DownloadEvidence(evidenceStore, workers));
       routes.add(new org.regnet.node.http.route.SendEvidence(evidenceDesk));
       routes.add(new org.regnet.node.http.route.RecordEvidenceReceipt(evidenceDesk));
     }

@@ -96,6 +96,8 @@ public final class OpenApi {
                     "seq:integer", "event:string", "objectId:string", "txId:string", "detail:object"
                   }),
               Map.entry("EvidenceList", new String[] {"caseRef:string", "items:array"}),
+              // the content route answers application/octet-stream; declared as its hash here
+              Map.entry("EvidenceContent", new String[] {"sha256:string"}),
               Map.entry(
                   "EvidenceUpload",
                   new String[] {

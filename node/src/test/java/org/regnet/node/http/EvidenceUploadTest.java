@@ -121,6 +121,16 @@ class EvidenceUploadTest {
     assertThat(JSON.readTree(list.body()).at("/items/0/documentId").asText())
         .isEqualTo("doc-up-000001");
     assertThat(calls).contains("alice evidence:get");
+
+    HttpResponse<byte[]> content =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/evidence/doc-up-000001/content"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(content.statusCode()).isEqualTo(200);
+    assertThat(content.headers().firstValue("X-Sha256")).contains(sha256(doc));
+    assertThat(content.body()).isEqualTo(doc);
     // the keep-alive connection still serves JSON requests afterwards
     assertThat(TestHttp.send(http, base, "GET", "/v1/me", null, token).statusCode()).isEqualTo(200);
   }
@@ -133,6 +143,15 @@ class EvidenceUploadTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
     assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("HASH_MISMATCH");
     assertThat(dir.resolve("data/evidence/doc-up-000002")).doesNotExist();
+  }
+
+  @Test
+  void an_unknown_document_cannot_be_downloaded() throws Exception {
+    String token = TestHttp.login(http, base, "alice", "alice-password-123");
+    HttpResponse<String> r =
+        TestHttp.send(http, base, "GET", "/v1/evidence/doc-none-0001/content", null, token);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("NOT_FOUND");
   }
 
   @Test

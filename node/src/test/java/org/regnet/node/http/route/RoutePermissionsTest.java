@@ -47,6 +47,7 @@ class RoutePermissionsTest {
           Map.entry("RaiseFlag", List.of("flag:raise")),
           Map.entry("ListEvidence", List.of("evidence:get")),
           Map.entry("UploadEvidence", List.of("evidence:pin")),
+          Map.entry("DownloadEvidence", List.of("evidence:get")),
           Map.entry("SendEvidence", List.of("evidence:pin", "evidence:get")),
           Map.entry("RecordEvidenceReceipt", List.of("evidence:receive", "evidence:get")),
           Map.entry("LookupFlag", List.of("flag:lookup")),
