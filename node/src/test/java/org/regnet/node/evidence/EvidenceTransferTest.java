@@ -129,6 +129,76 @@ class EvidenceTransferTest {
   }
 
   @Test
+  void a_100_mb_document_arrives_whole_and_its_marker_is_nowhere_at_rest() throws Exception {
+    EvidenceStore a = store("a");
+    EvidenceStore b = store("b");
+    int size = 100 * 1024 * 1024;
+    byte[] marker =
+        ("MARKER-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID())
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    // Written in pieces: the test itself holds one 1 MiB piece, not the document.
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    java.util.Random random = new java.util.Random(100);
+    byte[] piece = new byte[ChunkCipher.CHUNK];
+    int pieces = size / ChunkCipher.CHUNK;
+    for (int i = 0; i < pieces; i++) {
+      random.nextBytes(piece);
+      if (i == 37) {
+        System.arraycopy(marker, 0, piece, 1000, marker.length);
+      }
+      sha.update(piece);
+    }
+    String hash = java.util.HexFormat.of().formatHex(sha.digest());
+    DocumentMeta meta =
+        new DocumentMeta("doc-b-000100", CASE, "BMSP", "AMSP", hash, size, DocumentMeta.newSalt());
+    random = new java.util.Random(100);
+    try (Incoming in = b.write(meta, 0)) {
+      for (int i = 0; i < pieces; i++) {
+        random.nextBytes(piece);
+        if (i == 37) {
+          System.arraycopy(marker, 0, piece, 1000, marker.length);
+        }
+        in.write(ByteBuffer.wrap(piece));
+      }
+      in.finish();
+    }
+    EvidenceServer serverA = serve(a, nodeA, "AMSP");
+
+    EvidenceSender.Result r =
+        new EvidenceSender(b, () -> nodeB, trust).send(at(serverA), "doc-b-000100");
+
+    assertThat(r.accepted()).isTrue();
+    assertThat(received).containsExactly(meta);
+    for (Path file : java.nio.file.Files.newDirectoryStream(dir.resolve("a/doc-b-000100"))) {
+      assertThat(containsStreaming(file, marker)).as(file.toString()).isFalse();
+    }
+    // positive control: the marker is in what A reads back
+    try (InputStream in = a.open("doc-b-000100", 37L * ChunkCipher.CHUNK)) {
+      byte[] back = in.readNBytes(ChunkCipher.CHUNK);
+      assertThat(EvidenceStoreTest.indexOf(back, marker)).isEqualTo(1000);
+    }
+  }
+
+  /** Whether {@code file} contains {@code needle}, read 1 MiB at a time. */
+  private static boolean containsStreaming(Path file, byte[] needle) throws Exception {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] carry = new byte[0];
+      byte[] buf;
+      while ((buf = in.readNBytes(ChunkCipher.CHUNK)).length > 0) {
+        byte[] window = new byte[carry.length + buf.length];
+        System.arraycopy(carry, 0, window, 0, carry.length);
+        System.arraycopy(buf, 0, window, carry.length, buf.length);
+        if (EvidenceStoreTest.indexOf(window, needle) >= 0) {
+          return true;
+        }
+        int keep = Math.min(needle.length - 1, window.length);
+        carry = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
+      }
+      return false;
+    }
+  }
+
+  @Test
   void a_broken_transfer_resumes_from_the_received_offset() throws Exception {
     EvidenceStore a = store("a");
     EvidenceStore b = store("b");
