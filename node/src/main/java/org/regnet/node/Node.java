@@ -26,6 +26,7 @@ import org.regnet.node.auth.TokenRealm;
 import org.regnet.node.auth.Tokens;
 import org.regnet.node.config.NodeConfig;
 import org.regnet.node.http.AdminServer;
+import org.regnet.node.http.EvidenceUpload;
 import org.regnet.node.http.Idempotency;
 import org.regnet.node.http.Metrics;
 import org.regnet.node.http.NodeInitializer;
@@ -77,6 +78,12 @@ public final class Node implements AutoCloseable {
   private final TokenStore tokenStore;
   private final KeySealer sealer;
   private final CertificateIssuer issuer;
+  private final CertificateAuthority issuingCa;
+  private org.regnet.node.evidence.EvidenceServer evidenceServer;
+  private org.regnet.node.evidence.EvidenceDesk evidenceDesk;
+  private org.regnet.node.evidence.EvidenceStore evidenceStore;
+  private final io.netty.util.concurrent.EventExecutorGroup uploadExecutor =
+      new io.netty.util.concurrent.DefaultEventExecutorGroup(2);
   private final UserIdentities identities;
   private final ExecutorService workers = Executors.newFixedThreadPool(16, named("api-worker"));
   private final ScheduledExecutorService poller =
@@ -99,13 +106,11 @@ public final class Node implements AutoCloseable {
     this.users = new UserStore(db);
     this.tokenStore = new TokenStore(db);
     this.sealer = new KeySealer(config.secret());
-    this.issuer =
-        new CertificateIssuer(
-            CertificateAuthority.of(
-                Pem.readCertificate(config.issuingCaCert()),
-                SealedKeys.open(sealer, SealedKeys.ISSUING_CA, config.issuingCaSealedKey())),
-            config.certificateLifetime(),
-            Clock.systemUTC());
+    this.issuingCa =
+        CertificateAuthority.of(
+            Pem.readCertificate(config.issuingCaCert()),
+            SealedKeys.open(sealer, SealedKeys.ISSUING_CA, config.issuingCaSealedKey()));
+    this.issuer = new CertificateIssuer(issuingCa, config.certificateLifetime(), Clock.systemUTC());
     this.identities = new UserIdentities(users, sealer, issuer);
   }
 
@@ -211,6 +216,9 @@ public final class Node implements AutoCloseable {
 
   private InetSocketAddress startHttp(Ledger ledger, InboxStore inbox, Supplier<Readiness> probe)
       throws InterruptedException {
+    if (config.evidence() != null) {
+      startEvidence(config.evidence(), ledger);
+    }
     Clock clock = Clock.systemUTC();
     Passwords passwords = new Passwords(config.login());
     Tokens tokens = new Tokens(tokenStore, config.tokenTtl(), clock);
@@ -246,8 +254,63 @@ public final class Node implements AutoCloseable {
     return server.start(
         config.listenHost(),
         config.listenPort(),
-        new NodeInitializer(
-            NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler));
+        evidenceStore == null
+            ? new NodeInitializer(
+                NodeServer.tls(config.tlsCert(), config.tlsKey()), config.maxBodyBytes(), handler)
+            : new NodeInitializer(
+                NodeServer.tls(config.tlsCert(), config.tlsKey()),
+                config.maxBodyBytes(),
+                handler,
+                () -> new EvidenceUpload(security, evidenceStore, config.mspId()),
+                uploadExecutor));
+  }
+
+  /**
+   * The evidence port and its use cases (docs/decisions/0019): documents from the configured
+   * counterparties' nodes, their chains attributed to their roots; receipts recorded as the
+   * configured receipt user.
+   */
+  private void startEvidence(org.regnet.node.config.EvidenceConfig ev, Ledger ledger)
+      throws InterruptedException {
+    java.util.Map<String, List<X509Certificate>> roots = new java.util.TreeMap<>();
+    java.util.Map<String, java.net.URI> endpoints = new java.util.TreeMap<>();
+    ev.authorities()
+        .forEach(
+            (msp, c) -> {
+              roots.put(msp, List.of(Pem.readCertificate(c.rootCert())));
+              endpoints.put(msp, c.endpoint());
+            });
+    var trust = new org.regnet.node.evidence.AuthorityTrust(roots);
+    var identity =
+        new org.regnet.node.evidence.RenewingIdentity(
+            issuingCa, config.name(), config.certificateLifetime(), Clock.systemUTC());
+    var store = new org.regnet.node.evidence.EvidenceStore(ev.storeDir(), sealer);
+    evidenceStore = store;
+    var custody = new org.regnet.node.evidence.LedgerCustody(ledger, ev.receiptUser());
+    evidenceServer =
+        new org.regnet.node.evidence.EvidenceServer(
+            new InetSocketAddress(ev.host(), ev.port()),
+            identity,
+            trust,
+            config.mspId(),
+            store,
+            custody,
+            custody);
+    evidenceDesk =
+        new org.regnet.node.evidence.EvidenceDesk(
+            store,
+            ledger,
+            config.mspId(),
+            new org.regnet.node.evidence.EvidenceSender(store, identity, trust),
+            endpoints);
+    LOG.info("evidence port on {}:{}", ev.host(), evidenceServer.port());
+  }
+
+  /** The evidence port, when one runs. */
+  public java.util.OptionalInt evidencePort() {
+    return evidenceServer == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(evidenceServer.port());
   }
 
   /** The admin listener's address, when one runs. */
@@ -351,6 +414,13 @@ public final class Node implements AutoCloseable {
             config.stream().heartbeat()));
     routes.add(new StreamTicket(tickets));
     routes.add(new TransactionStatusRoute(ledger));
+    if (evidenceDesk != null) {
+      routes.add(new org.regnet.node.http.route.UploadEvidence());
+      routes.add(new org.regnet.node.http.route.ListEvidence(evidenceDesk));
+      routes.add(new org.regnet.node.http.route.DownloadEvidence(evidenceStore, workers));
+      routes.add(new org.regnet.node.http.route.SendEvidence(evidenceDesk));
+      routes.add(new org.regnet.node.http.route.RecordEvidenceReceipt(evidenceDesk));
+    }
     routes.addAll(webAppRoutes(ledger, clock));
     return List.copyOf(routes);
   }
@@ -392,6 +462,10 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (evidenceServer != null) {
+      evidenceServer.close();
+    }
+    uploadExecutor.shutdownGracefully();
     if (admin != null) {
       admin.close();
     }

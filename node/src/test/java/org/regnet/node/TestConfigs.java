@@ -24,12 +24,17 @@ public final class TestConfigs {
    * Writes {@code dir/node.yaml} (with {@code extra} YAML lines appended) and its crypto material.
    */
   public static Path write(Path dir, String extra) throws Exception {
+    return write(dir, "test.regnet.test", "TestMSP", extra);
+  }
+
+  /** As {@link #write(Path, String)}, for an organisation {@code domain} with {@code mspId}. */
+  public static Path write(Path dir, String domain, String mspId, String extra) throws Exception {
     OrgMaterial org =
         OrganizationCrypto.generate(
             dir.resolve("crypto"),
             new OrgSpec(
-                "test.regnet.test",
-                "TestMSP",
+                domain,
+                mspId,
                 "CH",
                 List.of(),
                 List.of(),
@@ -47,24 +52,31 @@ public final class TestConfigs {
         cfg,
         """
         name: test
-        mspId: TestMSP
+        mspId: %s
         listen: { host: 127.0.0.1, port: 0 }
         tls: { cert: %s, key: %s }
         dataDir: %s
-        peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.test.regnet.test }
+        peer: { address: 127.0.0.1:1, tlsRootCert: %s, hostOverride: peer0.%s }
         channel: regnet-cases
         chaincode: regnet
         issuingCa: { cert: %s, sealedKey: %s }
         """
                 .formatted(
+                    mspId,
                     tls.resolve("server.crt"),
                     tls.resolve("server.key"),
                     dir.resolve("data"),
                     tls.resolve("ca.crt"),
+                    domain,
                     org.issuingCaDir("node").resolve("ca.crt"),
                     sealed)
             + extra);
     return cfg;
+  }
+
+  /** The root CA certificate of organisation {@code domain} written under {@code dir}. */
+  public static Path rootCa(Path dir, String domain) {
+    return new OrgMaterial(dir.resolve("crypto").resolve(domain), domain).caCert();
   }
 
   /** The CA certificate of the node's HTTPS certificate written by {@link #write}. */

@@ -104,6 +104,10 @@ public final class RuleTable {
     m.put("assistance:listInbox", any);
     m.put("assistance:listOutbox", any);
     m.put("assistance:statistics", any);
+    // documents between nodes: the sender's officer pins, the receiver's records receipt
+    m.put("evidence:pin", coInv);
+    m.put("evidence:receive", coInv);
+    m.put("evidence:get", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));
     m.put("flag:raise", coInv);
     m.put("flag:retract", coInv);
     m.put("flag:lookup", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));

@@ -29,6 +29,10 @@ public final class Keys {
   public static final String REFERRAL_ACCESS_LATEST = "referral~access~latest";
 
   public static final String FLAG = "flag";
+
+  /** Custody records of documents sent node to node, by opaque custody id. */
+  public static final String EVIDENCE = "evidence";
+
   public static final String FLAG_LOOKUP = "flag~lookup";
 
   /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.contract.AgreementContract;
 import org.regnet.chaincode.contract.AssistanceContract;
 import org.regnet.chaincode.contract.AuditContract;
+import org.regnet.chaincode.contract.EvidenceContract;
 import org.regnet.chaincode.contract.FlagContract;
 import org.regnet.chaincode.contract.MetaContract;
 import org.regnet.chaincode.contract.ReferralContract;
@@ -31,6 +32,7 @@ class RulesTest {
             ReferralContract.class,
             FlagContract.class,
             AuditContract.class,
+            EvidenceContract.class,
             AssistanceContract.class)) {
       final String area = c.getAnnotation(Contract.class).name();
       for (Method m : c.getDeclaredMethods()) {

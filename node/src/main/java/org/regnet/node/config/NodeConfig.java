@@ -39,7 +39,8 @@ public record NodeConfig(
     String ordererHostOverride,
     LoginPolicy login,
     StreamPolicy stream,
-    AdminEndpoint admin) {
+    AdminEndpoint admin,
+    EvidenceConfig evidence) {
 
   /** Users' and the event reader's certificates live at most a day (issue 10). */
   public static final Duration MAX_CERTIFICATE_LIFETIME = Duration.ofHours(24);

@@ -48,7 +48,8 @@ public final class NodeConfigLoader {
           "orderer",
           "login",
           "stream",
-          "admin");
+          "admin",
+          "evidence");
 
   private NodeConfigLoader() {}
 
@@ -109,7 +110,44 @@ public final class NodeConfigLoader {
         text(root, "orderer", "hostOverride"),
         login(root),
         stream(root),
-        admin(root, env));
+        admin(root, env),
+        evidence(root, base, dataDir == null ? null : path(base, dataDir)));
+  }
+
+  /** The optional evidence section; null when absent (no evidence port). */
+  private static EvidenceConfig evidence(JsonNode root, Path base, Path dataDir) {
+    JsonNode e = root.get("evidence");
+    if (e == null || e.isNull()) {
+      return null;
+    }
+    for (String f : (Iterable<String>) e::fieldNames) {
+      if (!Set.of("listen", "storeDir", "receiptUser", "authorities").contains(f)) {
+        throw new ConfigException("evidence." + f, "unknown key");
+      }
+    }
+    Map<String, EvidenceConfig.Counterparty> authorities = new java.util.TreeMap<>();
+    JsonNode a = e.get("authorities");
+    if (a != null) {
+      for (String msp : (Iterable<String>) a::fieldNames) {
+        String url = text(a, msp, "endpoint");
+        try {
+          authorities.put(
+              msp,
+              new EvidenceConfig.Counterparty(
+                  path(base, text(a, msp, "rootCert")),
+                  url == null ? null : java.net.URI.create(url)));
+        } catch (IllegalArgumentException bad) {
+          throw new ConfigException("evidence.authorities." + msp + ".endpoint", "not a URL");
+        }
+      }
+    }
+    String store = text(root, "evidence", "storeDir");
+    return new EvidenceConfig(
+        text(root, "evidence", "listen", "host"),
+        integer(text(root, "evidence", "listen", "port"), "evidence.listen.port", 0),
+        store != null ? path(base, store) : dataDir == null ? null : dataDir.resolve("evidence"),
+        text(root, "evidence", "receiptUser"),
+        authorities);
   }
 
   private static LoginPolicy login(JsonNode root) {

@@ -27,6 +27,9 @@ public final class ErrorCatalogue {
           Map.entry("BUSY", HttpResponseStatus.SERVICE_UNAVAILABLE),
           Map.entry("IN_PROGRESS", HttpResponseStatus.CONFLICT),
           Map.entry("IDEMPOTENCY_KEY_REUSED", HttpResponseStatus.UNPROCESSABLE_ENTITY),
+          // evidence node to node (docs/decisions/0019)
+          Map.entry("HASH_MISMATCH", HttpResponseStatus.UNPROCESSABLE_ENTITY),
+          Map.entry("TRANSFER_FAILED", HttpResponseStatus.BAD_GATEWAY),
           Map.entry("INTERNAL", HttpResponseStatus.INTERNAL_SERVER_ERROR));
 
   private ErrorCatalogue() {}

@@ -9,8 +9,9 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
  * Builds the pipeline, top to bottom: TLS, idle timeout (a stream removes it), HTTP codec,
- * keep-alive, aggregator with the body limit, one request at a time (pipelined requests answered in
- * order), the API documentation's static files, the web application's static files, the API.
+ * keep-alive, evidence uploads (streamed, when configured), aggregator with the body limit, one
+ * request at a time (pipelined requests answered in order), the API documentation's static files,
+ * the web application's static files, the API.
  */
 public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   private final SslContext ssl;
@@ -19,10 +20,28 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   private final DocsHandler docs = new DocsHandler();
   private final WebApp webApp = new WebApp();
 
+  private final java.util.function.Supplier<EvidenceUpload> uploads;
+  private final io.netty.util.concurrent.EventExecutorGroup uploadExecutor;
+
   public NodeInitializer(SslContext ssl, int maxBodyBytes, RequestHandler handler) {
+    this(ssl, maxBodyBytes, handler, null, null);
+  }
+
+  /**
+   * With evidence uploads: a streaming handler before the aggregator, on {@code uploadExecutor}
+   * (docs/decisions/0019).
+   */
+  public NodeInitializer(
+      SslContext ssl,
+      int maxBodyBytes,
+      RequestHandler handler,
+      java.util.function.Supplier<EvidenceUpload> uploads,
+      io.netty.util.concurrent.EventExecutorGroup uploadExecutor) {
     this.ssl = ssl;
     this.maxBodyBytes = maxBodyBytes;
     this.handler = handler;
+    this.uploads = uploads;
+    this.uploadExecutor = uploadExecutor;
   }
 
   @Override
@@ -31,7 +50,12 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("tls", ssl.newHandler(ch.alloc()))
         .addLast("idle", new ReadTimeoutHandler(300))
         .addLast("http", new HttpServerCodec(4096, 8192, 8192))
-        .addLast("keepalive", new HttpServerKeepAliveHandler())
+        .addLast("keepalive", new HttpServerKeepAliveHandler());
+    if (uploads != null) {
+      // Streams PUT /v1/evidence/{id} into the store; everything else passes on.
+      ch.pipeline().addLast(uploadExecutor, "evidence-upload", uploads.get());
+    }
+    ch.pipeline()
         // Answers 413 itself (JSON) when a body is over the limit.
         .addLast("aggregate", new JsonAggregator(maxBodyBytes))
         .addLast("in-order", new InOrder())

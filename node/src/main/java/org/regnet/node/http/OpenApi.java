@@ -96,6 +96,46 @@ public final class OpenApi {
                   new String[] {
                     "seq:integer", "event:string", "objectId:string", "txId:string", "detail:object"
                   }),
+              Map.entry("EvidenceList", new String[] {"caseRef:string", "items:array"}),
+              // the content route answers application/octet-stream; declared as its hash here
+              Map.entry("EvidenceContent", new String[] {"sha256:string"}),
+              Map.entry(
+                  "EvidenceUpload",
+                  new String[] {
+                    "documentId:string",
+                    "caseRef:string",
+                    "sender:string",
+                    "receiver:string",
+                    "sha256:string",
+                    "size:integer",
+                    "verified:boolean",
+                    "received:integer"
+                  }),
+              Map.entry(
+                  "EvidenceDocument",
+                  new String[] {
+                    "documentId:string",
+                    "caseRef:string",
+                    "sender:string",
+                    "receiver:string",
+                    "sha256:string",
+                    "size:integer",
+                    "verified:boolean",
+                    "custody:object"
+                  }),
+              Map.entry(
+                  "EvidenceTransfer",
+                  new String[] {
+                    "documentId:string",
+                    "caseRef:string",
+                    "sender:string",
+                    "receiver:string",
+                    "sha256:string",
+                    "size:integer",
+                    "verified:boolean",
+                    "resumedFrom:integer",
+                    "delivered:boolean"
+                  }),
               Map.entry("Health", new String[] {"status:string"}),
               Map.entry(
                   "Ready", new String[] {"status:string", "checkedAt:string", "follower:object"}),
@@ -185,7 +225,9 @@ public final class OpenApi {
           "/v1/audit/entries",
           List.of("objectId", "actorMsp", "from", "to", "pageSize", "bookmark"),
           "/v1/audit/export",
-          List.of("objectId", "actorMsp", "from", "to", "format"));
+          List.of("objectId", "actorMsp", "from", "to", "format"),
+          "/v1/evidence/{documentId}",
+          List.of("caseRef", "receiver", "sha256", "size", "offset"));
 
   private OpenApi() {}
 
@@ -238,6 +280,16 @@ public final class OpenApi {
             .put("required", false)
             .putObject("schema")
             .put("type", "string");
+      }
+      if (s.method().name().equals("PUT")) {
+        // the one streamed body: a document upload (EvidenceUpload)
+        op.putObject("requestBody")
+            .put("required", true)
+            .putObject("content")
+            .putObject("application/octet-stream")
+            .putObject("schema")
+            .put("type", "string")
+            .put("format", "binary");
       }
       if (!s.body().isEmpty()) {
         ObjectNode schema =

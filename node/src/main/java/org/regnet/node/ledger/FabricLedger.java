@@ -193,11 +193,14 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     if (!transientData.isEmpty()) {
       b.putAllTransient(transientData);
     }
-    // The node names no endorsers: every transaction's endorsers follow from its policies (the
-    // chaincode's, the pair collections', the keys'), which the gateway's discovery reads, and a
-    // gateway sends transient data only to members of the collections written (decision 0013).
+    // Referrals and requests for assistance name no endorsers: their endorsers follow from their
+    // policies (the chaincode's, the pair collections', the keys'), which the gateway's discovery
+    // reads, and a gateway sends transient data only to members of the collections written
+    // (decision 0013). Only transactions whose transient data goes with public-state writes
+    // (flag:recordMatch, evidence custody) name the two members who may see it (decisions 0014,
+    // 0019): no collection tells discovery to keep a third peer out.
     if (!endorsers.isEmpty()) {
-      throw new IllegalArgumentException("endorsers: the node names none (decision 0013)");
+      b.setEndorsingOrganizations(endorsers.toArray(String[]::new));
     }
     return b.build();
   }

@@ -56,6 +56,11 @@ class RoutePermissionsTest {
           Map.entry("ReplyToAssistanceRequest", List.of("assistance:reply")),
           Map.entry("NoticeDisclosure", List.of("assistance:noticeDisclosure")),
           Map.entry("RecordSubjectRequest", List.of("assistance:recordSubjectRequest")),
+          Map.entry("ListEvidence", List.of("evidence:get")),
+          Map.entry("UploadEvidence", List.of("evidence:pin")),
+          Map.entry("DownloadEvidence", List.of("evidence:get")),
+          Map.entry("SendEvidence", List.of("evidence:pin", "evidence:get")),
+          Map.entry("RecordEvidenceReceipt", List.of("evidence:receive", "evidence:get")),
           Map.entry("LookupFlag", List.of("flag:lookup", "flag:recordMatch")),
           Map.entry("ProposeMembershipChange", List.of("treaty:proposeMembershipChange")),
           Map.entry(
