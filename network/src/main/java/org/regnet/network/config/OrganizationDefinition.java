@@ -48,6 +48,17 @@ public record OrganizationDefinition(
     return "node." + domain;
   }
 
+  /** How far above its API port a node's admin listener sits (8081 -> 9081). */
+  public static final int NODE_ADMIN_PORT_DISTANCE = 1000;
+
+  /**
+   * The node's admin listener (plain HTTP, metrics): always on loopback, whatever address its API
+   * listens on, at the API port plus {@link #NODE_ADMIN_PORT_DISTANCE}; null without a node.
+   */
+  public Endpoint nodeAdmin() {
+    return node == null ? null : new Endpoint("127.0.0.1", node.port() + NODE_ADMIN_PORT_DISTANCE);
+  }
+
   List<Endpoint> endpoints() {
     List<Endpoint> base =
         List.of(
@@ -57,7 +68,8 @@ public record OrganizationDefinition(
             chaincodeServer.endpoint());
     return node == null
         ? base
-        : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(node.endpoint()))
+        : java.util.stream.Stream.concat(
+                base.stream(), java.util.stream.Stream.of(node.endpoint(), nodeAdmin()))
             .toList();
   }
 }
