@@ -285,6 +285,7 @@ public final class FabricNetwork {
       all.put(org.chaincodeHostName(), org.chaincodeServer().endpoint());
       if (org.node() != null) {
         all.put(org.nodeHostName(), org.node().endpoint());
+        all.put(org.nodeHostName() + " admin", org.nodeAdmin());
       }
     }
     return all;

@@ -79,6 +79,8 @@ public final class NetworkDescriptor {
         o.put("nodeUrl", url);
         Path ca = nodeCaCerts.get(org.mspId());
         o.put("nodeTlsCaCert", ca == null ? null : ca.toString());
+        var admin = org.nodeAdmin();
+        o.put("nodeMetricsUrl", "http://" + admin.host() + ":" + admin.port() + "/metrics");
       }
       ArrayNode users = o.putArray("users");
       for (Map<String, String> u : nodeUsers.getOrDefault(org.mspId(), List.of())) {

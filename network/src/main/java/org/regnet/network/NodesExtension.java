@@ -200,6 +200,8 @@ public final class NodesExtension implements NetworkExtension {
         name: %s
         mspId: %s
         listen: { host: %s, port: %d }
+        # Metrics, on loopback only (docs/operations.md, "Admin listener").
+        admin: { host: %s, port: %d }
         tls: { cert: %s, key: %s }
         dataDir: %s
         peer: { address: %s, tlsRootCert: %s, hostOverride: %s }
@@ -225,6 +227,8 @@ public final class NodesExtension implements NetworkExtension {
                 org.mspId(),
                 org.node().host(),
                 org.node().port(),
+                org.nodeAdmin().host(),
+                org.nodeAdmin().port(),
                 tls.resolve("server.crt"),
                 tls.resolve("server.key"),
                 home.resolve("data"),

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +33,7 @@ import org.regnet.node.http.NodeServer;
 import org.regnet.node.http.RequestHandler;
 import org.regnet.node.http.Route;
 import org.regnet.node.http.Router;
+import org.regnet.node.http.WorkerPools;
 import org.regnet.node.http.route.*;
 import org.regnet.node.ledger.EventFollower;
 import org.regnet.node.ledger.FabricLedger;
@@ -85,7 +85,7 @@ public final class Node implements AutoCloseable {
   private final io.netty.util.concurrent.EventExecutorGroup uploadExecutor =
       new io.netty.util.concurrent.DefaultEventExecutorGroup(2);
   private final UserIdentities identities;
-  private final ExecutorService workers = Executors.newFixedThreadPool(16, named("api-worker"));
+  private final WorkerPools workers = WorkerPools.defaults();
   private final ScheduledExecutorService poller =
       Executors.newScheduledThreadPool(2, named("inbox-poller"));
   private final NodeServer server = new NodeServer();
@@ -230,6 +230,14 @@ public final class Node implements AutoCloseable {
         "Memory held by password verifications running now.",
         gate::inUseKiB);
     metrics.gauge(
+        "regnet_api_queued",
+        "Requests waiting for an api worker (bounded; beyond it the node answers 503 BUSY).",
+        workers::queuedApi);
+    metrics.gauge(
+        "regnet_costly_queued",
+        "Logins waiting for a costly-lane worker (bounded; beyond it 503 BUSY).",
+        workers::queuedCostly);
+    metrics.gauge(
         "regnet_inbox_quarantined",
         "Events the follower could not file, kept in quarantine for an operator.",
         inbox::quarantined);
@@ -311,6 +319,11 @@ public final class Node implements AutoCloseable {
     return evidenceServer == null
         ? java.util.OptionalInt.empty()
         : java.util.OptionalInt.of(evidenceServer.port());
+  }
+
+  /** The node's inbox, as the event follower files it (tests file events through it). */
+  public InboxStore inbox() {
+    return new InboxStore(db);
   }
 
   /** The admin listener's address, when one runs. */
@@ -406,12 +419,17 @@ public final class Node implements AutoCloseable {
     routes.add(new AuditByActor(ledger));
     routes.add(new AuditByTime(ledger));
     routes.add(new ListInbox(inbox));
-    routes.add(
+    InboxStream stream =
         new InboxStream(
             inbox,
             poller,
             t -> tokens.user(t).flatMap(users::find).filter(u -> !u.disabled()).isPresent(),
-            config.stream().heartbeat()));
+            config.stream().heartbeat());
+    metrics.gauge(
+        "regnet_streams_paused",
+        "Inbox streams waiting for their client to read what is already sent (backpressure).",
+        stream::pausedStreams);
+    routes.add(stream);
     routes.add(new StreamTicket(tickets));
     routes.add(new TransactionStatusRoute(ledger));
     if (evidenceDesk != null) {
@@ -441,7 +459,7 @@ public final class Node implements AutoCloseable {
         new MarkRead(casework),
         new PayloadViewers(trail),
         new AuditEntries(trail),
-        new ExportAudit(trail, workers),
+        new ExportAudit(trail, workers.api()),
         new ListUsers(users),
         new CreateUser(admin),
         new DisableUser(admin, ledger),

@@ -35,8 +35,9 @@ import org.regnet.systemtest.support.TestNetwork;
 /**
  * A hardened node on the real network: a write retried after its connection was killed makes one
  * referral; the chaincode makes a resubmission under the same key meet the first (as after a node
- * crash); metrics are not public; readiness reports the follower's lag; and the node process
- * listens on its HTTPS port only: no port belongs to its database.
+ * crash); metrics are not public but served on the loopback admin listener; readiness reports the
+ * follower's lag; and the node process listens on its HTTPS and admin ports only: no port belongs
+ * to its database.
  */
 class NodeHardeningIT {
   private static final int A = 0, B = 1;
@@ -232,7 +233,23 @@ class NodeHardeningIT {
   }
 
   @Test
-  void the_node_process_listens_on_its_https_port_only() throws Exception {
+  void metrics_are_served_on_the_loopback_admin_listener() throws Exception {
+    var admin = net.network().definition().organizations().get(A).nodeAdmin();
+    HttpResponse<String> metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://" + admin.host() + ":" + admin.port() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(metrics.body()).contains("# TYPE ");
+  }
+
+  @Test
+  void the_node_process_listens_on_its_https_and_admin_ports_only() throws Exception {
     OrganizationDefinition a = net.network().definition().organizations().get(A);
     ProcessRecord node =
         net.network().processes().stream()
@@ -240,7 +257,8 @@ class NodeHardeningIT {
             .findFirst()
             .orElseThrow();
     long pid = node.handle().orElseThrow().pid();
-    assertThat(listeningPorts(pid)).containsExactly(URI.create(base).getPort());
+    assertThat(listeningPorts(pid))
+        .containsExactlyInAnyOrder(URI.create(base).getPort(), a.nodeAdmin().port());
   }
 
   /** TCP ports process {@code pid} listens on: LISTEN sockets whose inode is one of its fds. */

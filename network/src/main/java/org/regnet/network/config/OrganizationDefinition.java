@@ -61,6 +61,17 @@ public record OrganizationDefinition(
     return "node." + domain;
   }
 
+  /** How far above its API port a node's admin listener sits (8081 -> 9081). */
+  public static final int NODE_ADMIN_PORT_DISTANCE = 1000;
+
+  /**
+   * The node's admin listener (plain HTTP, metrics): always on loopback, whatever address its API
+   * listens on, at the API port plus {@link #NODE_ADMIN_PORT_DISTANCE}; null without a node.
+   */
+  public Endpoint nodeAdmin() {
+    return node == null ? null : new Endpoint("127.0.0.1", node.port() + NODE_ADMIN_PORT_DISTANCE);
+  }
+
   List<Endpoint> endpoints() {
     List<Endpoint> base =
         List.of(
@@ -71,6 +82,7 @@ public record OrganizationDefinition(
     List<Endpoint> all = new ArrayList<>(base);
     if (node != null) {
       all.add(node.endpoint());
+      all.add(nodeAdmin());
     }
     if (orderer != null) {
       all.addAll(orderer.endpoints());

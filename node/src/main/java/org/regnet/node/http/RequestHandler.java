@@ -24,7 +24,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.apache.shiro.subject.Subject;
@@ -50,7 +49,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   private final Router router;
   private final Security security;
-  private final ExecutorService workers;
+  private final WorkerPools workers;
   private final Metrics metrics;
   private final Idempotency idempotency;
   private final StreamTickets tickets;
@@ -58,7 +57,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
   public RequestHandler(
       Router router,
       Security security,
-      ExecutorService workers,
+      WorkerPools workers,
       Metrics metrics,
       Idempotency idempotency,
       StreamTickets tickets) {
@@ -107,70 +106,86 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         .forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
     QueryStringDecoder query = new QueryStringDecoder(req.uri());
     try {
-      workers.execute(
-          () -> {
-            Route.Reply reply;
-            User user = null;
-            try {
-              String token = null;
-              if (!spec.isPublic()) {
-                token = credential(match.route(), headers, query);
-                Subject subject =
-                    security
-                        .authenticate(token)
-                        .orElseThrow(
-                            () ->
-                                new ApiException(
-                                    "UNAUTHENTICATED", "missing, expired or revoked token"));
-                user = Security.user(subject);
-                if (!subject.isPermitted(spec.permission())) {
-                  throw new ApiException("FORBIDDEN", "your role does not permit this");
+      workers
+          .laneOf(match.route())
+          .execute(
+              () -> {
+                Route.Reply reply;
+                User user = null;
+                try {
+                  String token = null;
+                  if (!spec.isPublic()) {
+                    token = credential(match.route(), headers, query);
+                    Subject subject =
+                        security
+                            .authenticate(token)
+                            .orElseThrow(
+                                () ->
+                                    new ApiException(
+                                        "UNAUTHENTICATED", "missing, expired or revoked token"));
+                    user = Security.user(subject);
+                    if (!subject.isPermitted(spec.permission())) {
+                      throw new ApiException("FORBIDDEN", "your role does not permit this");
+                    }
+                  }
+                  ObjectNode json = body(spec, headers, body);
+                  RouteRequest request =
+                      new RouteRequest(
+                          match.params(), query.parameters(), json, user, token, headers, client);
+                  if (match.route() instanceof StreamingRoute s) {
+                    User streaming = user;
+                    ctx.executor()
+                        .execute(() -> openStream(ctx, req, s, request, start, streaming));
+                    return;
+                  }
+                  String key = headers.get(Idempotency.HEADER);
+                  if (key != null && user != null && req.method().equals(HttpMethod.POST)) {
+                    String who = user.username();
+                    reply =
+                        idempotency.run(
+                            who,
+                            key,
+                            req.method().name(),
+                            path,
+                            body,
+                            () -> execute(match.route(), request));
+                  } else {
+                    reply = execute(match.route(), request);
+                  }
+                } catch (ApiException e) {
+                  reply = error(e);
+                } catch (RuntimeException e) {
+                  LOG.error("{} {} failed", req.method(), spec.path(), e);
+                  reply = error("INTERNAL", null, "internal error");
                 }
-              }
-              ObjectNode json = body(spec, headers, body);
-              RouteRequest request =
-                  new RouteRequest(
-                      match.params(), query.parameters(), json, user, token, headers, client);
-              if (match.route() instanceof StreamingRoute s) {
-                User streaming = user;
-                ctx.executor().execute(() -> openStream(ctx, req, s, request, start, streaming));
-                return;
-              }
-              String key = headers.get(Idempotency.HEADER);
-              if (key != null && user != null && req.method().equals(HttpMethod.POST)) {
-                String who = user.username();
-                reply =
-                    idempotency.run(
-                        who,
-                        key,
-                        req.method().name(),
-                        path,
-                        body,
-                        () -> execute(match.route(), request));
-              } else {
-                reply = execute(match.route(), request);
-              }
-            } catch (ApiException e) {
-              reply = error(e);
-            } catch (RuntimeException e) {
-              LOG.error("{} {} failed", req.method(), spec.path(), e);
-              reply = error("INTERNAL", null, "internal error");
-            }
-            Route.Reply r = reply;
-            String who = user == null ? null : user.username();
-            ctx.executor()
-                .execute(() -> send(ctx, req, spec.path(), r, keepAlive, start, who, client));
-          });
+                Route.Reply r = reply;
+                String who = user == null ? null : user.username();
+                ctx.executor()
+                    .execute(() -> send(ctx, req, spec.path(), r, keepAlive, start, who, client));
+              });
     } catch (RejectedExecutionException e) {
-      send(
-          ctx,
-          req,
-          spec.path(),
-          error("UNAVAILABLE", null, "node is shutting down"),
-          false,
-          start,
-          null,
-          client);
+      if (workers.isShutdown()) {
+        send(
+            ctx,
+            req,
+            spec.path(),
+            error("UNAVAILABLE", null, "node is shutting down"),
+            false,
+            start,
+            null,
+            client);
+      } else {
+        // Shed, do not queue: the lane's queue is full (see WorkerPools).
+        send(
+            ctx,
+            req,
+            spec.path(),
+            error(new ApiException("BUSY", null, "node at capacity; try again shortly", 1)),
+            keepAlive,
+            start,
+            null,
+            client);
+      }
     }
   }
 

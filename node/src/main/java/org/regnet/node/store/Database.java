@@ -231,6 +231,14 @@ public final class Database implements AutoCloseable {
                 s.execute("ALTER TABLE inbox ALTER COLUMN payload SET DATA TYPE CLOB");
               }
             }
+            // Readers ask for the events meant for this authority after a position; most rows
+            // are other authorities' events (kept only so a replay recognises them). An index on
+            // (relevant, seq) lets a reader skip them instead of walking every row after its
+            // position, which grew with the ledger.
+            s.execute("ALTER TABLE inbox ADD COLUMN IF NOT EXISTS relevant BOOLEAN");
+            s.execute(
+                "UPDATE inbox SET relevant = (event_name NOT LIKE '~%') WHERE relevant IS NULL");
+            s.execute("CREATE INDEX IF NOT EXISTS inbox_relevant_seq ON inbox(relevant, seq)");
             s.execute(
                 "CREATE TABLE IF NOT EXISTS payload_access_used (access_id VARCHAR(128) PRIMARY KEY,"
                     + " used_at TIMESTAMP NOT NULL)");

@@ -58,7 +58,8 @@ public final class InboxStore {
           try (PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO inbox(event_key, event_name, object_id, treaty_id,"
-                      + " tx_id, block_number, payload, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                      + " tx_id, block_number, payload, received_at, relevant)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?)")) {
             p.setString(1, eventKey);
             p.setString(2, relevant ? event : "~" + event);
             p.setString(3, objectId);
@@ -67,6 +68,7 @@ public final class InboxStore {
             p.setLong(6, block);
             p.setString(7, relevant ? payload : "");
             p.setTimestamp(8, Timestamp.from(Instant.now()));
+            p.setBoolean(9, relevant);
             p.executeUpdate();
           }
           advance(c, block, txId);
@@ -142,7 +144,7 @@ public final class InboxStore {
           try (PreparedStatement q =
               c.prepareStatement(
                   "SELECT seq, event_name, object_id, treaty_id, tx_id, block_number,"
-                      + " payload, received_at FROM inbox WHERE seq > ? AND event_name NOT LIKE '~%' ORDER BY seq LIMIT ?")) {
+                      + " payload, received_at FROM inbox WHERE relevant = TRUE AND seq > ? ORDER BY seq LIMIT ?")) {
             q.setLong(1, seq);
             q.setInt(2, limit);
             ResultSet r = q.executeQuery();

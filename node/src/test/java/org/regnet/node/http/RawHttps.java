@@ -20,6 +20,14 @@ final class RawHttps {
   private RawHttps() {}
 
   static SSLSocket connect(String fromAddress, int port) throws Exception {
+    return connect(fromAddress, port, 0);
+  }
+
+  /**
+   * As {@link #connect(String, int)}, with a receive buffer of {@code receiveBuffer} bytes set
+   * before connecting (0 leaves the system's), for a client that reads slowly.
+   */
+  static SSLSocket connect(String fromAddress, int port, int receiveBuffer) throws Exception {
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(
         null,
@@ -35,14 +43,12 @@ final class RawHttps {
           }
         },
         null);
-    SSLSocket s =
-        (SSLSocket)
-            ctx.getSocketFactory()
-                .createSocket(
-                    InetAddress.getByName("127.0.0.1"),
-                    port,
-                    InetAddress.getByName(fromAddress),
-                    0);
+    SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket();
+    if (receiveBuffer > 0) {
+      s.setReceiveBufferSize(receiveBuffer);
+    }
+    s.bind(new java.net.InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+    s.connect(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
     s.startHandshake();
     return s;
   }

@@ -90,4 +90,35 @@ class InboxStoreTest {
         .extracting(InboxItem::objectId)
         .containsExactly("REF-3", "REF-4", "REF-5");
   }
+
+  @Test
+  void readers_skip_other_authorities_events_through_an_index_not_a_walk(@TempDir Path dir)
+      throws Exception {
+    Database db = new Database(dir, SECRET);
+    InboxStore inbox = new InboxStore(db);
+    inbox.process("t0/e", "regnet.referral.submitted", "REF-0", "T", "t0", 1, "{}", true);
+    for (int i = 1; i <= 50; i++) {
+      inbox.process("t" + i + "/e", "regnet.treaty.founded", "T", "T", "t" + i, 1, "{}", false);
+    }
+    inbox.process("t51/e", "regnet.referral.submitted", "REF-51", "T", "t51", 2, "{}", true);
+
+    var first = inbox.after(0, 10);
+    assertThat(first).extracting(InboxItem::txId).containsExactly("t0", "t51");
+    assertThat(inbox.after(first.get(0).seq(), 10))
+        .extracting(InboxItem::txId)
+        .containsExactly("t51");
+    String plan =
+        db.inTransaction(
+            c -> {
+              try (var r =
+                  c.createStatement()
+                      .executeQuery(
+                          "EXPLAIN SELECT seq FROM inbox WHERE relevant = TRUE AND seq > 1"
+                              + " ORDER BY seq LIMIT 10")) {
+                r.next();
+                return r.getString(1);
+              }
+            });
+    assertThat(plan).containsIgnoringCase("INBOX_RELEVANT_SEQ");
+  }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.regnet.node.http.ApiException;
@@ -40,6 +41,7 @@ public final class InboxStream implements StreamingRoute {
   private final ScheduledExecutorService poller;
   private final Predicate<String> tokenLive;
   private final Duration heartbeat;
+  private final AtomicInteger paused = new AtomicInteger();
 
   /**
    * @param tokenLive whether a bearer token is still live (unexpired, unrevoked, user enabled)
@@ -54,6 +56,11 @@ public final class InboxStream implements StreamingRoute {
     this.poller = poller;
     this.tokenLive = tokenLive;
     this.heartbeat = heartbeat;
+  }
+
+  /** Open streams whose client has not yet taken what was sent (a metric). */
+  public int pausedStreams() {
+    return paused.get();
   }
 
   @Override
@@ -94,6 +101,7 @@ public final class InboxStream implements StreamingRoute {
     private final String token;
     private final AtomicLong position;
     private volatile long lastWrite = System.nanoTime();
+    private boolean waiting; // guarded by this
     private ScheduledFuture<?> task;
 
     Session(ChannelHandlerContext ctx, String token, long start) {
@@ -104,7 +112,13 @@ public final class InboxStream implements StreamingRoute {
 
     void begin() {
       task = poller.scheduleWithFixedDelay(this::tick, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
-      ctx.channel().closeFuture().addListener(f -> task.cancel(false));
+      ctx.channel()
+          .closeFuture()
+          .addListener(
+              f -> {
+                task.cancel(false);
+                resumed(); // a closed stream no longer waits
+              });
     }
 
     /** Runs on the poller: sends new items when the client keeps up, else a due heartbeat. */
@@ -120,8 +134,17 @@ public final class InboxStream implements StreamingRoute {
           return;
         }
         if (!ctx.channel().isWritable()) {
-          return; // backpressure: read nothing more until the client has taken what is queued
+          // Backpressure: read nothing more until the client has taken what is queued, so a
+          // slow reader holds at most Netty's write buffer plus one batch.
+          synchronized (this) {
+            if (!waiting && ctx.channel().isActive()) {
+              waiting = true;
+              paused.incrementAndGet();
+            }
+          }
+          return;
         }
+        resumed();
         var items = inbox.after(position.get(), 100);
         StringBuilder s = new StringBuilder();
         for (var i : items) {
@@ -146,6 +169,13 @@ public final class InboxStream implements StreamingRoute {
         }
       } catch (RuntimeException e) {
         end();
+      }
+    }
+
+    private synchronized void resumed() {
+      if (waiting) {
+        waiting = false;
+        paused.decrementAndGet();
       }
     }
 

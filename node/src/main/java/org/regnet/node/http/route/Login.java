@@ -10,8 +10,8 @@ import org.regnet.node.auth.LoginGate;
 import org.regnet.node.auth.Passwords;
 import org.regnet.node.auth.Tokens;
 import org.regnet.node.http.ApiException;
+import org.regnet.node.http.CostlyRoute;
 import org.regnet.node.http.Json;
-import org.regnet.node.http.Route;
 import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
 import org.regnet.node.store.LoginThrottle;
@@ -23,7 +23,7 @@ import org.regnet.node.store.UserStore;
  * password verification is spent the login gets 503 with Retry-After, without hashing. An unknown
  * user and a wrong password get the same answer after the same work (a dummy hash is checked).
  */
-public final class Login implements Route {
+public final class Login implements CostlyRoute {
   private final UserStore users;
   private final Passwords passwords;
   private final Tokens tokens;
