@@ -122,8 +122,8 @@ final class ReferralLoad implements AutoCloseable {
   }
 
   /**
-   * COMMITTED, INVALID, or PENDING when the node still does not know after {@code waitNanos}:
-   * where a write answered 202 stands.
+   * COMMITTED, INVALID, or PENDING when the node still does not know after {@code waitNanos}: where
+   * a write answered 202 stands.
    */
   static String awaitOutcome(NodeClient node, String token, String transactionId, long waitNanos) {
     long deadline = System.nanoTime() + waitNanos;
