@@ -16,7 +16,7 @@ public record OrgSpec(
     List<TlsServerSpec> tlsServers,
     List<String> issuingCas) {
 
-  /** An organisation with no issuing CA (the ordering organisation, or no node). */
+  /** An organisation with no issuing CA (one that runs no authority node). */
   public OrgSpec(
       String domain,
       String mspId,

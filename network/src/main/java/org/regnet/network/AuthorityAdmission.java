@@ -103,6 +103,14 @@ public final class AuthorityAdmission {
     if (staying.size() < 2) {
       throw new NetworkException("a network needs at least two member authorities");
     }
+    if (def.ordering().bft() && leaving.orderer() != null) {
+      // Refused before the treaty vote, so nothing is half-done (decision 0015).
+      throw new NetworkException(
+          "cannot remove "
+              + mspId
+              + ": its orderer is a BFT consenter, and changing BFT consenters by channel update"
+              + " is not supported yet");
+    }
     if (treatyId != null) {
       changeTreatyMembership(network, treatyId, "WITHDRAW", leaving, staying);
     }
@@ -129,6 +137,10 @@ public final class AuthorityAdmission {
     for (String process :
         List.of(leaving.nodeHostName(), leaving.chaincodeHostName(), leaving.peerHostName())) {
       network.supervisor().stop(process, Duration.ofSeconds(10));
+    }
+    if (leaving.orderer() != null) {
+      // No longer a consenter since the update above: its orderer stops with the rest.
+      network.supervisor().stop(leaving.ordererHostName(), Duration.ofSeconds(10));
     }
     org.regnet.network.config.NetworkDefinitions.save(
         shrunk, network.layout().stateDir().resolve(FabricNetwork.DEFINITION));

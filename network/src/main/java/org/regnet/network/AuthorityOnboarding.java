@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.regnet.network.config.ChaincodeDefinition;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.NetworkDefinitions;
+import org.regnet.network.config.OrdererDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.config.PeerDefinition;
 import org.regnet.network.config.ServiceEndpoint;
@@ -83,7 +84,27 @@ public final class AuthorityOnboarding {
         new PeerDefinition(
             "peer0", host, first.peer().port() + 1000 * i, first.peer().operationsPort() + 100 * i),
         new ServiceEndpoint(host, first.chaincodeServer().port() + 1000 * i),
-        first.node() == null ? null : new ServiceEndpoint(host, first.node().port() + i));
+        first.node() == null ? null : new ServiceEndpoint(host, first.node().port() + i),
+        newOrderer(def, first, i));
+  }
+
+  /**
+   * The new authority's own orderer, the next block of orderer ports; none under BFT, whose
+   * consenter set the tooling cannot change yet (decision 0015).
+   */
+  private static OrdererDefinition newOrderer(
+      NetworkDefinition def, OrganizationDefinition first, int i) {
+    OrdererDefinition o = first.orderer();
+    if (o == null || def.ordering().bft()) {
+      return null;
+    }
+    return new OrdererDefinition(
+        o.name(),
+        o.host(),
+        o.port() + 100 * i,
+        o.clusterPort() + 100 * i,
+        o.adminPort() + 100 * i,
+        o.operationsPort() + 100 * i);
   }
 
   /**
@@ -147,6 +168,14 @@ public final class AuthorityOnboarding {
                 + ") is in use");
       }
     }
+    if (candidate.orderer() != null) {
+      for (var e : candidate.orderer().endpoints()) {
+        if (!Ports.isFree(e)) {
+          throw new NetworkException(
+              "port " + e + " (orderer of " + candidate.mspId() + ") is in use");
+        }
+      }
+    }
     network.generateCrypto(candidate);
     MspChecks.requireChains(layout.orgCrypto(candidate.domain()), candidate.domain());
     Path dir = layout.stateDir().resolve("onboarding").resolve(candidate.domain());
@@ -154,6 +183,7 @@ public final class AuthorityOnboarding {
     try {
       ObjectNode org = (ObjectNode) JSON.readTree(cli.printOrg(dir, candidate.mspId()));
       addAnchorPeer(org, candidate);
+      JsonNode ordererOrg = candidate.orderer() == null ? null : ordererOrg(candidate);
       return computeUpdate(
           dir,
           fetcher,
@@ -166,6 +196,15 @@ public final class AuthorityOnboarding {
             ObjectNode modified = config.deepCopy();
             ((ObjectNode) modified.at("/channel_group/groups/Application/groups"))
                 .set(candidate.mspId(), org);
+            if (ordererOrg != null) {
+              // Its orderer, in the same update: one majority decides both (decision 0015).
+              OrdererMembership.add(
+                  (ObjectNode) modified,
+                  candidate,
+                  ordererOrg,
+                  network.definition().ordering(),
+                  ConfigtxWriter.ordererNode(candidate, layout));
+            }
             return modified;
           });
     } catch (IOException e) {
@@ -173,8 +212,22 @@ public final class AuthorityOnboarding {
     }
   }
 
+  /** {@code candidate} as an Orderer-group organisation, from configtxgen -printOrg. */
+  private JsonNode ordererOrg(OrganizationDefinition candidate) throws IOException {
+    Path dir =
+        network
+            .layout()
+            .stateDir()
+            .resolve("onboarding")
+            .resolve(candidate.domain())
+            .resolve("orderer");
+    ConfigtxWriter.writeSingleOrdererOrg(candidate, network.layout(), dir);
+    return JSON.readTree(network.cli().printOrg(dir, candidate.mspId()));
+  }
+
   /**
-   * The config update envelope that removes {@code member} from the channel's application group.
+   * The config update envelope that removes {@code member} from the channel's application group
+   * and, when it runs one, its orderer from the Orderer group and the consenters.
    */
   public Path prepareRemoval(OrganizationDefinition member, OrganizationDefinition fetcher) {
     Path dir = network.layout().stateDir().resolve("offboarding").resolve(member.domain());
@@ -188,6 +241,8 @@ public final class AuthorityOnboarding {
           ObjectNode modified = config.deepCopy();
           ((ObjectNode) modified.at("/channel_group/groups/Application/groups"))
               .remove(member.mspId());
+          // Its orderer leaves the consenters in the same update.
+          OrdererMembership.remove(modified, member, network.definition().ordering());
           return modified;
         });
   }
@@ -220,16 +275,25 @@ public final class AuthorityOnboarding {
             throw new NetworkException(member.mspId() + " is not a member of the channel");
           }
           ObjectNode modified = config.deepCopy();
-          ObjectNode mspConfig =
-              (ObjectNode)
-                  modified.at(
-                      "/channel_group/groups/Application/groups/"
-                          + member.mspId()
-                          + "/values/MSP/value/config");
-          ArrayNode inter = mspConfig.putArray("intermediate_certs");
-          intermediates.forEach(inter::add);
-          ArrayNode rev = mspConfig.putArray("revocation_list");
-          crls.forEach(rev::add);
+          // The member's MSP, in the Application group and, since it runs an orderer, in the
+          // Orderer group: Fabric refuses two different definitions of one MSP in a channel.
+          for (String group : List.of("Application", "Orderer")) {
+            JsonNode node =
+                modified.at(
+                    "/channel_group/groups/"
+                        + group
+                        + "/groups/"
+                        + member.mspId()
+                        + "/values/MSP/value/config");
+            if (!node.isObject()) {
+              continue;
+            }
+            ObjectNode mspConfig = (ObjectNode) node;
+            ArrayNode inter = mspConfig.putArray("intermediate_certs");
+            intermediates.forEach(inter::add);
+            ArrayNode rev = mspConfig.putArray("revocation_list");
+            crls.forEach(rev::add);
+          }
           if (modified.equals(config)) {
             throw new NetworkException(
                 "the channel already holds " + member.mspId() + "'s intermediates and CRLs");
@@ -363,6 +427,10 @@ public final class AuthorityOnboarding {
   public String joinAndDeploy(
       NetworkDefinition grown, OrganizationDefinition candidate, Map<String, String> packageIds) {
     FabricNetwork next = new FabricNetwork(grown, network.layout());
+    OrdererMembership.startAndJoin(
+        next,
+        candidate,
+        network.layout().stateDir().resolve("onboarding").resolve(candidate.domain()));
     ProcessRecord peer = next.startPeer(candidate);
     Ports.awaitListening(
         candidate.peer().endpoint(),

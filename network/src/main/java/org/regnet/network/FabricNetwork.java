@@ -25,7 +25,6 @@ import org.regnet.network.config.Endpoint;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.NetworkDefinitions;
 import org.regnet.network.config.OrdererDefinition;
-import org.regnet.network.config.OrderingDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.fabric.CcaasPackage;
 import org.regnet.network.fabric.ConfigtxWriter;
@@ -41,10 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a whole network up from its definition, and down again: crypto material, channel genesis
- * block, orderers joined through channel participation, peers joined, the chaincode packaged as a
- * service, installed, approved by every organisation and committed, one chaincode server per
- * organisation. Either {@link #up()} completes, or it stops whatever it started and removes the
- * state it wrote.
+ * block, each member's own orderer joined through channel participation, peers joined, the
+ * chaincode packaged as a service, installed, approved by every organisation and committed, one
+ * chaincode server per organisation. Either {@link #up()} completes, or it stops whatever it
+ * started and removes the state it wrote.
  */
 public final class FabricNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(FabricNetwork.class);
@@ -235,12 +234,10 @@ public final class FabricNetwork {
    * mode, processes of one host share one network namespace (decision 0016).
    */
   private Optional<String> hostOfProcess(String name) {
-    for (OrdererDefinition o : def.ordering().orderers()) {
-      if (def.ordering().hostName(o).equals(name)) {
-        return Optional.of(o.host());
-      }
-    }
     for (OrganizationDefinition org : def.organizations()) {
+      if (org.orderer() != null && org.ordererHostName().equals(name)) {
+        return Optional.of(org.orderer().host());
+      }
       if (org.peerHostName().equals(name)) {
         return Optional.of(org.peer().host());
       }
@@ -305,9 +302,9 @@ public final class FabricNetwork {
   /** Every port this network will listen on, with what listens there. */
   public Map<String, Endpoint> endpoints() {
     Map<String, Endpoint> all = new LinkedHashMap<>();
-    OrderingDefinition ordering = def.ordering();
-    for (OrdererDefinition o : ordering.orderers()) {
-      String n = ordering.hostName(o);
+    for (OrganizationDefinition org : def.ordererOrganizations()) {
+      OrdererDefinition o = org.orderer();
+      String n = org.ordererHostName();
       all.put(n, o.endpoint());
       all.put(n + " cluster", o.cluster());
       all.put(n + " admin", o.admin());
@@ -326,20 +323,6 @@ public final class FabricNetwork {
   }
 
   private void generateCrypto() {
-    OrderingDefinition ordering = def.ordering();
-    List<NodeSpec> orderers =
-        ordering.orderers().stream()
-            .map(o -> new NodeSpec(o.name(), NodeType.ORDERER, List.of(o.host())))
-            .toList();
-    OrganizationCrypto.generate(
-        layout.crypto(),
-        new OrgSpec(
-            ordering.domain(),
-            ordering.mspId(),
-            ordering.country(),
-            orderers,
-            List.of(new UserSpec("Admin", UserType.ADMIN, Map.of())),
-            List.of()));
     def.organizations().forEach(this::generateCrypto);
   }
 
@@ -349,26 +332,33 @@ public final class FabricNetwork {
     cli.configtxgen(dir, ConfigtxWriter.PROFILE, layout.genesisBlock());
   }
 
+  /** Each member's own orderer, joined to the channel by that member's admin. */
   private void startOrderers() {
-    OrderingDefinition ordering = def.ordering();
+    List<OrganizationDefinition> members = def.ordererOrganizations();
     List<ProcessRecord> started = new ArrayList<>();
-    for (OrdererDefinition o : ordering.orderers()) {
-      Path home = NodeConfigs.writeOrderer(ordering, o, layout);
-      started.add(
-          supervisor.start(
-              ordering.hostName(o),
-              List.of(layout.fabricBin("orderer").toString()),
-              Map.of("FABRIC_CFG_PATH", home.toString()),
-              home));
+    for (OrganizationDefinition org : members) {
+      started.add(startOrderer(org));
     }
     for (int i = 0; i < started.size(); i++) {
-      OrdererDefinition o = ordering.orderers().get(i);
       Ports.awaitListening(
-          o.admin(), started.get(i), supervisor.logFile(started.get(i).name()), START_TIMEOUT);
+          members.get(i).orderer().admin(),
+          started.get(i),
+          supervisor.logFile(started.get(i).name()),
+          START_TIMEOUT);
     }
-    for (OrdererDefinition o : ordering.orderers()) {
-      cli.osnadminJoin(o, layout.genesisBlock());
+    for (OrganizationDefinition org : members) {
+      cli.osnadminJoin(org, layout.genesisBlock());
     }
+  }
+
+  /** Writes {@code org}'s orderer.yaml and starts its orderer. */
+  ProcessRecord startOrderer(OrganizationDefinition org) {
+    Path home = NodeConfigs.writeOrderer(org, layout);
+    return supervisor.start(
+        org.ordererHostName(),
+        List.of(layout.fabricBin("orderer").toString()),
+        Map.of("FABRIC_CFG_PATH", home.toString()),
+        home);
   }
 
   private void startPeers() {
@@ -419,13 +409,21 @@ public final class FabricNetwork {
     if (org.node() != null) {
       tlsServers.add(new TlsServerSpec("node", List.of(org.node().host())));
     }
+    // The peer and, when the authority runs one, its orderer: both certified by the
+    // organisation's own CA, so the orderer acts under the authority's MSP.
+    List<NodeSpec> nodes = new ArrayList<>();
+    nodes.add(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host())));
+    if (org.orderer() != null) {
+      nodes.add(
+          new NodeSpec(org.orderer().name(), NodeType.ORDERER, List.of(org.orderer().host())));
+    }
     OrganizationCrypto.generate(
         layout.crypto(),
         new OrgSpec(
             org.domain(),
             org.mspId(),
             org.jurisdiction(),
-            List.of(new NodeSpec(org.peer().name(), NodeType.PEER, List.of(org.peer().host()))),
+            nodes,
             users,
             tlsServers,
             // The node's issuing CA, under the root that stays with this offline tooling.

@@ -87,13 +87,17 @@ public final class NetworkDescriptor {
       }
     }
     ArrayNode orderers = root.putArray("orderers");
-    for (OrdererDefinition od : def.ordering().orderers()) {
+    // Each member's own orderer, under its own MSP: there is no ordering organisation.
+    root.put("ordering", def.ordering().type());
+    for (OrganizationDefinition org : def.ordererOrganizations()) {
+      OrdererDefinition od = org.orderer();
       ObjectNode o = orderers.addObject();
-      o.put("name", def.ordering().hostName(od));
+      o.put("name", org.ordererHostName());
+      o.put("mspId", org.mspId());
       o.put("address", od.endpoint().toString());
       o.put("adminAddress", od.admin().toString());
-      o.put("tlsRootCert", cli.ordererTlsCa().toString());
-      o.put("hostOverride", def.ordering().hostName(od));
+      o.put("tlsRootCert", cli.peerTlsCa(org).toString());
+      o.put("hostOverride", org.ordererHostName());
     }
     Path file = layout.descriptor();
     try {

@@ -1,8 +1,6 @@
 package org.regnet.network;
 
 import java.nio.file.Path;
-import org.regnet.network.config.OrdererDefinition;
-import org.regnet.network.config.OrderingDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 
 /**
@@ -65,8 +63,8 @@ public record NetworkLayout(Path projectRoot, Path stateDir) {
     return stateDir.resolve("network.json");
   }
 
-  public Path ordererHome(OrderingDefinition ordering, OrdererDefinition orderer) {
-    return stateDir.resolve("orderers").resolve(ordering.hostName(orderer));
+  public Path ordererHome(OrganizationDefinition org) {
+    return stateDir.resolve("orderers").resolve(org.ordererHostName());
   }
 
   public Path peerHome(OrganizationDefinition org) {

@@ -27,6 +27,30 @@ class AuthorityOnboardingTest {
   }
 
   @Test
+  void a_new_authority_runs_its_own_orderer_on_the_next_block_of_orderer_ports() {
+    OrganizationDefinition d =
+        AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");
+
+    assertThat(d.ordererHostName()).isEqualTo("orderer0.deltadaa.regnet.test");
+    assertThat(d.orderer().port()).isEqualTo(7350);
+    assertThat(d.orderer().clusterPort()).isEqualTo(7360);
+    assertThat(d.orderer().adminPort()).isEqualTo(7353);
+    assertThat(d.orderer().operationsPort()).isEqualTo(8743);
+    // its ports clash with nobody's
+    assertThat(AuthorityOnboarding.withMember(def, d).ordererOrganizations()).hasSize(4);
+  }
+
+  @Test
+  void a_new_authority_of_a_bft_network_comes_without_an_orderer() {
+    NetworkDefinition bft = NetworkDefinitions.load(Path.of("../network-config/network-bft.yaml"));
+
+    OrganizationDefinition e = AuthorityOnboarding.newAuthority(bft, "Estuary Markets Board", "PT");
+
+    assertThat(e.orderer()).isNull();
+    assertThat(AuthorityOnboarding.withMember(bft, e).ordererOrganizations()).hasSize(4);
+  }
+
+  @Test
   void the_grown_definition_has_the_next_sequence_and_a_policy_naming_every_member() {
     OrganizationDefinition d =
         AuthorityOnboarding.newAuthority(def, "Delta Digital Assets Authority", "DE");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.regnet.network.process.CommandRunner;
+import org.regnet.systemtest.support.ChannelConfig;
 import org.regnet.systemtest.support.FabricClients;
 import org.regnet.systemtest.support.TestNetwork;
 
@@ -36,10 +37,17 @@ class NetworkIT {
   }
 
   @Test
-  void describes_three_authorities_in_distinct_jurisdictions_and_three_orderers() {
+  void describes_three_authorities_in_distinct_jurisdictions_each_running_its_own_orderer() {
     JsonNode d = net.descriptor();
     assertThat(d.get("organizations")).hasSize(3);
     assertThat(d.get("orderers")).hasSize(3);
+    assertThat(d.get("ordering").asText()).isEqualTo("Raft");
+    // No organisation outside the members runs an orderer.
+    List<String> members = new ArrayList<>();
+    d.get("organizations").forEach(o -> members.add(o.get("mspId").asText()));
+    List<String> ordererMsps = new ArrayList<>();
+    d.get("orderers").forEach(o -> ordererMsps.add(o.get("mspId").asText()));
+    assertThat(ordererMsps).containsExactlyElementsOf(members);
     List<String> jurisdictions = new ArrayList<>();
     d.get("organizations").forEach(o -> jurisdictions.add(o.get("jurisdiction").asText()));
     assertThat(jurisdictions).doesNotHaveDuplicates().allMatch(j -> j.matches("[A-Z]{2}"));
@@ -49,6 +57,24 @@ class NetworkIT {
               assertThat(Path.of(o.get("peer").get("tlsRootCert").asText())).isAbsolute().exists();
               assertThat(Path.of(o.get("adminMspDir").asText())).isAbsolute().isDirectory();
             });
+  }
+
+  @Test
+  void the_channel_is_ordered_by_one_raft_consenter_per_member_and_by_nobody_else() {
+    var def = net.network().definition();
+    ChannelConfig config = ChannelConfig.fetch(net.network(), def.organizations().get(1));
+
+    List<String> members = def.organizations().stream().map(o -> o.mspId()).toList();
+    assertThat(config.organizations("Orderer")).containsExactlyInAnyOrderElementsOf(members);
+    assertThat(config.organizations("Application")).containsExactlyInAnyOrderElementsOf(members);
+    assertThat(config.consensusType()).isEqualTo("etcdraft");
+    assertThat(config.consenters())
+        .containsExactlyInAnyOrderElementsOf(
+            def.organizations().stream().map(o -> o.orderer().cluster().toString()).toList());
+    for (var org : def.organizations()) {
+      assertThat(config.ordererEndpoints(org.mspId()))
+          .containsExactly(org.orderer().endpoint().toString());
+    }
   }
 
   @Test

@@ -24,6 +24,9 @@ import org.hyperledger.fabric.protos.common.Policy;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
+import org.hyperledger.fabric.protos.orderer.ConsensusType;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,41 @@ class NodeOnboardingIT {
                 "Orderer",
                 "BatchSize",
                 BatchSize.newBuilder().setMaxMessageCount(100_000).build().toByteString())));
+    // D's own orderer comes in the same update as a Raft consenter; any other consenter change is
+    // refused: a foreign orderer (A's TLS certificate) in D's place, or C's consenter dropped.
+    OrganizationDefinition c = def.organizations().get(C);
+    ByteString foreignCert =
+        ByteString.copyFrom(
+            Files.readAllBytes(
+                net.network()
+                    .layout()
+                    .orgCrypto(a.domain())
+                    .resolve("nodes")
+                    .resolve(a.ordererHostName())
+                    .resolve("tls/server.crt")));
+    tampered.put(
+        "a foreign consenter",
+        base64(
+            withConsenters(
+                honest,
+                list -> {
+                  Consenter own = list.remove(list.size() - 1);
+                  list.add(
+                      own.toBuilder()
+                          .setClientTlsCert(foreignCert)
+                          .setServerTlsCert(foreignCert)
+                          .build());
+                  return list;
+                })));
+    tampered.put(
+        "another member's consenter removed",
+        base64(
+            withConsenters(
+                honest,
+                list -> {
+                  list.removeIf(k -> k.getPort() == c.orderer().clusterPort());
+                  return list;
+                })));
     try (Actors actors = new Actors(net)) {
       for (Map.Entry<String, String> t : tampered.entrySet()) {
         String body =
@@ -210,6 +248,8 @@ class NodeOnboardingIT {
     JsonNode summary = gathered.body().get("summary");
     assertThat(summary.get("action").asText()).isEqualTo("ADD");
     assertThat(summary.get("msp").asText()).isEqualTo(d.mspId());
+    assertThat(summary.get("description").asText())
+        .contains("adds its orderer as Raft consenter " + d.orderer().cluster());
     assertThat(summary.get("rootCaSha256").get(0).asText())
         .isEqualTo(
             fingerprint(
@@ -369,6 +409,28 @@ class NodeOnboardingIT {
       write.putGroups(group, ConfigGroup.newBuilder().putValues(name, value).build());
     }
     return u.toBuilder().setWriteSet(write).build();
+  }
+
+  /** The honest update with its Raft consenters (the current ones plus D's) edited. */
+  private static ConfigUpdate withConsenters(
+      ConfigUpdate u, java.util.function.UnaryOperator<List<Consenter>> edit) throws Exception {
+    ConfigGroup orderer = u.getWriteSet().getGroupsOrThrow("Orderer");
+    ConfigValue value = orderer.getValuesOrThrow("ConsensusType");
+    ConsensusType type = ConsensusType.parseFrom(value.getValue());
+    ConfigMetadata raft = ConfigMetadata.parseFrom(type.getMetadata());
+    List<Consenter> edited = edit.apply(new java.util.ArrayList<>(raft.getConsentersList()));
+    ConsensusType changed =
+        type.toBuilder()
+            .setMetadata(
+                raft.toBuilder().clearConsenters().addAllConsenters(edited).build().toByteString())
+            .build();
+    ConfigGroup write =
+        orderer.toBuilder()
+            .putValues("ConsensusType", value.toBuilder().setValue(changed.toByteString()).build())
+            .build();
+    return u.toBuilder()
+        .setWriteSet(u.getWriteSet().toBuilder().putGroups("Orderer", write))
+        .build();
   }
 
   /** The honest update, with a member's group left out of read and write set (so removed). */

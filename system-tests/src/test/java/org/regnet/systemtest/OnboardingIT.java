@@ -25,6 +25,7 @@ import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.systemtest.support.Actors;
 import org.regnet.systemtest.support.Calls.Result;
+import org.regnet.systemtest.support.ChannelConfig;
 import org.regnet.systemtest.support.FabricClients;
 import org.regnet.systemtest.support.LeakScan;
 import org.regnet.systemtest.support.Requests;
@@ -108,6 +109,15 @@ class OnboardingIT {
             o -> packageIds.put(o.get("mspId").asText(), o.get("chaincodePackageId").asText()));
     NetworkDefinition grown = AuthorityOnboarding.withMember(def, d);
     onboarding.joinAndDeploy(grown, d, packageIds);
+
+    // D's own orderer came in with the same majority-signed update, joined and caught up.
+    ChannelConfig withD = ChannelConfig.fetch(net.network(), a);
+    assertThat(withD.organizations("Orderer"))
+        .containsExactlyInAnyOrder(actors.msp(A), actors.msp(B), actors.msp(C), d.mspId());
+    assertThat(withD.consenters()).hasSize(4).contains(d.orderer().cluster().toString());
+    assertThat(net.network().cli().osnadminInfo(d))
+        .contains("\"status\": \"active\"")
+        .contains("\"consensusRelation\": \"consenter\"");
 
     // The treaty registry admits D by quorum: A proposes, B approves (2 of 3 active members).
     JsonNode change =
@@ -200,6 +210,13 @@ class OnboardingIT {
     // admins.
     new AuthorityAdmission(new FabricNetwork(grown, net.network().layout()))
         .remove(d.mspId(), TREATY);
+    ChannelConfig withoutD = ChannelConfig.fetch(net.network(), a);
+    assertThat(withoutD.organizations("Orderer"))
+        .containsExactlyInAnyOrder(actors.msp(A), actors.msp(B), actors.msp(C));
+    assertThat(withoutD.consenters()).hasSize(3).doesNotContain(d.orderer().cluster().toString());
+    assertThat(net.network().supervisor().records())
+        .extracting(r -> r.name())
+        .doesNotContain(d.ordererHostName());
     assertThat(
             submit(
                     actors.contract(A, "treaty-admin"),

@@ -45,7 +45,10 @@ import org.regnet.chaincode.model.ChannelUpdateSummary;
  *       read set names, none of which is {@code msp}. Nothing else changes.
  * </ul>
  *
- * An update also removes what it leaves out of a changed group, which the update alone does not
+ * Either may also add or remove, in the Orderer group, the authority's own orderer and consenter
+ * ({@link OrdererChangeCheck}).
+ *
+ * <p>An update also removes what it leaves out of a changed group, which the update alone does not
  * show (the read set need not name it): the chaincode refuses leaving out any current member of the
  * treaty, and each node checks the update against the live channel configuration before it signs.
  */
@@ -113,16 +116,32 @@ public final class ConfigUpdateCheck {
       final boolean allowed =
           path.equals(APP)
               || (kind == ChangeKind.ADMIT
-                  && (path.equals(orgPath) || path.startsWith(orgPath + ":")));
+                  && (path.equals(orgPath) || path.startsWith(orgPath + ":")))
+              || OrdererChangeCheck.allowed(path, kind, msp);
       if (!allowed) {
         throw refuse("also changes " + path);
       }
     }
-    return switch (kind) {
-      case ADMIT -> admit(msp, read, write, before, after, orgPath);
-      case WITHDRAW -> remove(msp, before, after);
-      default -> throw refuse(kind + " carries no channel update");
-    };
+    final ChannelUpdateSummary s =
+        switch (kind) {
+          case ADMIT -> admit(msp, read, write, before, after, orgPath);
+          case WITHDRAW -> remove(msp, before, after);
+          default -> throw refuse(kind + " carries no channel update");
+        };
+    final ConfigGroup org = kind == ChangeKind.ADMIT ? write.group(orgPath) : null;
+    final String orderer =
+        OrdererChangeCheck.verify(
+            kind, msp, read, write, delta, org == null ? null : org.getValuesOrThrow("MSP"));
+    return orderer.isEmpty()
+        ? s
+        : new ChannelUpdateSummary(
+            s.action(),
+            s.group(),
+            s.msp(),
+            s.rootCaSha256(),
+            s.anchorPeers(),
+            s.keptGroups(),
+            s.description() + orderer);
   }
 
   private static ChannelUpdateSummary admit(
@@ -200,8 +219,7 @@ public final class ConfigUpdateCheck {
   }
 
   /** A signature policy whose every principal is a role of {@code msp}. */
-  private static void requireOwnSignaturePolicy(
-      final String msp, final String name, final ConfigPolicy p) {
+  static void requireOwnSignaturePolicy(final String msp, final String name, final ConfigPolicy p) {
     if (!p.getModPolicy().equals("Admins") || p.getVersion() != 0) {
       throw refuse("policy " + name + " of " + msp + " must be new and modified by its Admins");
     }

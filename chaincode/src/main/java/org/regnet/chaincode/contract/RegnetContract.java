@@ -49,6 +49,17 @@ abstract class RegnetContract implements ContractInterface {
     return Json.parse("request", json, MAX_REQUEST, type);
   }
 
+  /**
+   * A request that may carry a channel configuration update (base64, up to {@link
+   * org.regnet.chaincode.request.ChannelSignatures#MAX_UPDATE_BYTES}), which with every member's
+   * orderer and consenter certificates outgrows {@link #MAX_REQUEST}.
+   */
+  static <T> T requestWithChannelUpdate(final String json, final Class<T> type) {
+    final int base64 =
+        (org.regnet.chaincode.request.ChannelSignatures.MAX_UPDATE_BYTES + 2) / 3 * 4;
+    return Json.parse("request", json, MAX_REQUEST + base64, type);
+  }
+
   static String json(final Object result) {
     return Json.string(result);
   }

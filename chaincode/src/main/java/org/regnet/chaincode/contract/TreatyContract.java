@@ -33,7 +33,8 @@ public final class TreatyContract extends RegnetContract {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String proposeMembershipChange(final Context ctx, final String request) {
     return json(
-        MembershipService.propose(rc(ctx), request(request, MembershipChangeRequest.class)));
+        MembershipService.propose(
+            rc(ctx), requestWithChannelUpdate(request, MembershipChangeRequest.class)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)

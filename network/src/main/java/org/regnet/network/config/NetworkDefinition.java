@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The whole network as declared in {@code network-config/network.yaml}: channel, chaincode,
- * ordering service and member authorities, with every host and port. Immutable and validated on
- * construction, so everything downstream can trust it.
+ * The whole network as declared in {@code network-config/network.yaml}: channel, chaincode, how the
+ * members' orderers agree, and the member authorities (each with its own peer and orderer), with
+ * every host and port. Immutable and validated on construction, so everything downstream can trust
+ * it.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NetworkDefinition(
@@ -33,15 +34,13 @@ public record NetworkDefinition(
       throw new InvalidDefinitionException("portOffset: must be within 0..40000: " + portOffset);
     }
     Objects.requireNonNull(chaincode, "chaincode");
-    Objects.requireNonNull(ordering, "ordering");
+    ordering = ordering == null ? OrderingDefinition.DEFAULT : ordering;
     organizations = List.copyOf(Objects.requireNonNull(organizations, "organizations"));
     if (organizations.isEmpty()) {
       throw new InvalidDefinitionException("organizations: at least one is required");
     }
     Set<String> msps = new HashSet<>();
     Set<String> domains = new HashSet<>();
-    msps.add(ordering.mspId());
-    domains.add(ordering.domain());
     for (OrganizationDefinition org : organizations) {
       if (!msps.add(org.mspId())) {
         throw new InvalidDefinitionException("organizations: duplicate mspId " + org.mspId());
@@ -50,7 +49,17 @@ public record NetworkDefinition(
         throw new InvalidDefinitionException("organizations: duplicate domain " + org.domain());
       }
     }
-    checkPortsDistinct(ordering, organizations);
+    long consenters = organizations.stream().filter(o -> o.orderer() != null).count();
+    if (consenters < ordering.minimumConsenters()) {
+      throw new InvalidDefinitionException(
+          "organizations: "
+              + ordering.type()
+              + " ordering needs at least "
+              + ordering.minimumConsenters()
+              + " members with an orderer, has "
+              + consenters);
+    }
+    checkPortsDistinct(organizations);
   }
 
   /** A copy with every port moved by {@code offset} (on top of any offset already applied). */
@@ -60,7 +69,7 @@ public record NetworkDefinition(
         channel,
         portOffset + offset,
         chaincode,
-        ordering.shifted(offset),
+        ordering,
         organizations.stream().map(o -> o.shifted(offset)).toList());
   }
 
@@ -72,14 +81,13 @@ public record NetworkDefinition(
         .orElseThrow(() -> new InvalidDefinitionException("no organisation with mspId " + mspId));
   }
 
-  private static void checkPortsDistinct(
-      OrderingDefinition ordering, List<OrganizationDefinition> organizations) {
+  /** The members that run an orderer, in definition order: the channel's consenters. */
+  public List<OrganizationDefinition> ordererOrganizations() {
+    return organizations.stream().filter(o -> o.orderer() != null).toList();
+  }
+
+  private static void checkPortsDistinct(List<OrganizationDefinition> organizations) {
     Set<Endpoint> seen = new HashSet<>();
-    for (Endpoint e : ordering.endpoints()) {
-      if (!seen.add(e)) {
-        throw new InvalidDefinitionException("port used twice: " + e);
-      }
-    }
     for (OrganizationDefinition org : organizations) {
       for (Endpoint e : org.endpoints()) {
         if (!seen.add(e)) {

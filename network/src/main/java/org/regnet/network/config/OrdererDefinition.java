@@ -2,13 +2,16 @@ package org.regnet.network.config;
 
 import java.util.List;
 
-/** One Raft orderer: client port, cluster port, channel-participation admin port, operations. */
+/**
+ * A member authority's orderer: client port, cluster port, channel-participation admin port,
+ * operations.
+ */
 public record OrdererDefinition(
     String name, String host, int port, int clusterPort, int adminPort, int operationsPort) {
 
   public OrdererDefinition {
-    Names.requireNodeName(name, "ordering.orderers.name");
-    Names.requireHost(host, "ordering.orderers.host");
+    Names.requireNodeName(name, "organizations.orderer.name");
+    Names.requireHost(host, "organizations.orderer.host");
   }
 
   OrdererDefinition shifted(int offset) {
@@ -37,7 +40,7 @@ public record OrdererDefinition(
     return new Endpoint(host, operationsPort);
   }
 
-  List<Endpoint> endpoints() {
+  public List<Endpoint> endpoints() {
     return List.of(endpoint(), cluster(), admin(), operations());
   }
 }

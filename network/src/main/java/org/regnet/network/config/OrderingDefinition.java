@@ -1,40 +1,42 @@
 package org.regnet.network.config;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 
-/** The ordering organisation and its Raft orderers. */
-public record OrderingDefinition(
-    String name, String mspId, String domain, String country, List<OrdererDefinition> orderers) {
+/**
+ * How the members' orderers agree on blocks: {@code Raft} (etcdraft, the default; tolerates the
+ * crash of f of 2f+1 consenters) or {@code BFT} (Fabric v3 SmartBFT; tolerates f byzantine of
+ * 3f+1). There is no ordering organisation: each member authority runs its own orderer (decision
+ * 0015).
+ */
+public record OrderingDefinition(String type) {
+  public static final String RAFT = "Raft";
+  public static final String BFT = "BFT";
+
+  /** The default: Raft. */
+  public static final OrderingDefinition DEFAULT = new OrderingDefinition(RAFT);
 
   public OrderingDefinition {
-    Names.require(name, "ordering.name");
-    Names.requireMspId(mspId, "ordering.mspId");
-    Names.requireDomain(domain, "ordering.domain");
-    Names.requireCountry(country, "ordering.country");
-    orderers = List.copyOf(Objects.requireNonNull(orderers, "ordering.orderers"));
-    if (orderers.isEmpty()) {
-      throw new InvalidDefinitionException("ordering.orderers: at least one is required");
-    }
-    if (orderers.stream().map(OrdererDefinition::name).distinct().count() != orderers.size()) {
-      throw new InvalidDefinitionException("ordering.orderers: names must be distinct");
+    type = type == null ? RAFT : type;
+    if (type.equalsIgnoreCase(RAFT) || type.equalsIgnoreCase("etcdraft")) {
+      type = RAFT;
+    } else if (type.toUpperCase(Locale.ROOT).equals(BFT)) {
+      type = BFT;
+    } else {
+      throw new InvalidDefinitionException("ordering.type: Raft or BFT, not " + type);
     }
   }
 
-  OrderingDefinition shifted(int offset) {
-    return new OrderingDefinition(
-        name, mspId, domain, country, orderers.stream().map(o -> o.shifted(offset)).toList());
+  public boolean bft() {
+    return type.equals(BFT);
   }
 
-  List<Endpoint> endpoints() {
-    List<Endpoint> all = new ArrayList<>();
-    orderers.forEach(o -> all.addAll(o.endpoints()));
-    return all;
+  /** Fabric's name for the consensus type in configtx.yaml. */
+  public String fabricType() {
+    return bft() ? "BFT" : "etcdraft";
   }
 
-  /** The TLS host name of an orderer, e.g. {@code orderer0.ordering.regnet.test}. */
-  public String hostName(OrdererDefinition orderer) {
-    return orderer.name() + "." + domain;
+  /** The fewest consenters this type makes sense with: 3f+1 for f=1 under BFT. */
+  public int minimumConsenters() {
+    return bft() ? 4 : 1;
   }
 }

@@ -1,9 +1,13 @@
 package org.regnet.network.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A member authority: its MSP, jurisdiction, peer, chaincode server and node. */
+/**
+ * A member authority: its MSP, jurisdiction, peer, chaincode server, node and orderer. The orderer
+ * is optional only for an authority admitted without one; every founding member runs its own.
+ */
 public record OrganizationDefinition(
     String name,
     String mspId,
@@ -11,7 +15,8 @@ public record OrganizationDefinition(
     String jurisdiction,
     PeerDefinition peer,
     ServiceEndpoint chaincodeServer,
-    ServiceEndpoint node) {
+    ServiceEndpoint node,
+    OrdererDefinition orderer) {
 
   public OrganizationDefinition {
     Names.require(name, "organizations.name");
@@ -30,12 +35,20 @@ public record OrganizationDefinition(
         jurisdiction,
         peer.shifted(offset),
         chaincodeServer.shifted(offset),
-        node == null ? null : node.shifted(offset));
+        node == null ? null : node.shifted(offset),
+        orderer == null ? null : orderer.shifted(offset));
   }
 
   /** The TLS host name of this organisation's peer, e.g. {@code peer0.alpinefma.regnet.test}. */
   public String peerHostName() {
     return peer.name() + "." + domain;
+  }
+
+  /**
+   * The TLS host name of this organisation's orderer, e.g. {@code orderer0.alpinefma.regnet.test}.
+   */
+  public String ordererHostName() {
+    return orderer.name() + "." + domain;
   }
 
   /** The TLS host name of this organisation's chaincode server. */
@@ -55,9 +68,13 @@ public record OrganizationDefinition(
             peer.chaincodeListener(),
             peer.operations(),
             chaincodeServer.endpoint());
-    return node == null
-        ? base
-        : java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(node.endpoint()))
-            .toList();
+    List<Endpoint> all = new ArrayList<>(base);
+    if (node != null) {
+      all.add(node.endpoint());
+    }
+    if (orderer != null) {
+      all.addAll(orderer.endpoints());
+    }
+    return all;
   }
 }

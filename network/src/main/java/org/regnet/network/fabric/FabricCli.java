@@ -64,21 +64,56 @@ public final class FabricCli {
     runner.run("configtxlator " + args[0], cmd, Map.of(), TIMEOUT);
   }
 
-  /** Joins an orderer to the channel through its channel-participation admin endpoint. */
-  public void osnadminJoin(OrdererDefinition o, Path block) {
-    Path admin = adminTls(def.ordering().domain());
-    runner.run(
-        "osnadmin channel join on " + o.name(),
+  /**
+   * Joins {@code org}'s orderer to the channel through its channel-participation admin endpoint, as
+   * that organisation's admin: the endpoint trusts only its own organisation's TLS clients.
+   */
+  public void osnadminJoin(OrganizationDefinition org, Path block) {
+    OrdererDefinition o = org.orderer();
+    Path admin = adminTls(org.domain());
+    String out =
+        runner.run(
+            "osnadmin channel join on " + org.ordererHostName(),
+            List.of(
+                bin("osnadmin"),
+                "channel",
+                "join",
+                "--channelID",
+                def.channel(),
+                "--config-block",
+                block.toString(),
+                "-o",
+                o.admin().toString(),
+                "--ca-file",
+                admin.resolve("ca.crt").toString(),
+                "--client-cert",
+                admin.resolve("client.crt").toString(),
+                "--client-key",
+                admin.resolve("client.key").toString()),
+            Map.of(),
+            TIMEOUT);
+    // osnadmin exits 0 whatever the HTTP status: a refused join must not pass for a joined one.
+    if (!out.contains("Status: 201")) {
+      throw new NetworkException(
+          "osnadmin channel join on " + org.ordererHostName() + " refused:\n" + out.strip());
+    }
+  }
+
+  /**
+   * What {@code org}'s orderer says of its membership of the channel (status, relation, height).
+   */
+  public String osnadminInfo(OrganizationDefinition org) {
+    Path admin = adminTls(org.domain());
+    return runner.run(
+        "osnadmin channel list on " + org.ordererHostName(),
         List.of(
             bin("osnadmin"),
             "channel",
-            "join",
+            "list",
             "--channelID",
             def.channel(),
-            "--config-block",
-            block.toString(),
             "-o",
-            o.admin().toString(),
+            org.orderer().admin().toString(),
             "--ca-file",
             admin.resolve("ca.crt").toString(),
             "--client-cert",
@@ -103,24 +138,27 @@ public final class FabricCli {
     return runner.run(what + " (" + org.mspId() + ")", cmd, env, TIMEOUT);
   }
 
-  /** Flags that make a peer CLI command talk to the first orderer over TLS. */
+  /**
+   * Flags that make a peer CLI command talk over TLS to the first member's orderer (any consenter
+   * forwards to the others).
+   */
   public List<String> ordererFlags() {
-    OrdererDefinition o = def.ordering().orderers().get(0);
+    OrganizationDefinition org = ordererOrganization();
     return List.of(
         "-o",
-        o.endpoint().toString(),
+        org.orderer().endpoint().toString(),
         "--ordererTLSHostnameOverride",
-        def.ordering().hostName(o),
+        org.ordererHostName(),
         "--tls",
         "--cafile",
-        ordererTlsCa().toString());
+        peerTlsCa(org).toString());
   }
 
-  public Path ordererTlsCa() {
-    return layout
-        .orgCrypto(def.ordering().domain())
-        .resolve("msp/tlscacerts")
-        .resolve("tlsca." + def.ordering().domain() + "-cert.pem");
+  /** The member whose orderer the CLI talks to: the first one that runs an orderer. */
+  public OrganizationDefinition ordererOrganization() {
+    return def.ordererOrganizations().stream()
+        .findFirst()
+        .orElseThrow(() -> new NetworkException("no member runs an orderer"));
   }
 
   public Path peerTlsCa(OrganizationDefinition org) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.regnet.network.NetworkLayout;
 import org.regnet.network.config.OrdererDefinition;
-import org.regnet.network.config.OrderingDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.config.PeerDefinition;
 
@@ -63,12 +62,11 @@ public final class NodeConfigs {
     return home;
   }
 
-  /** Writes {@code <home>/orderer.yaml} for one orderer; returns the home. */
-  public static Path writeOrderer(
-      OrderingDefinition ordering, OrdererDefinition o, NetworkLayout layout) {
-    Path home = layout.ordererHome(ordering, o);
-    Path orgDir = layout.orgCrypto(ordering.domain());
-    Path node = orgDir.resolve("nodes").resolve(ordering.hostName(o));
+  /** Writes {@code <home>/orderer.yaml} for {@code org}'s own orderer; returns the home. */
+  public static Path writeOrderer(OrganizationDefinition org, NetworkLayout layout) {
+    OrdererDefinition o = org.orderer();
+    Path home = layout.ordererHome(org);
+    Path node = ConfigtxWriter.ordererNode(org, layout);
     Path tls = node.resolve("tls");
     String tlsCa = tls.resolve("ca.crt").toString();
     YamlDocument.read(layout.fabricSampleConfig().resolve("orderer.yaml"))
@@ -86,7 +84,7 @@ public final class NodeConfigs {
         .set("General.Cluster.ClientCertificate", tls.resolve("server.crt"))
         .set("General.Cluster.ClientPrivateKey", tls.resolve("server.key"))
         .set("General.LocalMSPDir", node.resolve("msp"))
-        .set("General.LocalMSPID", ordering.mspId())
+        .set("General.LocalMSPID", org.mspId())
         .set("FileLedger.Location", home.resolve("ledger"))
         .set("Consensus.WALDir", home.resolve("etcdraft/wal"))
         .set("Consensus.SnapDir", home.resolve("etcdraft/snapshot"))

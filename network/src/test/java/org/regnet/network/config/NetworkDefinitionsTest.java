@@ -12,11 +12,14 @@ class NetworkDefinitionsTest {
   private static final Path PROJECT_DEFINITION = Path.of("../network-config/network.yaml");
 
   @Test
-  void loads_the_project_definition_with_three_authorities_and_three_orderers() {
+  void loads_the_project_definition_with_three_authorities_each_running_its_own_orderer() {
     NetworkDefinition def = NetworkDefinitions.load(PROJECT_DEFINITION);
 
     assertThat(def.organizations()).hasSize(3);
-    assertThat(def.ordering().orderers()).hasSize(3);
+    assertThat(def.ordererOrganizations()).isEqualTo(def.organizations());
+    assertThat(def.ordering().type()).isEqualTo(OrderingDefinition.RAFT);
+    assertThat(def.organizations().get(1).ordererHostName())
+        .isEqualTo("orderer0.harboursfc.regnet.test");
     assertThat(def.organizations())
         .extracting(OrganizationDefinition::jurisdiction)
         .doesNotHaveDuplicates();
@@ -29,13 +32,56 @@ class NetworkDefinitionsTest {
 
     assertThat(moved.organizations().get(0).peer().port())
         .isEqualTo(def.organizations().get(0).peer().port() + 10_000);
-    assertThat(moved.ordering().orderers().get(2).adminPort())
-        .isEqualTo(def.ordering().orderers().get(2).adminPort() + 10_000);
+    assertThat(moved.organizations().get(2).orderer().adminPort())
+        .isEqualTo(def.organizations().get(2).orderer().adminPort() + 10_000);
     assertThat(moved.organizations().get(1).node().port())
         .isEqualTo(def.organizations().get(1).node().port() + 10_000);
     assertThat(moved.organizations().get(0).peer().host())
         .isEqualTo(def.organizations().get(0).peer().host());
     assertThat(moved.portOffset()).isEqualTo(10_000);
+  }
+
+  @Test
+  void loads_the_bft_definition_with_four_authorities_and_four_consenters() {
+    NetworkDefinition def = NetworkDefinitions.load(Path.of("../network-config/network-bft.yaml"));
+
+    assertThat(def.ordering().bft()).isTrue();
+    assertThat(def.ordererOrganizations()).hasSize(4);
+  }
+
+  @Test
+  void refuses_bft_with_fewer_than_four_orderers(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("n.yaml");
+    Files.writeString(
+        file, Files.readString(PROJECT_DEFINITION).replace("type: Raft", "type: BFT"));
+
+    assertThatThrownBy(() -> NetworkDefinitions.load(file))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("BFT ordering needs at least 4 members with an orderer, has 3");
+  }
+
+  @Test
+  void refuses_an_unknown_ordering_type(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("n.yaml");
+    Files.writeString(
+        file, Files.readString(PROJECT_DEFINITION).replace("type: Raft", "type: solo"));
+
+    assertThatThrownBy(() -> NetworkDefinitions.load(file))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("ordering.type: Raft or BFT, not solo");
+  }
+
+  @Test
+  void refuses_an_orderer_port_taken_by_another_members_orderer(@TempDir Path tmp)
+      throws Exception {
+    Path file = tmp.resolve("n.yaml");
+    Files.writeString(
+        file, Files.readString(PROJECT_DEFINITION).replace("port: 7150,", "port: 7050,"));
+
+    assertThatThrownBy(() -> NetworkDefinitions.load(file))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("port used twice")
+        .hasMessageContaining("7050");
   }
 
   @Test

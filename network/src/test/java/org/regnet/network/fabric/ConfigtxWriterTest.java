@@ -22,8 +22,15 @@ class ConfigtxWriterTest {
     String yaml = Files.readString(ConfigtxWriter.write(def, layout, tmp.resolve("ctx")));
 
     assertThat(yaml).contains("OrdererType: etcdraft").contains("V3_0: true");
-    for (var o : def.ordering().orderers()) {
-      assertThat(yaml).contains("Port: " + o.clusterPort()).contains("\"" + o.endpoint() + "\"");
+    assertThat(yaml).doesNotContain("RegNetOrdererMSP").doesNotContain("ordering.regnet.test");
+    for (var org : def.organizations()) {
+      var o = org.orderer();
+      assertThat(yaml)
+          .contains("Port: " + o.clusterPort())
+          .contains("\"" + o.endpoint() + "\"")
+          .contains(org.ordererHostName() + "/tls/server.crt")
+          .contains("- *" + org.mspId() + "_Orderer")
+          .contains("Rule: \"OR('" + org.mspId() + ".orderer', '" + org.mspId() + ".admin')\"");
     }
     for (var org : def.organizations()) {
       assertThat(yaml)
@@ -33,5 +40,23 @@ class ConfigtxWriterTest {
           .contains("Rule: \"OR('" + org.mspId() + ".admin', '" + org.mspId() + ".client')\"");
     }
     assertThat(yaml).contains("Admins: { Type: ImplicitMeta, Rule: \"MAJORITY Admins\" }");
+  }
+
+  @Test
+  void writes_one_bft_consenter_per_member_with_its_msp_and_signing_identity(@TempDir Path tmp)
+      throws Exception {
+    NetworkDefinition bft = NetworkDefinitions.load(Path.of("../network-config/network-bft.yaml"));
+    NetworkLayout layout = new NetworkLayout(tmp, tmp.resolve("state"));
+
+    String yaml = Files.readString(ConfigtxWriter.write(bft, layout, tmp.resolve("ctx")));
+
+    assertThat(yaml).contains("OrdererType: BFT").contains("SmartBFT:").doesNotContain("EtcdRaft");
+    for (int i = 0; i < 4; i++) {
+      var org = bft.organizations().get(i);
+      assertThat(yaml)
+          .contains("- ID: " + (i + 1) + "\n      Host: " + org.orderer().host())
+          .contains("MSPID: " + org.mspId())
+          .contains("signcerts/" + org.ordererHostName() + "-cert.pem");
+    }
   }
 }

@@ -23,7 +23,9 @@ import org.hyperledger.fabric.protos.msp.MSPConfig;
  * (ADMIT) or removed (WITHDRAW). This sees what the update alone cannot show, such as a member
  * removed by leaving it out of the read and write sets, and refuses an update computed from an
  * older configuration (stale) before anyone signs it. The added group must define that MSP itself,
- * without explicit admin certificates and with policies naming only its own roles.
+ * without explicit admin certificates and with policies naming only its own roles. In the Orderer
+ * group, the update may add or remove that MSP's own orderer and nothing else ({@link
+ * ConsenterReview}).
  */
 public final class ChannelUpdateReview {
   static final String APP = "/Channel/Application";
@@ -79,14 +81,32 @@ public final class ChannelUpdateReview {
       if (!p.equals(APP)
           && !p.equals(org)
           && !p.startsWith(org + "/")
-          && !p.startsWith(org + ":")) {
+          && !p.startsWith(org + ":")
+          && !ConsenterReview.allowed(p, msp)) {
         throw refuse("also changes " + p);
       }
     }
     if (kind.equals("ADMIT")) {
       requireOwnDefinition(
           msp, u.getWriteSet().getGroupsOrThrow("Application").getGroupsOrThrow(msp));
+      ConfigGroup ordererOrg =
+          u.getWriteSet()
+              .getGroupsOrDefault("Orderer", ConfigGroup.getDefaultInstance())
+              .getGroupsOrDefault(msp, null);
+      if (ordererOrg != null) {
+        requireOwnDefinition(msp, ordererOrg);
+        if (!ordererOrg
+            .getValuesOrThrow("MSP")
+            .getValue()
+            .equals(after.get(org + ":value:MSP").content())) {
+          throw refuse("the orderer organisation " + msp + " defines another MSP");
+        }
+      }
     }
+    // Its own orderer may come or go with it, and nothing else in the Orderer group.
+    String mspValue = org + ":value:MSP";
+    Node own = kind.equals("ADMIT") ? after.get(mspValue) : before.get(mspValue);
+    ConsenterReview.check(kind, msp, before, after, changed, own);
   }
 
   /**

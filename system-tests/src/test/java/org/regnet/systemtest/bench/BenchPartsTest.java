@@ -52,7 +52,7 @@ class BenchPartsTest {
     long self = ProcessHandle.current().pid();
     for (String name :
         new String[] {
-          "orderer0.ordering.regnet.test", "peer0.alpinefma.regnet.test",
+          "orderer0.alpinefma.regnet.test", "peer0.alpinefma.regnet.test",
           "ccaas.alpinefma.regnet.test", "node.alpinefma.regnet.test"
         }) {
       Files.writeString(dir.resolve(name + ".pid"), self + "\n0\ncmd\n", StandardCharsets.UTF_8);

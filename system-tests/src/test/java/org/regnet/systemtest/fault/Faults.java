@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.regnet.network.FabricNetwork;
 import org.regnet.network.NetworkLayout;
 import org.regnet.network.config.OrdererDefinition;
-import org.regnet.network.config.OrderingDefinition;
+import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.ContainerRuntime;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
@@ -55,9 +55,9 @@ final class Faults {
   }
 
   /** The orderer that leads the channel's Raft cluster now, if any, from its metrics. */
-  Optional<OrdererDefinition> raftLeader() {
-    OrderingDefinition ordering = network.definition().ordering();
-    for (OrdererDefinition o : ordering.orderers()) {
+  Optional<OrganizationDefinition> raftLeader() {
+    for (OrganizationDefinition org : orderers()) {
+      OrdererDefinition o = org.orderer();
       try {
         String metrics =
             HTTP.send(
@@ -73,7 +73,7 @@ final class Faults {
                     l.startsWith("consensus_etcdraft_is_leader{")
                         && l.contains("channel=\"" + network.definition().channel() + "\"")
                         && l.endsWith(" 1"))) {
-          return Optional.of(o);
+          return Optional.of(org);
         }
       } catch (java.io.IOException e) {
         // down or not answering: not the leader
@@ -85,17 +85,22 @@ final class Faults {
     return Optional.empty();
   }
 
-  String name(OrdererDefinition o) {
-    return network.definition().ordering().hostName(o);
+  /** The members that run an orderer (each authority runs its own). */
+  java.util.List<OrganizationDefinition> orderers() {
+    return network.definition().organizations().stream().filter(o -> o.orderer() != null).toList();
+  }
+
+  String name(OrganizationDefinition org) {
+    return org.ordererHostName();
   }
 
   /** Starts a killed orderer again from its own configuration and ledger; waits for its port. */
-  void restartOrderer(OrdererDefinition o) {
+  void restartOrderer(OrganizationDefinition org) {
     NetworkLayout layout = network.layout();
-    OrderingDefinition ordering = network.definition().ordering();
-    String name = name(o);
+    OrdererDefinition o = org.orderer();
+    String name = name(org);
     runtime.remove(name);
-    var home = layout.ordererHome(ordering, o);
+    var home = layout.ordererHome(org);
     ProcessRecord started =
         network
             .supervisor()

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.regnet.network.config.OrdererDefinition;
+import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.systemtest.support.NodeClient;
 import org.regnet.systemtest.support.NodeClient.Answer;
 
@@ -51,7 +51,7 @@ class RaftOrdererFaultIT {
     try (load) {
       load.awaitMoreAcks(20);
       for (int round = 0; round < LEADER_KILLS; round++) {
-        OrdererDefinition leader = awaitLeader();
+        OrganizationDefinition leader = awaitLeader();
         long killed = System.nanoTime();
         faults.kill(faults.name(leader));
         load.awaitMoreAcks(10);
@@ -112,8 +112,8 @@ class RaftOrdererFaultIT {
   @Test
   @Order(2)
   void with_two_of_three_orderers_down_a_write_gets_503_and_succeeds_once_one_returns() {
-    List<OrdererDefinition> orderers = f.net.network().definition().ordering().orderers();
-    OrdererDefinition first = orderers.get(0), second = orderers.get(1);
+    List<OrganizationDefinition> orderers = faults.orderers();
+    OrganizationDefinition first = orderers.get(0), second = orderers.get(1);
     faults.kill(faults.name(first));
     faults.kill(faults.name(second));
     String key = "fault-quorum-" + java.util.UUID.randomUUID();
@@ -154,7 +154,7 @@ class RaftOrdererFaultIT {
             refused.status(), refused.code(), refusedAfter, recovered, inbox.size() - 1));
   }
 
-  private static OrdererDefinition awaitLeader() {
+  private static OrganizationDefinition awaitLeader() {
     for (int i = 0; i < 600; i++) {
       var leader = faults.raftLeader();
       if (leader.isPresent()) {

@@ -49,9 +49,18 @@ public final class TestNetwork {
    * Starts a fresh network of its own: ports moved by {@code offset}, state in target/{@code name}.
    */
   public static TestNetwork start(int offset, String name, List<NetworkExtension> extensions) {
+    return start("network-config/network.yaml", offset, name, extensions);
+  }
+
+  /**
+   * Starts a fresh network from another definition (e.g. {@code network-config/network-bft.yaml}),
+   * ports moved by {@code offset}, state in target/{@code name}.
+   */
+  public static TestNetwork start(
+      String definition, int offset, String name, List<NetworkExtension> extensions) {
     Path root = projectRoot();
     NetworkDefinition def =
-        NetworkDefinitions.load(root.resolve("network-config/network.yaml")).withPortOffset(offset);
+        NetworkDefinitions.load(root.resolve(definition)).withPortOffset(offset);
     return start(def, root.resolve("system-tests/target").resolve(name), extensions);
   }
 
