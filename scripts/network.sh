@@ -3,6 +3,10 @@
 #
 #   scripts/network.sh up      build what is missing, start orderers, peers, chaincode servers
 #                              and authority nodes, deploy the chaincode, write .network/network.json
+#   scripts/network.sh up --containers
+#                              the same, each process in a container of the local images and each
+#                              host of network-config/containers.yaml a network namespace of its
+#                              own (decision 0016)
 #   scripts/network.sh down    stop everything `up` started and remove .network/
 #   scripts/network.sh status  say what runs where
 #   scripts/network.sh add-authority <name> <jurisdiction> [--treaty TRT-...]
@@ -44,6 +48,12 @@ case "$cmd" in
     fi
     "$ROOT/scripts/install-fabric.sh"
     build_jars_if_stale
+    if [[ " $* " == *" --containers "* ]]; then
+      # Container mode (decision 0016): podman and the local images first.
+      eval "$("$ROOT/scripts/install-containers.sh")"
+      "$ROOT/scripts/build-images.sh"
+      [[ " $* " == *" --config "* ]] || set -- "$@" --config "$ROOT/network-config/containers.yaml"
+    fi
     start=$(date +%s)
     run_network_cli up "$@"
     log "up took $(( $(date +%s) - start )) s (builds excluded)"

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.regnet.crypto.NodeSpec;
 import org.regnet.crypto.NodeType;
@@ -31,6 +32,7 @@ import org.regnet.network.fabric.FabricCli;
 import org.regnet.network.fabric.NodeConfigs;
 import org.regnet.network.fabric.PairCollections;
 import org.regnet.network.process.CommandRunner;
+import org.regnet.network.process.ContainerRuntime;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
 import org.regnet.network.process.ProcessSupervisor;
@@ -73,7 +75,12 @@ public final class FabricNetwork {
       NetworkDefinition def, NetworkLayout layout, List<NetworkExtension> extensions) {
     this.def = def;
     this.layout = layout;
-    this.supervisor = new ProcessSupervisor(layout.processes(), layout.logs());
+    this.supervisor =
+        new ProcessSupervisor(
+            layout.processes(),
+            layout.logs(),
+            ContainerRuntime.load(layout.projectRoot(), layout.stateDir(), this::hostOfProcess)
+                .orElse(null));
     this.commands = new CommandRunner(layout.logs().resolve("commands.log"));
     this.cli = new FabricCli(def, layout, commands);
     this.extensions = List.copyOf(extensions);
@@ -103,6 +110,7 @@ public final class FabricNetwork {
       // Owner-only: it holds keys, secrets and the demo users' passwords.
       SecureFiles.createPrivateDirectories(layout.stateDir());
       Files.writeString(layout.stateDir().resolve(STATE_MARKER), def.name() + "\n");
+      supervisor.containers().ifPresent(ContainerRuntime::writeMarker);
       step("crypto material", this::generateCrypto);
       step("channel genesis block", this::createGenesisBlock);
       // JVM start-up is the slow part of `up`: the chaincode servers and the extensions' processes
@@ -203,9 +211,10 @@ public final class FabricNetwork {
     }
   }
 
+  /** Empty, or holding only the container-mode marker of a network not yet started. */
   private static boolean isEmptyDir(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(f -> f.getFileName().toString().equals(ContainerRuntime.MARKER));
     } catch (IOException e) {
       return false;
     }
@@ -222,6 +231,28 @@ public final class FabricNetwork {
         && processes().stream().allMatch(ProcessRecord::alive);
   }
 
+  /**
+   * The host address a process of this network listens on, by the process's name: in container
+   * mode, processes of one host share one network namespace (decision 0016).
+   */
+  private Optional<String> hostOfProcess(String name) {
+    for (OrganizationDefinition org : def.organizations()) {
+      if (org.orderer() != null && org.ordererHostName().equals(name)) {
+        return Optional.of(org.orderer().host());
+      }
+      if (org.peerHostName().equals(name)) {
+        return Optional.of(org.peer().host());
+      }
+      if (org.chaincodeHostName().equals(name)) {
+        return Optional.of(org.chaincodeServer().host());
+      }
+      if (org.node() != null && org.nodeHostName().equals(name)) {
+        return Optional.of(org.node().host());
+      }
+    }
+    return Optional.empty();
+  }
+
   private void preflight() {
     List<ProcessRecord> records = supervisor.records();
     long alive = records.stream().filter(ProcessRecord::alive).count();
@@ -233,7 +264,7 @@ public final class FabricNetwork {
               + alive
               + " processes); run `scripts/network.sh down` first");
     }
-    if (!records.isEmpty() || Files.exists(layout.stateDir())) {
+    if (!records.isEmpty() || (Files.exists(layout.stateDir()) && !isEmptyDir(layout.stateDir()))) {
       down();
       throw new NetworkException(
           "found a half-started network in "
@@ -247,7 +278,10 @@ public final class FabricNetwork {
     List<String> busy = new ArrayList<>();
     for (Map.Entry<String, Endpoint> e : endpoints().entrySet()) {
       boolean nodePort = e.getKey().startsWith("node.");
-      if ((!nodePort || !extensions.isEmpty()) && !Ports.isFree(e.getValue())) {
+      // In container mode every host is a fresh network namespace: nothing of ours can hold it.
+      if (supervisor.containers().isEmpty()
+          && (!nodePort || !extensions.isEmpty())
+          && !Ports.isFree(e.getValue())) {
         busy.add(e.getValue() + " (" + e.getKey() + ")");
       }
     }

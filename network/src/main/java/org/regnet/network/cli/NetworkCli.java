@@ -11,6 +11,7 @@ import org.regnet.network.NetworkLayout;
 import org.regnet.network.config.InvalidDefinitionException;
 import org.regnet.network.config.NetworkDefinition;
 import org.regnet.network.config.NetworkDefinitions;
+import org.regnet.network.process.ContainerRuntime;
 import org.regnet.network.process.Ports;
 import org.regnet.network.process.ProcessRecord;
 import picocli.CommandLine;
@@ -77,8 +78,19 @@ public final class NetworkCli {
 
   @Command(name = "up", description = "Start the network and wait until the chaincode answers.")
   static final class Up extends Common implements Callable<Integer> {
+    @Option(
+        names = "--containers",
+        description =
+            "run every process in a container of the local images, one network namespace per"
+                + " host address of the definition (e.g. network-config/containers.yaml)")
+    boolean containers;
+
     @Override
     public Integer call() {
+      Path state = stateDir != null ? stateDir : project.resolve(".network");
+      if (containers && !Files.exists(state.resolve(FabricNetwork.DEFINITION))) {
+        ContainerRuntime.enable(project, state);
+      }
       FabricNetwork network = network();
       if (network.isRunning()) {
         System.out.println(

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.regnet.network.NetworkException;
 import org.slf4j.Logger;
@@ -30,11 +31,23 @@ public final class ProcessSupervisor {
 
   private final Path pidDir;
   private final Path logDir;
+  private final ContainerRuntime containers;
   private boolean refusing;
 
   public ProcessSupervisor(Path pidDir, Path logDir) {
+    this(pidDir, logDir, null);
+  }
+
+  /** With {@code containers} non-null, every process runs in its container (container mode). */
+  public ProcessSupervisor(Path pidDir, Path logDir, ContainerRuntime containers) {
     this.pidDir = pidDir;
     this.logDir = logDir;
+    this.containers = containers;
+  }
+
+  /** The container runtime when the network runs in container mode. */
+  public Optional<ContainerRuntime> containers() {
+    return Optional.ofNullable(containers);
   }
 
   /**
@@ -65,10 +78,18 @@ public final class ProcessSupervisor {
       // Files the process creates (a peer's ledger and chaincode packages, which hold TLS keys) are
       // owner-only: umask 077, then exec, so the recorded pid is the process itself.
       full.addAll(List.of("sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
-      full.addAll(command);
+      // Container mode: the same command, in a container on its host's pod. The recorded pid is
+      // podman's, which forwards signals to the container (--sig-proxy, podman's default).
+      full.addAll(
+          containers == null
+              ? command
+              : containers.wrap(name, command, List.copyOf(env.keySet()), workDir));
       ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile());
       pb.environment().keySet().removeIf(k -> SCRUBBED_PREFIXES.stream().anyMatch(k::startsWith));
       pb.environment().putAll(env);
+      if (containers != null) {
+        pb.environment().putAll(containers.podmanEnvironment());
+      }
       Path log = logFile(name);
       pb.redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -135,6 +156,10 @@ public final class ProcessSupervisor {
                 }
               });
     }
+    // A podman killed by SIGKILL leaves its container behind: remove whatever is left.
+    if (containers != null) {
+      containers.removeAll();
+    }
     for (ProcessRecord r : records) {
       try {
         Files.deleteIfExists(pidFile(r.name()));
@@ -162,6 +187,9 @@ public final class ProcessSupervisor {
                 waitFor(h, System.nanoTime() + Duration.ofSeconds(5).toNanos());
               }
             });
+    if (containers != null) {
+      containers.remove(name);
+    }
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

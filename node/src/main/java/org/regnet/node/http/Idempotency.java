@@ -74,10 +74,14 @@ public final class Idempotency {
 
   /**
    * Outcomes a retry should not be stuck with: the node could not try (5xx), or the ledger said
-   * "changed concurrently, try again" (409), or a throttle (429). Everything else is final.
+   * "changed concurrently, try again" (409), or a throttle (429), or the commit status did not come
+   * back (202 PENDING): a transaction lost with a killed orderer never commits, and its client must
+   * be able to send it again (the fault suite found this; docs/reliability.md). The retry runs
+   * again under the same key, so the chaincode finds the first object if it did commit. Everything
+   * else is final.
    */
   private static boolean retryable(int status) {
-    return status >= 500 || status == 409 || status == 429;
+    return status >= 500 || status == 409 || status == 429 || status == 202;
   }
 
   private static String requestHash(String method, String path, byte[] body) {

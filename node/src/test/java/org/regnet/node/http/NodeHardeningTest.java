@@ -346,6 +346,20 @@ class NodeHardeningTest {
     assertThat(JSON.readTree(status.body()).get("status").asText()).isEqualTo("PENDING");
   }
 
+  @Test
+  void a_retry_of_a_write_answered_202_runs_again_rather_than_replaying_pending() throws Exception {
+    String token = login("alice", "alice-password-123");
+    String path = "/v1/referrals/REF-pending/close";
+    int before = calls.size();
+    HttpResponse<String> first =
+        send("POST", path, "{\"outcome\":\"NO_ACTION\"}", token, "Idempotency-Key", "pend-0001");
+    HttpResponse<String> retry =
+        send("POST", path, "{\"outcome\":\"NO_ACTION\"}", token, "Idempotency-Key", "pend-0001");
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(calls.subList(before, calls.size())).hasSize(2);
+  }
+
   // --- streams ---
 
   private static SSLSocket openStream(String auth, String query, String lastEventId)

@@ -67,8 +67,19 @@ public final class NodeClient {
   }
 
   public Answer call(String method, String path, String body, String token) {
+    return call(method, path, body, token, java.util.Map.of());
+  }
+
+  /** As {@link #call(String, String, String, String)}, with extra headers (Idempotency-Key). */
+  public Answer call(
+      String method,
+      String path,
+      String body,
+      String token,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    headers.forEach(b::header);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

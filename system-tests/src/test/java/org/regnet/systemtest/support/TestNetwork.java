@@ -83,8 +83,27 @@ public final class TestNetwork {
     Path root = projectRoot();
     NetworkDefinition def =
         shape.apply(NetworkDefinitions.load(root.resolve(definition)).withPortOffset(offset));
-    NetworkLayout layout =
-        new NetworkLayout(root, root.resolve("system-tests/target").resolve(name));
+    return start(def, root.resolve("system-tests/target").resolve(name), extensions);
+  }
+
+  /**
+   * Starts a fresh network in container mode (decision 0016) from network-config/containers.yaml,
+   * each host a network namespace of its own; state in target/{@code name}. Needs the local images
+   * (scripts/build-images.sh).
+   */
+  public static TestNetwork startInContainers(String name, List<NetworkExtension> extensions) {
+    Path root = projectRoot();
+    Path state = root.resolve("system-tests/target").resolve(name);
+    NetworkDefinition def = NetworkDefinitions.load(root.resolve("network-config/containers.yaml"));
+    // Whatever ran there before goes first, in the mode it ran in; then the mode is set.
+    new FabricNetwork(def, new NetworkLayout(root, state), extensions).down();
+    org.regnet.network.process.ContainerRuntime.enable(root, state);
+    return start(def, state, extensions);
+  }
+
+  private static TestNetwork start(
+      NetworkDefinition def, Path state, List<NetworkExtension> extensions) {
+    NetworkLayout layout = new NetworkLayout(projectRoot(), state);
     FabricNetwork network = new FabricNetwork(def, layout, extensions);
     // A run killed earlier may have left processes behind: stop them first.
     network.down();

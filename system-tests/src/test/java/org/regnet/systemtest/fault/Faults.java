@@ -1,0 +1,115 @@
+package org.regnet.systemtest.fault;
+
+import com.github.dockerjava.api.DockerClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.regnet.network.FabricNetwork;
+import org.regnet.network.NetworkLayout;
+import org.regnet.network.config.OrdererDefinition;
+import org.regnet.network.config.OrganizationDefinition;
+import org.regnet.network.process.ContainerRuntime;
+import org.regnet.network.process.Ports;
+import org.regnet.network.process.ProcessRecord;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Fault injection on a network in container mode: containers are killed, paused and cut off through
+ * podman's Docker-compatible API with Testcontainers' client (DOCKER_HOST, set by
+ * scripts/install-containers.sh); processes are started again through the network's own supervisor,
+ * exactly as `up` started them.
+ */
+final class Faults {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final FabricNetwork network;
+  private final ContainerRuntime runtime;
+  private final DockerClient docker;
+
+  Faults(FabricNetwork network) {
+    this.network = network;
+    this.runtime =
+        network
+            .supervisor()
+            .containers()
+            .orElseThrow(() -> new IllegalStateException("the network is not in container mode"));
+    this.docker = DockerClientFactory.instance().client();
+  }
+
+  /** {@code kill -9} of a process's container. */
+  void kill(String processName) {
+    docker.killContainerCmd(runtime.containerName(processName)).withSignal("KILL").exec();
+  }
+
+  void pause(String processName) {
+    docker.pauseContainerCmd(runtime.containerName(processName)).exec();
+  }
+
+  void unpause(String processName) {
+    docker.unpauseContainerCmd(runtime.containerName(processName)).exec();
+  }
+
+  /** The orderer that leads the channel's Raft cluster now, if any, from its metrics. */
+  Optional<OrganizationDefinition> raftLeader() {
+    for (OrganizationDefinition org : orderers()) {
+      OrdererDefinition o = org.orderer();
+      try {
+        String metrics =
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://" + o.operations() + "/metrics"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        if (metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("consensus_etcdraft_is_leader{")
+                        && l.contains("channel=\"" + network.definition().channel() + "\"")
+                        && l.endsWith(" 1"))) {
+          return Optional.of(org);
+        }
+      } catch (java.io.IOException e) {
+        // down or not answering: not the leader
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The members that run an orderer (each authority runs its own). */
+  java.util.List<OrganizationDefinition> orderers() {
+    return network.definition().organizations().stream().filter(o -> o.orderer() != null).toList();
+  }
+
+  String name(OrganizationDefinition org) {
+    return org.ordererHostName();
+  }
+
+  /** Starts a killed orderer again from its own configuration and ledger; waits for its port. */
+  void restartOrderer(OrganizationDefinition org) {
+    NetworkLayout layout = network.layout();
+    OrdererDefinition o = org.orderer();
+    String name = name(org);
+    runtime.remove(name);
+    var home = layout.ordererHome(org);
+    ProcessRecord started =
+        network
+            .supervisor()
+            .start(
+                name,
+                java.util.List.of(layout.fabricBin("orderer").toString()),
+                Map.of("FABRIC_CFG_PATH", home.toString()),
+                home);
+    Ports.awaitListening(
+        o.endpoint(), started, network.supervisor().logFile(name), Duration.ofSeconds(90));
+  }
+}
