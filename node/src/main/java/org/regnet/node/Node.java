@@ -396,10 +396,10 @@ public final class Node implements AutoCloseable {
     routes.add(new SubmitAssistanceRequest(assistance));
     routes.add(new AssistanceInbox(ledger));
     routes.add(new AssistanceOutbox(ledger));
-    routes.add(new ExportStatistics(assistance, workers));
+    routes.add(new ExportStatistics(assistance, workers.api()));
     routes.add(new GetAssistanceRequest(ledger));
     routes.add(new AssistanceContent(assistance));
-    routes.add(new ExportAuth001(assistance, workers));
+    routes.add(new ExportAuth001(assistance, workers.api()));
     routes.add(new AcknowledgeAssistanceRequest(ledger));
     routes.add(new ContestUrgency(assistance));
     routes.add(new ReportProgress(assistance));
@@ -435,7 +435,7 @@ public final class Node implements AutoCloseable {
     if (evidenceDesk != null) {
       routes.add(new org.regnet.node.http.route.UploadEvidence());
       routes.add(new org.regnet.node.http.route.ListEvidence(evidenceDesk));
-      routes.add(new org.regnet.node.http.route.DownloadEvidence(evidenceStore, workers));
+      routes.add(new org.regnet.node.http.route.DownloadEvidence(evidenceStore, workers.api()));
       routes.add(new org.regnet.node.http.route.SendEvidence(evidenceDesk));
       routes.add(new org.regnet.node.http.route.RecordEvidenceReceipt(evidenceDesk));
     }
