@@ -225,13 +225,17 @@ class AssistanceJourneyIT {
   void statistics_match_the_scripted_history_on_both_sides_as_json_and_csv() {
     JsonNode answered =
         ok(nodeA.call("GET", "/v1/assistance/" + answeredId, null, officerA)).body();
-    long created = Instant.parse(answered.path("createdAt").asText()).getEpochSecond();
+    // whole seconds of the duration, as the statistics count them (not a difference of epoch
+    // seconds, which is one more when the two instants straddle a second boundary)
+    Instant created = Instant.parse(answered.path("createdAt").asText());
     long ack =
-        Instant.parse(answered.path("progress").path("acknowledgedAt").asText()).getEpochSecond()
-            - created;
+        java.time.Duration.between(
+                created, Instant.parse(answered.path("progress").path("acknowledgedAt").asText()))
+            .getSeconds();
     long fin =
-        Instant.parse(answered.path("progress").path("finalReplyAt").asText()).getEpochSecond()
-            - created;
+        java.time.Duration.between(
+                created, Instant.parse(answered.path("progress").path("finalReplyAt").asText()))
+            .getSeconds();
 
     JsonNode a =
         ok(nodeA.call("GET", "/v1/assistance/statistics?counterparty=" + msp(B), null, officerA))
