@@ -240,6 +240,27 @@ class AuthorizationMatrixIT {
     m.put("assistance:listInbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:listOutbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:statistics", Case.of(Scope.OWN, A, o -> "{}"));
+    // evidence custody (decision 0019): the role rule, with details naming A as the sender of a
+    // document for the referral (evaluated, so nothing is pinned)
+    Function<Objects, Map<String, byte[]>> opening =
+        o ->
+            Map.of(
+                "evidence",
+                ("{\"documentId\":\"matrix-document-1\",\"caseRef\":\"referral:"
+                        + o.referral()
+                        + "\",\"sender\":\""
+                        + actors.msp(A)
+                        + "\",\"receiver\":\""
+                        + actors.msp(B)
+                        + "\",\"sha256\":\""
+                        + "ab".repeat(32)
+                        + "\",\"size\":1,\"salt\":\""
+                        + "cd".repeat(16)
+                        + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+    for (String tx : List.of("pin", "receive", "get")) {
+      m.put("evidence:" + tx, Case.of(Scope.OWN, A, o -> "{}").withTransient(opening));
+    }
     m.put(
         "flag:recordMatch",
         Case.of(
