@@ -44,21 +44,13 @@ public final class AssistanceService {
             .validated(req.urgency());
     final byte[] salt = Transient.salt(ctx.getStub());
     final Caller c = ctx.caller();
-    final Agreement a = Repository.agreement(ctx, req.agreementId());
-    AccessPolicy.requireAgreementParty(c, a);
-    final Treaty t = Repository.treaty(ctx, a.treatyId());
-    AccessPolicy.requireActiveMember(c, t);
-    final String requested = a.otherParty(c.msp());
-    final Instant now = ctx.now();
-    if (!a.inForceAt(now)) {
-      throw ErrorCode.INVALID_STATE.exception(
-          "agreementId", "agreement is " + a.statusAt(now) + ", not in force");
-    }
-    if (!t.activeMember(requested)) {
-      throw ErrorCode.INVALID_STATE.exception(
-          "agreementId", requested + " is not an active member");
-    }
-    AccessPolicy.requireScope(a.scope(), req.instrumentClass(), req.dataClasses(), req.purposes());
+    final AgreementOpening opening =
+        AgreementOpening.check(
+            ctx, req.agreementId(), req.instrumentClass(), req.dataClasses(), req.purposes());
+    final Agreement a = opening.agreement();
+    final Treaty t = opening.treaty();
+    final String requested = opening.counterparty();
+    final Instant now = opening.now();
     requireEmmouPowers(t, c.msp(), requested, payload);
     final Instant due = req.dueDate() == null ? null : Instant.parse(req.dueDate());
     if (due != null && !due.isAfter(now)) {

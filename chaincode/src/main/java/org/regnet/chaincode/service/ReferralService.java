@@ -47,21 +47,13 @@ public final class ReferralService {
             .validated();
     final byte[] salt = Transient.salt(ctx.getStub());
     final Caller c = ctx.caller();
-    final Agreement a = Repository.agreement(ctx, req.agreementId());
-    AccessPolicy.requireAgreementParty(c, a);
-    final Treaty t = Repository.treaty(ctx, a.treatyId());
-    AccessPolicy.requireActiveMember(c, t);
-    final String recipient = a.otherParty(c.msp());
-    final Instant now = ctx.now();
-    if (!a.inForceAt(now)) {
-      throw ErrorCode.INVALID_STATE.exception(
-          "agreementId", "agreement is " + a.statusAt(now) + ", not in force");
-    }
-    if (!t.activeMember(recipient)) {
-      throw ErrorCode.INVALID_STATE.exception(
-          "agreementId", recipient + " is not an active member");
-    }
-    AccessPolicy.requireScope(a.scope(), req.instrumentClass(), req.dataClasses(), req.purposes());
+    final AgreementOpening opening =
+        AgreementOpening.check(
+            ctx, req.agreementId(), req.instrumentClass(), req.dataClasses(), req.purposes());
+    final Agreement a = opening.agreement();
+    final Treaty t = opening.treaty();
+    final String recipient = opening.counterparty();
+    final Instant now = opening.now();
     final String id = ctx.newId("REF");
     if (ctx.ledger().exists(Repository.referralKey(ctx, id))) {
       throw ErrorCode.CONFLICT.exception("referralId", "referral " + id + " already exists");
