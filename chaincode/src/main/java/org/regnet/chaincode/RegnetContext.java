@@ -92,6 +92,20 @@ public final class RegnetContext extends Context {
             .substring(0, 16);
   }
 
+  /**
+   * An id for a new confidential object: as {@link #newId}, but only from the client's idempotency
+   * key, which never reaches the block. An id from the transaction id would be a substring of the
+   * public block, so a call without a key is refused.
+   */
+  public String keyedId(final String prefix) {
+    final java.util.Map<String, byte[]> t = getStub().getTransient();
+    if (t == null || t.get(IDEMPOTENCY_KEY) == null) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient." + IDEMPOTENCY_KEY, "required: the new id derives from it");
+    }
+    return newId(prefix);
+  }
+
   /** The transient entry carrying a client's idempotency key (never recorded in the block). */
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 

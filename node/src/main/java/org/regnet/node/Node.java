@@ -45,6 +45,7 @@ import org.regnet.node.service.Casework;
 import org.regnet.node.service.CertificateIssuer;
 import org.regnet.node.service.ChannelAdmin;
 import org.regnet.node.service.ChannelUpdateSummary;
+import org.regnet.node.service.ConfidentialLedger;
 import org.regnet.node.service.Flags;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.service.KeySealer;
@@ -243,7 +244,15 @@ public final class Node implements AutoCloseable {
         inbox::quarantined);
     Supplier<Readiness> ready = new CachedProbe(probe, Duration.ofSeconds(10), clock);
     List<Route> routes =
-        routes(new KeyedLedger(ledger), inbox, passwords, tokens, gate, ready, tickets, clock);
+        routes(
+            new ConfidentialLedger(new KeyedLedger(ledger), config.mspId()),
+            inbox,
+            passwords,
+            tokens,
+            gate,
+            ready,
+            tickets,
+            clock);
     Router router = new Router(routes);
     RequestHandler handler =
         new RequestHandler(

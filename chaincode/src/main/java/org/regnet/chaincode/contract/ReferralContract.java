@@ -24,105 +24,130 @@ public final class ReferralContract extends RegnetContract {
     return "referral";
   }
 
+  /**
+   * What a referral SUBMIT returns: nothing. Its result is written into the block that every peer
+   * holds, so it may not carry the referral's id, typology or status; the caller reads the record
+   * back from its own peer ({@code referral:get}, a query) once the transaction has committed.
+   */
+  static final String NOTHING = "{}";
+
+  private static String done(final Object ignored) {
+    return NOTHING;
+  }
+
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String submit(final Context ctx, final String request) {
-    return json(ReferralService.submit(rc(ctx), request(request, SubmitReferralRequest.class)));
+    return done(
+        ReferralService.submit(
+            rc(ctx), confidential(ctx, request, SubmitReferralRequest.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String acknowledge(final Context ctx, final String request) {
-    return json(
+    return done(
         ReferralService.step(
-            rc(ctx), request(request, ReferralRef.class), "referral.acknowledged"));
+            rc(ctx), confidential(ctx, request, ReferralRef.class, true), "referral.acknowledged"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String startInvestigation(final Context ctx, final String request) {
-    return json(
+    return done(
         ReferralService.step(
-            rc(ctx), request(request, ReferralRef.class), "referral.investigationStarted"));
+            rc(ctx),
+            confidential(ctx, request, ReferralRef.class, true),
+            "referral.investigationStarted"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String requestInformation(final Context ctx, final String request) {
-    return json(
+    return done(
         ReferralService.exchange(
             rc(ctx),
-            request(request, ReferralRef.class),
+            confidential(ctx, request, ReferralRef.class, true),
             ExchangeKind.INFORMATION_REQUEST,
             "referral.informationRequested"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String provideInformation(final Context ctx, final String request) {
-    return json(
+    return done(
         ReferralService.exchange(
             rc(ctx),
-            request(request, ReferralRef.class),
+            confidential(ctx, request, ReferralRef.class, true),
             ExchangeKind.INFORMATION_RESPONSE,
             "referral.informationProvided"));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String close(final Context ctx, final String request) {
-    return json(
-        ReferralService.close(rc(ctx), request(request, ReferralActionRequest.Close.class)));
+    return done(
+        ReferralService.close(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.Close.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String decline(final Context ctx, final String request) {
-    return json(
-        ReferralService.decline(rc(ctx), request(request, ReferralActionRequest.Decline.class)));
+    return done(
+        ReferralService.decline(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.Decline.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String get(final Context ctx, final String request) {
-    return json(ReferralService.get(rc(ctx), request(request, ReferralRef.class)));
+    return json(ReferralService.get(rc(ctx), confidential(ctx, request, ReferralRef.class, false)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String listInbox(final Context ctx, final String request) {
-    return json(ReferralService.list(rc(ctx), request(request, PageRequest.class), true));
+    return json(
+        ReferralService.list(rc(ctx), confidential(ctx, request, PageRequest.class, false), true));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String listOutbox(final Context ctx, final String request) {
-    return json(ReferralService.list(rc(ctx), request(request, PageRequest.class), false));
+    return json(
+        ReferralService.list(rc(ctx), confidential(ctx, request, PageRequest.class, false), false));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String readPayload(final Context ctx, final String request) {
-    return json(PayloadService.read(rc(ctx), request(request, ReferralActionRequest.Read.class)));
+    return json(
+        PayloadService.read(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.Read.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String fetchPayload(final Context ctx, final String request) {
-    return json(PayloadService.fetch(rc(ctx), request(request, ReferralActionRequest.Fetch.class)));
+    return json(
+        PayloadService.fetch(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.Fetch.class, false)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String requestConsent(final Context ctx, final String request) {
-    return json(
+    return done(
         ConsentService.request(
-            rc(ctx), request(request, ReferralActionRequest.RequestConsent.class)));
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.RequestConsent.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String grantConsent(final Context ctx, final String request) {
-    return json(
-        ConsentService.grant(rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
+    return done(
+        ConsentService.grant(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.ConsentRef.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String shareOnward(final Context ctx, final String request) {
-    return json(
+    return done(
         ConsentService.shareOnward(
-            rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.ConsentRef.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String deliverOnward(final Context ctx, final String request) {
-    return json(
-        ConsentService.deliver(rc(ctx), request(request, ReferralActionRequest.ConsentRef.class)));
+    return done(
+        ConsentService.deliver(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.ConsentRef.class, true)));
   }
 }

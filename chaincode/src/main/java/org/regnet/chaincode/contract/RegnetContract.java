@@ -49,6 +49,39 @@ abstract class RegnetContract implements ContractInterface {
     return Json.parse("request", json, MAX_REQUEST, type);
   }
 
+  /** The transient entry that carries a confidential request (never recorded in the block). */
+  static final String TRANSIENT_REQUEST = "request";
+
+  /**
+   * A request whose every field is confidential (a bilateral exchange's: its ids, typology,
+   * status): it comes from the transient map's {@code request} entry, and the public argument,
+   * which every peer's block holds, must be empty ({@code {}}). Queries may also pass it publicly
+   * (a query is in no block).
+   */
+  static <T> T confidential(
+      final Context ctx, final String publicArg, final Class<T> type, final boolean submit) {
+    final java.util.Map<String, byte[]> t = ctx.getStub().getTransient();
+    final byte[] request = t == null ? null : t.get(TRANSIENT_REQUEST);
+    final boolean emptyArg = publicArg == null || publicArg.isBlank() || "{}".equals(publicArg);
+    if (request == null) {
+      if (submit) {
+        throw ErrorCode.VALIDATION_FAILED.exception(
+            "transient." + TRANSIENT_REQUEST,
+            "this transaction takes its request from the transient map, and {} as argument");
+      }
+      return request(publicArg, type);
+    }
+    if (!emptyArg) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "request", "the request is in the transient map; the argument must be {}");
+    }
+    if (request.length > MAX_REQUEST) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient." + TRANSIENT_REQUEST, "larger than " + MAX_REQUEST + " bytes");
+    }
+    return request(new String(request, java.nio.charset.StandardCharsets.UTF_8), type);
+  }
+
   /**
    * A request that may carry a channel configuration update (base64, up to {@link
    * org.regnet.chaincode.request.ChannelSignatures#MAX_UPDATE_BYTES}), which with every member's

@@ -51,13 +51,11 @@ public final class PayloadService {
 
   private PayloadService() {}
 
-  /** The receipt returned by {@code referral:readPayload}. */
-  public record Receipt(
-      String accessId,
-      String referralId,
-      PermittedUse purpose,
-      String payloadHash,
-      String validUntil) {}
+  /**
+   * The receipt returned by {@code referral:readPayload}: it is in the block, so it names only the
+   * access (the transaction id) and its public expiry, never the referral.
+   */
+  public record Receipt(String accessId, String validUntil) {}
 
   /** A confidential exchange as returned by {@code referral:fetchPayload}. */
   public record ExchangeContent(
@@ -111,8 +109,7 @@ public final class PayloadService {
     AuditLog.record(
         ctx,
         ReferralService.change(r, "referral.payloadAccessed").withPayloadHash(r.payloadHash()));
-    return new Receipt(
-        access.accessId(), r.referralId(), req.purpose(), r.payloadHash(), access.validUntil());
+    return new Receipt(access.accessId(), access.validUntil());
   }
 
   public static Content fetch(final RegnetContext ctx, final ReferralActionRequest.Fetch raw) {

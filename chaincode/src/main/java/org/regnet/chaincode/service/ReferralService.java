@@ -54,7 +54,7 @@ public final class ReferralService {
     final Treaty t = opening.treaty();
     final String recipient = opening.counterparty();
     final Instant now = opening.now();
-    final String id = ctx.newId("REF");
+    final String id = ctx.keyedId("REF");
     if (ctx.ledger().exists(Repository.referralKey(ctx, id))) {
       throw ErrorCode.CONFLICT.exception("referralId", "referral " + id + " already exists");
     }

@@ -69,10 +69,48 @@ class IdempotentSubmitTest {
   }
 
   @Test
-  void without_a_key_each_submission_is_new_and_a_malformed_key_is_refused() {
-    assertThat(submit(officer(ALPINE), null).json().get("referralId").asText())
-        .isNotEqualTo(submit(officer(ALPINE), null).json().get("referralId").asText());
-    final Result shortKey = submit(officer(ALPINE), "short");
-    assertThat(shortKey.errorCode()).isEqualTo("VALIDATION_FAILED");
+  void a_submission_without_a_key_is_refused_because_its_id_would_be_in_the_block() {
+    final Map<String, byte[]> t = new HashMap<>(payload(PAYLOAD));
+    t.put("request", submitRequest(agreementId).getBytes(StandardCharsets.UTF_8));
+    final Result r =
+        f.net.execute(f.net.rawSpec(officer(ALPINE), ALPINE, "referral:submit", "{}", t), ALPINE);
+
+    assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(r.message()).contains("transient.idempotencyKey");
+  }
+
+  @Test
+  void a_malformed_key_is_refused() {
+    assertThat(submit(officer(ALPINE), "short").errorCode()).isEqualTo("VALIDATION_FAILED");
+  }
+
+  @Test
+  void a_referral_request_in_the_public_argument_is_refused() {
+    final Map<String, byte[]> t = new HashMap<>(payload(PAYLOAD));
+    t.put("idempotencyKey", KEY.getBytes(StandardCharsets.UTF_8));
+    final Result inArgument =
+        f.net.execute(
+            f.net.rawSpec(officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId), t),
+            ALPINE);
+    t.put("request", submitRequest(agreementId).getBytes(StandardCharsets.UTF_8));
+    final Result inBoth =
+        f.net.execute(
+            f.net.rawSpec(officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId), t),
+            ALPINE);
+
+    assertThat(inArgument.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(inArgument.message()).contains("transient.request");
+    assertThat(inBoth.errorCode()).isEqualTo("VALIDATION_FAILED");
+  }
+
+  @Test
+  void a_committed_submit_returns_nothing_into_the_block() {
+    final Map<String, byte[]> t = new HashMap<>(payload(PAYLOAD));
+    t.put("idempotencyKey", KEY.getBytes(StandardCharsets.UTF_8));
+    t.put("request", submitRequest(agreementId).getBytes(StandardCharsets.UTF_8));
+    final Result r =
+        f.net.execute(f.net.rawSpec(officer(ALPINE), ALPINE, "referral:submit", "{}", t), ALPINE);
+
+    assertThat(r.body()).isEqualTo("{}");
   }
 }

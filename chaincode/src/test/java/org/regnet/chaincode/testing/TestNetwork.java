@@ -97,13 +97,93 @@ public final class TestNetwork {
       final String function,
       final String arg,
       final Map<String, byte[]> transientMap) {
-    counter++;
     clock = clock.plusSeconds(1);
+    return confidentialSpec(who, peerMsp, function, arg, transientMap);
+  }
+
+  /**
+   * Referral transactions as a client that follows the privacy rules sends them (the node's {@code
+   * ConfidentialLedger} does the same): the request goes into the transient map, the public
+   * argument is {@code {}}, and a submit carries an idempotency key (made up here when the test
+   * sent none). Use {@link #rawSpec} to send the argument as given.
+   */
+  private TxStub.Spec confidentialSpec(
+      final Identity who,
+      final String peerMsp,
+      final String function,
+      final String arg,
+      final Map<String, byte[]> transientMap) {
+    if (!function.startsWith("referral:") || arg == null) {
+      return rawSpec(who, peerMsp, function, arg, transientMap);
+    }
+    final Map<String, byte[]> t = new java.util.HashMap<>(transientMap);
+    t.put("request", arg.getBytes(StandardCharsets.UTF_8));
+    if (function.equals("referral:submit") && !t.containsKey("idempotencyKey")) {
+      t.put(
+          "idempotencyKey",
+          ("harness-idempotency-key-" + (counter + 1)).getBytes(StandardCharsets.UTF_8));
+    }
+    return rawSpec(who, peerMsp, function, "{}", t);
+  }
+
+  /** A spec with the argument and transient map exactly as given; the clock does not move. */
+  public TxStub.Spec rawSpec(
+      final Identity who,
+      final String peerMsp,
+      final String function,
+      final String arg,
+      final Map<String, byte[]> transientMap) {
+    counter++;
     final String txId =
         HexFormat.of()
             .formatHex(InMemoryLedger.sha256(("tx-" + counter).getBytes(StandardCharsets.UTF_8)));
     final List<String> args = arg == null ? List.of(function) : List.of(function, arg);
     return new TxStub.Spec(txId, clock, who.serialized(), peerMsp, args, transientMap);
+  }
+
+  /**
+   * A committed referral SUBMIT returns nothing (its result is in the block); like the node, the
+   * harness then reads the record back from the caller's own peer and answers that.
+   */
+  private Result readBack(final Identity who, final TxStub.Spec spec, final Result r) {
+    final String fn = spec.args().get(0);
+    if (!r.ok() || !fn.startsWith("referral:") || fn.equals("referral:readPayload")) {
+      return r;
+    }
+    final Map<String, byte[]> t = spec.transientMap();
+    final byte[] request = t == null ? null : t.get("request");
+    if (request == null) {
+      return r;
+    }
+    final String id;
+    if (fn.equals("referral:submit")) {
+      id = referralId(who.msp(), t.get("idempotencyKey"));
+    } else {
+      try {
+        id = MAPPER.readTree(request).path("referralId").asText();
+      } catch (Exception e) {
+        return r;
+      }
+    }
+    final Result got =
+        execute(
+            rawSpec(who, who.msp(), "referral:get", "{\"referralId\":\"" + id + "\"}", Map.of()),
+            who.msp());
+    return new Result(r.status(), r.message(), got.payload(), r.tx());
+  }
+
+  /** The id the chaincode derives from an idempotency key (decision 0007). */
+  public static String referralId(final String msp, final byte[] key) {
+    final java.security.MessageDigest d;
+    try {
+      d = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    d.update(msp.getBytes(StandardCharsets.UTF_8));
+    d.update((byte) 0);
+    d.update(key);
+    return "REF-" + HexFormat.of().formatHex(d.digest()).substring(0, 16);
   }
 
   /** Endorses on one peer and, when it succeeds, commits (a failure commits nothing). */
@@ -122,11 +202,12 @@ public final class TestNetwork {
       final String arg,
       final Map<String, byte[]> tr,
       final String peerMsp) {
-    final Result r = execute(spec(who, peerMsp, function, arg, tr), peerMsp);
+    final TxStub.Spec spec = spec(who, peerMsp, function, arg, tr);
+    final Result r = execute(spec, peerMsp);
     if (r.ok()) {
       ledger.commit(r.tx());
     }
-    return r;
+    return readBack(who, spec, r);
   }
 
   /**
@@ -154,7 +235,7 @@ public final class TestNetwork {
     if (first.ok()) {
       ledger.commit(first.tx(), java.util.Set.of(peers));
     }
-    return first;
+    return readBack(who, spec, first);
   }
 
   /** Evaluates on the caller's own peer: never committed. */

@@ -37,7 +37,7 @@ public final class Actors implements AutoCloseable {
 
   /** The chaincode as {@code role} of organisation {@code index}, through its own peer. */
   public Contract contract(int index, String role) {
-    return network(index, role).getContract(net.chaincode());
+    return Calls.as(network(index, role).getContract(net.chaincode()), msp(index));
   }
 
   public Network network(int index, String role) {
@@ -51,7 +51,7 @@ public final class Actors implements AutoCloseable {
     Gateway gw =
         gateways.computeIfAbsent(
             key, k -> FabricClients.gateway(channel(peerIndex), mspId, mspDir));
-    return gw.getNetwork(net.channel()).getContract(net.chaincode());
+    return Calls.as(gw.getNetwork(net.channel()).getContract(net.chaincode()), mspId);
   }
 
   private Gateway gateway(int index, String role, Path mspDir) {
