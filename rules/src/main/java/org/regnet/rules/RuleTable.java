@@ -85,6 +85,8 @@ public final class RuleTable {
     m.put("referral:grantConsent", co);
     m.put("referral:shareOnward", co);
     m.put("referral:deliverOnward", co);
+    // the details of a pair event, for a node's event reader (an auditor certificate) and staff
+    m.put("referral:pairEvent", any);
     // requests for assistance (docs/decisions/0018): case officers ask, acknowledge, reply and
     // handle disclosures and retention; investigators also report progress and record overdue
     m.put("assistance:submit", co);

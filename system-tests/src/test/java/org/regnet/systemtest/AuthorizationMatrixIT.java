@@ -92,6 +92,7 @@ class AuthorizationMatrixIT {
           "referral:get",
           "referral:listInbox",
           "referral:listOutbox",
+          "referral:pairEvent",
           "assistance:listInbox",
           "assistance:listOutbox",
           "assistance:statistics");
@@ -199,6 +200,18 @@ class AuthorizationMatrixIT {
     m.put("referral:grantConsent", Case.of(Scope.REFERRAL, A, consent));
     m.put("referral:shareOnward", Case.of(Scope.REFERRAL, B, consent).withTransient(payload));
     m.put("referral:deliverOnward", Case.of(Scope.REFERRAL, B, consent).withTransient(payload));
+    // the details of the referral's submission event, asked with the other party as counterparty
+    m.put(
+        "referral:pairEvent",
+        Case.of(
+            Scope.REFERRAL,
+            A,
+            o ->
+                "{\"txId\":\""
+                    + submissionTx(o.referral())
+                    + "\",\"counterparty\":\""
+                    + actors.msp(B)
+                    + "\"}"));
     m.put(
         "flag:raise",
         Case.of(
@@ -336,6 +349,25 @@ class AuthorizationMatrixIT {
             .get("changeId")
             .asText();
     return new Objects(treaty, agreementId, proposed, referral, change);
+  }
+
+  private static final Map<String, String> SUBMISSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The transaction that submitted the referral, from its audit trail (as A's auditor). */
+  private static String submissionTx(String referral) {
+    return SUBMISSIONS.computeIfAbsent(
+        referral,
+        r ->
+            ok(evaluate(
+                    actors.contract(A, "auditor"),
+                    "audit:byObject",
+                    "{\"objectId\":\"" + r + "\",\"pageSize\":10}"))
+                .json()
+                .path("items")
+                .path(0)
+                .path("txId")
+                .asText());
   }
 
   private static String proposeAgreement(String treaty) {

@@ -150,4 +150,15 @@ public final class ReferralContract extends RegnetContract {
         ConsentService.deliver(
             rc(ctx), confidential(ctx, request, ReferralActionRequest.ConsentRef.class, true)));
   }
+
+  /**
+   * The details of a {@code regnet.pair.updated} event, from the pair's collection on the caller's
+   * own peer: what the public event no longer says (decision 0020).
+   */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String pairEvent(final Context ctx, final String request) {
+    return json(
+        ReferralService.pairEvent(
+            rc(ctx), confidential(ctx, request, ReferralActionRequest.PairEvent.class, false)));
+  }
 }

@@ -65,4 +65,14 @@ public final class ReferralActionRequest {
       return this;
     }
   }
+
+  /** {@code referral:pairEvent}: the details of a pair event, asked by one of the pair. */
+  public record PairEvent(String txId, String counterparty) {
+    public PairEvent validated() {
+      Check.matches(
+          "txId", txId, java.util.regex.Pattern.compile("[0-9a-f]{64}"), "a transaction id");
+      Check.msp("counterparty", counterparty);
+      return this;
+    }
+  }
 }

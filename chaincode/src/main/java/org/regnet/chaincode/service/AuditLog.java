@@ -1,15 +1,22 @@
 package org.regnet.chaincode.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.AuditEntry;
+import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Ledger;
 import org.regnet.chaincode.state.Page;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * Appends audit entries and emits the transaction's event; answers audit queries page by page.
@@ -42,6 +49,9 @@ public final class AuditLog {
             ctx.caller().actor(),
             hash,
             change.viewers());
+    if (change.pair() != null) {
+      return recordInPair(ctx, change, entry, suffix);
+    }
     // written once; the owners' key-level policy keeps anyone else from rewriting them later
     final Endorsement owners = change.owners();
     ledger.put(Keys.AUDIT_OBJECT + change.objectId() + "~" + suffix, entry, owners);
@@ -53,6 +63,12 @@ public final class AuditLog {
       ledger.put(
           Keys.AUDIT_ACTOR + viewer + "~" + ctx.caller().msp() + "~" + suffix, entry, owners);
     }
+    ledger.event("regnet." + change.action(), event(ctx, change));
+    return entry;
+  }
+
+  /** The event a change announces: which object, whose, by whom, its status. */
+  private static Map<String, Object> event(final RegnetContext ctx, final Change change) {
     final Map<String, Object> event = new LinkedHashMap<>();
     event.put("event", "regnet." + change.action());
     event.put("txId", ctx.txId());
@@ -64,9 +80,104 @@ public final class AuditLog {
     if (change.status() != null) {
       event.put("status", change.status());
     }
-    ledger.event("regnet." + change.action(), event);
+    return event;
+  }
+
+  /**
+   * A change to a bilateral exchange (decision 0020): the audit entry under the same keys, but in
+   * the pair's collection, indexed for the pair's two members only (an onward recipient's own
+   * records live in its pair collection with the recipient); the event's details in the pair's
+   * collection under the transaction id; and a public event that names only the pair, for their
+   * nodes to fetch the details from their own peers ({@code referral:pairEvent}).
+   */
+  private static AuditEntry recordInPair(
+      final RegnetContext ctx, final Change change, final AuditEntry entry, final String suffix) {
+    final PairStore store = PairStore.of(ctx.ledger(), change.pair().get(0), change.pair().get(1));
+    store.put(Keys.AUDIT_OBJECT + change.objectId() + "~" + suffix, entry);
+    for (String viewer : store.members()) {
+      store.put(Keys.AUDIT_TIME + viewer + "~" + suffix, entry);
+      store.put(Keys.AUDIT_ACTOR + viewer + "~" + ctx.caller().msp() + "~" + suffix, entry);
+    }
+    store.put(ctx.ledger().key(Keys.PAIR_EVENT, ctx.txId()), event(ctx, change));
+    final Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("event", PAIR_EVENT);
+    envelope.put("txId", ctx.txId());
+    envelope.put("parties", store.members());
+    ctx.ledger().event(PAIR_EVENT, envelope);
     return entry;
   }
+
+  /** The one public event of a bilateral change: it names the pair and nothing else. */
+  public static final String PAIR_EVENT = "regnet.pair.updated";
+
+  /** The details of a pair event, read from the caller's own peer by a member of the pair. */
+  public static Map<?, ?> pairEvent(
+      final RegnetContext ctx, final PairStore store, final String tx) {
+    return store
+        .get(ctx.ledger().key(Keys.PAIR_EVENT, tx), Map.class)
+        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("txId", "no pair event " + tx));
+  }
+
+  /** A referral's entries: in its pair's collection, or in an onward recipient's. */
+  public static Page<AuditEntry> byObject(
+      final RegnetContext ctx,
+      final PairStore store,
+      final String objectId,
+      final int pageSize,
+      final String bookmark) {
+    final String prefix = Keys.AUDIT_OBJECT + objectId + "~";
+    return ctx.ledger()
+        .mergedPage(
+            prefix,
+            prefix + "~",
+            pageSize,
+            bookmark,
+            List.of((from, n) -> store.range(from, prefix + "~", n)),
+            kv -> Json.read(kv.getValue(), AuditEntry.class));
+  }
+
+  /**
+   * The caller's index [start, end) in public state and in every pair collection of the caller's
+   * authority with another member of one of its treaties, merged in key order.
+   */
+  private static Page<AuditEntry> acrossPairs(
+      final RegnetContext ctx,
+      final String start,
+      final String end,
+      final int pageSize,
+      final String bookmark) {
+    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
+    sources.add((from, n) -> ctx.ledger().range(from, end, n));
+    for (String other : counterparties(ctx)) {
+      final PairStore store = PairStore.of(ctx.ledger(), ctx.caller().msp(), other);
+      sources.add((from, n) -> store.range(from, end, n));
+    }
+    return ctx.ledger()
+        .mergedPage(
+            start,
+            end,
+            pageSize,
+            bookmark,
+            sources,
+            kv -> Json.read(kv.getValue(), AuditEntry.class));
+  }
+
+  /** The other members of the caller's treaties: the pairs its authority belongs to. */
+  static java.util.SortedSet<String> counterparties(final RegnetContext ctx) {
+    final String msp = ctx.caller().msp();
+    final java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (KeyValue kv : ctx.ledger().partial(Keys.TREATY, MAX_TREATIES)) {
+      final Treaty t = Json.read(kv.getValue(), Treaty.class);
+      if (t.allMsps().contains(msp)) {
+        out.addAll(t.allMsps());
+      }
+    }
+    out.remove(msp);
+    return out;
+  }
+
+  /** How many treaties an audit query looks through for the caller's pairs. */
+  static final int MAX_TREATIES = 1000;
 
   public static Page<AuditEntry> byObject(
       final RegnetContext ctx, final String objectId, final int pageSize, final String bookmark) {
@@ -92,13 +203,7 @@ public final class AuditLog {
       final int pageSize,
       final String bookmark) {
     final String prefix = Keys.AUDIT_ACTOR + ctx.caller().msp() + "~" + actorMsp + "~";
-    return ctx.ledger()
-        .rangePage(
-            prefix + Keys.sortable(from),
-            prefix + bound(to),
-            pageSize,
-            bookmark,
-            kv -> Json.read(kv.getValue(), AuditEntry.class));
+    return acrossPairs(ctx, prefix + Keys.sortable(from), prefix + bound(to), pageSize, bookmark);
   }
 
   public static Page<AuditEntry> byTime(
@@ -108,13 +213,7 @@ public final class AuditLog {
       final int pageSize,
       final String bookmark) {
     final String prefix = Keys.AUDIT_TIME + ctx.caller().msp() + "~";
-    return ctx.ledger()
-        .rangePage(
-            prefix + Keys.sortable(from),
-            prefix + bound(to),
-            pageSize,
-            bookmark,
-            kv -> Json.read(kv.getValue(), AuditEntry.class));
+    return acrossPairs(ctx, prefix + Keys.sortable(from), prefix + bound(to), pageSize, bookmark);
   }
 
   private static String bound(final Instant to) {

@@ -42,6 +42,12 @@ public final class AuditService {
         final Referral r = Repository.referral(ctx, id);
         AccessPolicy.requireReferralParty(c, r);
         AccessPolicy.requireAuditRole(c, false);
+        return AuditLog.byObject(
+            ctx,
+            Repository.storeOf(ctx, r, c.msp()),
+            id,
+            PageRequest.size(req.pageSize()),
+            PageRequest.mark(req.bookmark()));
       }
       case "FLG" -> {
         AccessPolicy.requireMember(

@@ -3,7 +3,7 @@ package org.regnet.chaincode.service;
 import java.util.Set;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
-import org.regnet.chaincode.model.Referral;
+import org.regnet.chaincode.model.ReferralLocator;
 import org.regnet.chaincode.request.EvidenceOpening;
 import org.regnet.chaincode.request.IdRef;
 
@@ -22,8 +22,9 @@ final class CaseParties {
 
   static Parties of(final RegnetContext ctx, final EvidenceOpening o) {
     if (o.caseKind().equals("referral")) {
-      final Referral r =
-          Repository.referral(ctx, IdRef.checkReferralId("evidence.caseRef", o.caseId()));
+      // the public locator, not the record: an evidence transaction reads no pair collection
+      final ReferralLocator r =
+          Repository.locate(ctx, IdRef.checkReferralId("evidence.caseRef", o.caseId()));
       return new Parties(Set.of(r.originator(), r.recipient()), r.treatyId());
     }
     throw ErrorCode.VALIDATION_FAILED.exception(

@@ -1,6 +1,7 @@
 package org.regnet.chaincode.service;
 
 import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.Hashes;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
 import org.regnet.chaincode.access.AccessPolicy;
@@ -8,8 +9,10 @@ import org.regnet.chaincode.access.Caller;
 import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.Consent;
 import org.regnet.chaincode.model.ConsentStatus;
+import org.regnet.chaincode.model.OnwardGrant;
 import org.regnet.chaincode.model.OnwardShare;
 import org.regnet.chaincode.model.Referral;
+import org.regnet.chaincode.model.ReferralLocator;
 import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.model.payload.SealedPayload;
@@ -102,6 +105,11 @@ public final class ConsentService {
         r.withOnwardShare(
             new OnwardShare(consent.recipient(), consent.use(), consent.consentId(), at), at);
     Repository.save(ctx, next);
+    ctx.ledger()
+        .put(
+            grantKey(ctx, r.referralId(), consent.recipient()),
+            new OnwardGrant(r.payloadHash(), Hashes.sha256Hex(Json.bytes(next))),
+            Repository.pair(r));
     AuditLog.record(
         ctx,
         ReferralService.change(next, "referral.sharedOnward").withPayloadHash(r.payloadHash()));
@@ -110,19 +118,44 @@ public final class ConsentService {
 
   /**
    * Delivers the payload of a recorded onward share into the pair collection of the recipient (the
-   * only party that shares) and the third member. The sharer sends the payload and salt it fetched;
-   * they must match the public salted hash, so the sharer cannot alter the payload. Writes nothing
-   * public and no audit entry (the share itself is audited by {@link #shareOnward}), so that the
-   * two peers of that pair suffice to endorse it.
+   * only party that shares) and the third member. The sharer sends the payload and salt it fetched
+   * and the record as its peer holds it; they must match the hashes of the parties' public grant
+   * ({@link OnwardGrant}), so the sharer can alter neither. Writes nothing public: the payload, the
+   * third member's copy of the record, and the audit entry and event details go into that pair's
+   * collection, so that the two peers of that pair suffice to endorse it (decision 0020).
    */
   public static Referral deliver(
       final RegnetContext ctx, final ReferralActionRequest.ConsentRef raw) {
     final ReferralActionRequest.ConsentRef req = raw.validated();
-    final Referral r = Repository.referral(ctx, req.referralId());
+    // the endorsers (the recipient's and the third member's peers) share no collection holding the
+    // record: the sharer sends it, and the parties' public grant vouches for it
+    final ReferralLocator loc = Repository.locate(ctx, req.referralId());
+    if (!ctx.caller().msp().equals(loc.recipient())) {
+      throw ErrorCode.ACCESS_DENIED.exception("referralId", "only the recipient shares onward");
+    }
+    final Referral r =
+        Json.parse(
+            "transient.record",
+            Transient.required(ctx.getStub(), "record", Transient.MAX_PAYLOAD),
+            Transient.MAX_PAYLOAD,
+            Referral.class);
+    if (!r.referralId().equals(req.referralId())) {
+      throw ErrorCode.VALIDATION_FAILED.exception("transient.record", "another referral");
+    }
+    // the consent checks first (they only refuse), then the parties' grant vouches for the record
     final Consent consent = grantedOnward(ctx, r, req.consentId());
-    if (r.onwardShareFor(consent.recipient()).isEmpty()) {
-      throw ErrorCode.INVALID_STATE.exception(
-          "consentId", "the onward share to " + consent.recipient() + " is not recorded yet");
+    final Consent named = consent;
+    final OnwardGrant grant =
+        ctx.ledger()
+            .get(grantKey(ctx, r.referralId(), named.recipient()), OnwardGrant.class)
+            .orElseThrow(
+                () ->
+                    ErrorCode.INVALID_STATE.exception(
+                        "consentId",
+                        "the onward share to " + named.recipient() + " is not recorded yet"));
+    if (!grant.recordHash().equals(Hashes.sha256Hex(Json.bytes(r)))) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "transient.record", "not the record the parties recorded with the share");
     }
     final ReferralPayload payload =
         Json.parse(
@@ -136,8 +169,19 @@ public final class ConsentService {
       throw ErrorCode.VALIDATION_FAILED.exception(
           "transient.payload", "payload and salt do not match the referral's payloadHash");
     }
-    Repository.onwardStore(ctx, r, consent.recipient())
-        .put(ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()), sealed);
+    final org.regnet.chaincode.state.PairStore onward =
+        Repository.onwardStore(ctx, r, consent.recipient());
+    onward.put(ctx.ledger().key(Keys.PRIVATE_PAYLOAD, r.referralId()), sealed);
+    // the onward recipient's copy of the record, as it stood when shared (decision 0020)
+    onward.put(Repository.referralKey(ctx, r.referralId()), r);
+    // the third member learns of the share from this transaction's pair event (its node cannot
+    // read the parties' collection, where shareOnward recorded it)
+    final java.util.List<String> pair = onward.members();
+    AuditLog.record(
+        ctx,
+        ReferralService.change(r, "referral.sharedOnward")
+            .inPair(pair.get(0), pair.get(1))
+            .withPayloadHash(r.payloadHash()));
     return r;
   }
 
@@ -164,6 +208,16 @@ public final class ConsentService {
           "consentId", consent.recipient() + " is no longer an active member");
     }
     return consent;
+  }
+
+  private static String grantKey(final RegnetContext ctx, final String id, final String onward) {
+    return ctx.ledger()
+        .key(
+            Keys.ONWARD_GRANT,
+            Hashes.sha256Hex(
+                id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new byte[] {0},
+                onward.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static Consent consent(final Referral r, final String id) {

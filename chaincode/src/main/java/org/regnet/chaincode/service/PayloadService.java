@@ -18,8 +18,8 @@ import org.regnet.chaincode.model.payload.InformationMessage;
 import org.regnet.chaincode.model.payload.ReferralPayload;
 import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.request.ReferralActionRequest;
-import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * Reading confidential payloads in two steps: {@code readPayload} (SUBMIT) records the access and
@@ -98,28 +98,31 @@ public final class PayloadService {
             r.payloadHash(),
             now.toString(),
             now.plus(ACCESS_WINDOW).toString());
-    final List<String> owners = List.of(r.originator(), r.recipient(), c.msp());
-    ctx.ledger().put(accessKey(ctx, r.referralId(), ctx.txId()), access, Endorsement.allOf(owners));
+    // in the reader's pair collection (a party's: the referral's pair; an onward recipient's: its
+    // pair with the recipient), never public (decision 0020)
+    final PairStore store = Repository.storeOf(ctx, r, c.msp());
+    store.put(accessKey(ctx, r.referralId(), ctx.txId()), access);
     // a blind write: concurrent reads by one certificate never conflict, the last one wins
-    ctx.ledger()
-        .put(
-            latestKey(ctx, r.referralId(), c.certFingerprint()),
-            new LatestAccess(access.accessId()),
-            Endorsement.allOf(owners));
+    store.put(
+        latestKey(ctx, r.referralId(), c.certFingerprint()), new LatestAccess(access.accessId()));
+    final List<String> pair = store.members();
     AuditLog.record(
         ctx,
-        ReferralService.change(r, "referral.payloadAccessed").withPayloadHash(r.payloadHash()));
+        ReferralService.change(r, "referral.payloadAccessed")
+            .inPair(pair.get(0), pair.get(1))
+            .withPayloadHash(r.payloadHash()));
     return new Receipt(access.accessId(), access.validUntil());
   }
 
   public static Content fetch(final RegnetContext ctx, final ReferralActionRequest.Fetch raw) {
     final ReferralActionRequest.Fetch req = raw.validated();
-    final Referral r = Repository.referral(ctx, req.referralId());
     final Caller c = ctx.caller();
-    AccessPolicy.requireReferralParty(c, r);
     AccessPolicy.requireOwnPeer(ctx.getStub(), c);
+    final Referral r = Repository.referral(ctx, req.referralId());
+    AccessPolicy.requireReferralParty(c, r);
+    final PairStore store = Repository.storeOf(ctx, r, c.msp());
     final PayloadAccess access =
-        ctx.ledger()
+        store
             .get(accessKey(ctx, r.referralId(), req.accessId()), PayloadAccess.class)
             .orElseThrow(
                 () ->
@@ -130,7 +133,7 @@ public final class PayloadService {
           "accessId", "the access was recorded for another certificate");
     }
     final String latest =
-        ctx.ledger()
+        store
             .get(latestKey(ctx, r.referralId(), c.certFingerprint()), LatestAccess.class)
             .map(LatestAccess::accessId)
             .orElse("");

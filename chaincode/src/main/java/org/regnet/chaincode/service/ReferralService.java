@@ -1,10 +1,12 @@
 package org.regnet.chaincode.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
@@ -25,9 +27,9 @@ import org.regnet.chaincode.request.IdRef;
 import org.regnet.chaincode.request.PageRequest;
 import org.regnet.chaincode.request.ReferralActionRequest;
 import org.regnet.chaincode.request.SubmitReferralRequest;
-import org.regnet.chaincode.state.Endorsement;
 import org.regnet.chaincode.state.Keys;
 import org.regnet.chaincode.state.Page;
+import org.regnet.chaincode.state.PairStore;
 
 /** Referral submission and life cycle. */
 public final class ReferralService {
@@ -55,7 +57,7 @@ public final class ReferralService {
     final String recipient = opening.counterparty();
     final Instant now = opening.now();
     final String id = ctx.keyedId("REF");
-    if (ctx.ledger().exists(Repository.referralKey(ctx, id))) {
+    if (ctx.ledger().exists(Repository.locatorKey(ctx, id))) {
       throw ErrorCode.CONFLICT.exception("referralId", "referral " + id + " already exists");
     }
     final SealedPayload sealed = Sealing.seal(payload, salt);
@@ -81,14 +83,16 @@ public final class ReferralService {
             List.of(),
             List.of(),
             List.of());
+    // the record, its indexes, payload and audit entry go to the pair's own collection: only the
+    // parties' peers hold them, and a standard client's gateway then picks only their peers to
+    // endorse (decisions 0013, 0020); public state gets the locator, under the id's hash
     Repository.save(ctx, r);
-    // one write to the pair's own collection: only the parties' peers hold it, and a standard
-    // client's gateway then picks only their peers to endorse (decision 0013)
-    Repository.pairStore(ctx, r).put(ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id), sealed);
-    final Endorsement pair = Repository.pair(r);
+    Repository.saveLocator(ctx, r);
+    final PairStore store = Repository.pairStore(ctx, r);
+    store.put(ctx.ledger().key(Keys.PRIVATE_PAYLOAD, id), sealed);
     final String ts = Keys.sortable(now);
-    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_OUTBOX, c.msp(), ts, id), id, pair);
-    ctx.ledger().putString(ctx.ledger().key(Keys.REFERRAL_INBOX, recipient, ts, id), id, pair);
+    store.put(ctx.ledger().key(Keys.REFERRAL_OUTBOX, c.msp(), ts, id), id);
+    store.put(ctx.ledger().key(Keys.REFERRAL_INBOX, recipient, ts, id), id);
     AuditLog.record(ctx, change(r, "referral.submitted").withPayloadHash(r.payloadHash()));
     return r;
   }
@@ -155,16 +159,59 @@ public final class ReferralService {
     return r;
   }
 
+  /**
+   * The caller's inbox or outbox: its index in each of its authority's pair collections, merged in
+   * key order (time, then id). Bookmark: the last index key returned.
+   */
   public static Page<Referral> list(
       final RegnetContext ctx, final PageRequest req, final boolean inbox) {
-    final CompositeKey prefix =
-        new CompositeKey(inbox ? Keys.REFERRAL_INBOX : Keys.REFERRAL_OUTBOX, ctx.caller().msp());
+    final String type = inbox ? Keys.REFERRAL_INBOX : Keys.REFERRAL_OUTBOX;
+    final String msp = ctx.caller().msp();
+    final CompositeKey prefix = new CompositeKey(type, msp);
+    final String start = prefix.toString();
+    final String end = start + Character.toString(Character.MAX_CODE_POINT);
+    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
+    for (String other : AuditLog.counterparties(ctx)) {
+      final PairStore store = PairStore.of(ctx.ledger(), msp, other);
+      sources.add((from, n) -> within(store.list(type, INDEX_SCAN, msp), from, n));
+    }
     return ctx.ledger()
-        .partialPage(
-            prefix,
+        .mergedPage(
+            start,
+            end,
             PageRequest.size(req.pageSize()),
             PageRequest.mark(req.bookmark()),
-            kv -> Repository.referral(ctx, new String(kv.getValue(), StandardCharsets.UTF_8)));
+            sources,
+            kv -> Repository.referral(ctx, Json.read(kv.getValue(), String.class)));
+  }
+
+  /**
+   * How many index entries a listing reads per pair: private data has no paged queries, so a page
+   * reads each pair's index up to here and merges.
+   */
+  static final int INDEX_SCAN = 10_000;
+
+  private static List<KeyValue> within(final List<KeyValue> all, final String from, final int n) {
+    final List<KeyValue> out = new ArrayList<>();
+    for (KeyValue kv : all) {
+      if (kv.getKey().compareTo(from) >= 0 && out.size() < n) {
+        out.add(kv);
+      }
+    }
+    return out;
+  }
+
+  /** The details of a pair event, for a member of the pair on its own peer. */
+  public static java.util.Map<?, ?> pairEvent(
+      final RegnetContext ctx, final ReferralActionRequest.PairEvent raw) {
+    final ReferralActionRequest.PairEvent req = raw.validated();
+    final Caller c = ctx.caller();
+    if (req.counterparty().equals(c.msp())) {
+      throw ErrorCode.VALIDATION_FAILED.exception("counterparty", "must be another member");
+    }
+    AccessPolicy.requireOwnPeer(ctx.getStub(), c);
+    return AuditLog.pairEvent(
+        ctx, PairStore.of(ctx.ledger(), c.msp(), req.counterparty()), req.txId());
   }
 
   static String exchangeKey(final RegnetContext ctx, final String referralId, final int seq) {
@@ -172,9 +219,11 @@ public final class ReferralService {
         .key(Keys.PRIVATE_EXCHANGE, referralId, String.format(java.util.Locale.ROOT, "%03d", seq));
   }
 
+  /** The change as recorded in the pair's collection, its event naming only the pair. */
   static Change change(final Referral r, final String action) {
     return Change.of(
-        action, "referral", r.referralId(), r.treatyId(), r.parties(), r.status().name());
+            action, "referral", r.referralId(), r.treatyId(), r.parties(), r.status().name())
+        .inPair(r.originator(), r.recipient());
   }
 
   private static Turns.Step turn(final RegnetContext ctx, final Referral r) {

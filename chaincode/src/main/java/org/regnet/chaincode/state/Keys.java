@@ -20,9 +20,33 @@ public final class Keys {
 
   public static final String AGREEMENT = "agreement";
   public static final String AGREEMENT_BY_MEMBER = "agreement~member";
+
+  /** Private data (the pair's collection): the referral record, by id. */
   public static final String REFERRAL = "referral";
+
+  /**
+   * Public: SHA-256(referral id) -> the pair whose collection holds the referral (decision 0020).
+   * Only the hash of the id is public, as the private keys' hashes are in every block anyway.
+   */
+  public static final String REFERRAL_LOCATOR = "referral~loc";
+
+  /**
+   * Public: SHA-256(referral id, 0, onward recipient) -> the hashes an onward delivery must match
+   * (decision 0020): the delivery's endorsers (the recipient's and the third member's peers) cannot
+   * read the referral's pair collection, so its parties vouch for the share here.
+   */
+  public static final String ONWARD_GRANT = "referral~onward";
+
+  /** Private data (the pair's collection): a transaction's event details, by transaction id. */
+  public static final String PAIR_EVENT = "pair~event";
+
+  /** Private data (the pair's collection): (recipient, ts, id) -> id. */
   public static final String REFERRAL_INBOX = "referral~in";
+
+  /** Private data (the pair's collection): (originator, ts, id) -> id. */
   public static final String REFERRAL_OUTBOX = "referral~out";
+
+  /** Private data (the reader's pair collection): (referralId, accessId) -> the access. */
   public static final String REFERRAL_ACCESS = "referral~access";
 
   /** (referralId, certificate fingerprint) -> the latest access that certificate recorded. */

@@ -133,6 +133,83 @@ public final class Ledger {
     return out;
   }
 
+  /** Simple keys in [start, end) of a collection, at most {@code limit}, iterator closed. */
+  public List<KeyValue> rangePrivate(
+      final String collection, final String start, final String end, final int limit) {
+    final List<KeyValue> out = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> it = stub.getPrivateDataByRange(collection, start, end)) {
+      for (KeyValue kv : it) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(copy(kv));
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
+    }
+    return out;
+  }
+
+  /** Public simple keys in [start, end), at most {@code limit}, iterator closed. */
+  public List<KeyValue> range(final String start, final String end, final int limit) {
+    final List<KeyValue> out = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> it = stub.getStateByRange(start, end)) {
+      for (KeyValue kv : it) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(copy(kv));
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
+    }
+    return out;
+  }
+
+  /**
+   * A page over several key ranges with one key space, e.g. the same audit index in public state
+   * and in pair collections: {@code sources} each return at most n keys in [from, end) in key
+   * order; the page is the first {@code pageSize} of their union, and its bookmark the last key
+   * returned (the next page starts just after it).
+   */
+  public <T> Page<T> mergedPage(
+      final String start,
+      final String end,
+      final int pageSize,
+      final String bookmark,
+      final List<java.util.function.BiFunction<String, Integer, List<KeyValue>>> sources,
+      final Function<KeyValue, T> mapper) {
+    final String mark = decode(bookmark);
+    if (!mark.isEmpty() && (mark.compareTo(start) < 0 || mark.compareTo(end) >= 0)) {
+      throw ErrorCode.VALIDATION_FAILED.exception("bookmark", "does not belong to this query");
+    }
+    final String from = mark.isEmpty() ? start : mark + "\u0000";
+    final TreeMap<String, KeyValue> all = new TreeMap<>();
+    for (java.util.function.BiFunction<String, Integer, List<KeyValue>> source : sources) {
+      for (KeyValue kv : source.apply(from, pageSize + 1)) {
+        all.put(kv.getKey(), kv);
+      }
+    }
+    final List<T> items = new ArrayList<>();
+    String last = null;
+    for (KeyValue kv : all.values()) {
+      if (items.size() >= pageSize) {
+        break;
+      }
+      last = kv.getKey();
+      final T t = mapper.apply(kv);
+      if (t != null) {
+        items.add(t);
+      }
+    }
+    final String next = all.size() > pageSize && last != null ? encode(last) : "";
+    return new Page<>(items, items.size(), next);
+  }
+
   /** Sets the transaction's one chaincode event. */
   public void event(final String name, final Object payload) {
     if (eventName != null) {

@@ -29,11 +29,13 @@ public final class PairStore {
   private final Ledger ledger;
   private final String collection;
   private final Endorsement parties;
+  private final List<String> members;
 
   private PairStore(final Ledger ledger, final String a, final String b) {
     this.ledger = ledger;
     this.collection = collection(a, b);
     this.parties = Endorsement.allOf(List.of(a, b));
+    this.members = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
   }
 
   /** The store of the pair {a, b}, in either order. */
@@ -92,6 +94,16 @@ public final class PairStore {
   /** Records under a partial composite key, at most {@code limit}, in key order. */
   public List<KeyValue> list(final String type, final int limit, final String... attributes) {
     return ledger.partialPrivate(collection, type, limit, attributes);
+  }
+
+  /** Records under simple keys in [start, end), at most {@code limit}, in key order. */
+  public List<KeyValue> range(final String start, final String end, final int limit) {
+    return ledger.rangePrivate(collection, start, end, limit);
+  }
+
+  /** The two members, ascending. */
+  public List<String> members() {
+    return members;
   }
 
   private static String escape(final String msp) {

@@ -92,8 +92,9 @@ class ConsentTest {
     final Result shared = ok(consentCall("referral:shareOnward", HARBOUR, consentId));
 
     assertThat(shared.json().at("/onwardShares/0/recipient").asText()).isEqualTo(LAGOON);
-    assertThat(shared.tx().eventName()).isEqualTo("regnet.referral.sharedOnward");
-    assertThat(shared.tx().privateWrites()).isEmpty();
+    assertThat(shared.tx().eventName()).isEqualTo("regnet.pair.updated");
+    // the share is recorded in the parties' collection only; the third member's gets nothing yet
+    assertThat(shared.tx().privateWrites()).containsOnlyKeys(PairStore.collection(ALPINE, HARBOUR));
     final String ref =
         "{\"referralId\":\"" + referralId + "\",\"consentId\":\"" + consentId + "\"}";
     // endorsed by the two peers of the sharer's pair with the third member, and no other

@@ -59,6 +59,9 @@ class DeterminismAndEventsTest {
             officer(HARBOUR), "referral:shareOnward", consentRef, payload(Fixture.PAYLOAD)));
     ok(
         f.net.submit(
+            officer(HARBOUR), "referral:deliverOnward", consentRef, payload(Fixture.PAYLOAD)));
+    ok(
+        f.net.submit(
             Fixture.investigator(LAGOON),
             "referral:readPayload",
             "{\"referralId\":\"" + referralId + "\",\"purpose\":\"ENFORCEMENT\"}",
@@ -125,7 +128,9 @@ class DeterminismAndEventsTest {
             e ->
                 assertThat(e)
                     .doesNotContain(
-                        "Jane", "ACC-77", "KYC", "0xAbC", "Layered", "cdcdcdcd", "CASE-9"));
+                        "Jane", "ACC-77", "KYC", "0xAbC", "Layered", "cdcdcdcd", "CASE-9")
+                    // nor the referral's id, typology or status (decision 0020)
+                    .doesNotContain("REF-", "SPOOFING", "UNDER_INVESTIGATION", "CLOSED"));
   }
 
   @Test
@@ -135,7 +140,9 @@ class DeterminismAndEventsTest {
     for (String k : f.net.ledger().keys()) {
       assertThat(new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
           .as(k.replace('\u0000', '|'))
-          .doesNotContain("Jane", "ACC-77", "KYC", "0xAbC", "Layered");
+          .doesNotContain("Jane", "ACC-77", "KYC", "0xAbC", "Layered")
+          .doesNotContain("REF-", "SPOOFING", "PERPETUAL_FUTURE", "SANCTION_IMPOSED");
+      assertThat(k).doesNotContain("REF-");
     }
   }
 }

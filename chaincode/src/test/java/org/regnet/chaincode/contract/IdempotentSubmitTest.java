@@ -90,12 +90,14 @@ class IdempotentSubmitTest {
     t.put("idempotencyKey", KEY.getBytes(StandardCharsets.UTF_8));
     final Result inArgument =
         f.net.execute(
-            f.net.rawSpec(officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId), t),
+            f.net.rawSpec(
+                officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId), t),
             ALPINE);
     t.put("request", submitRequest(agreementId).getBytes(StandardCharsets.UTF_8));
     final Result inBoth =
         f.net.execute(
-            f.net.rawSpec(officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId), t),
+            f.net.rawSpec(
+                officer(ALPINE), ALPINE, "referral:submit", submitRequest(agreementId), t),
             ALPINE);
 
     assertThat(inArgument.errorCode()).isEqualTo("VALIDATION_FAILED");

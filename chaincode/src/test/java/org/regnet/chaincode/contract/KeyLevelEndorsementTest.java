@@ -49,28 +49,47 @@ class KeyLevelEndorsementTest {
             Fixture.foundingRequest(ALPINE, HARBOUR, LAGOON, DELTA)));
   }
 
+  private String privatePolicy(final String key) {
+    final byte[] p =
+        f.net.ledger().privateValidationParameter(PairStore.collection(ALPINE, HARBOUR), key);
+    return p == null ? null : KeyPolicy.describe(p);
+  }
+
+  private static String locatorKey(final String referralId) throws Exception {
+    return key(
+        "referral~loc",
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(referralId.getBytes(StandardCharsets.UTF_8))));
+  }
+
   @Test
-  void referral_agreement_and_their_indexes_belong_to_both_parties() {
+  void referral_agreement_and_their_indexes_belong_to_both_parties() throws Exception {
     f.foundTreaty();
     final String agreementId = f.activeAgreement();
     final String referralId = f.submittedReferral(agreementId);
     final String both = "2 of [AlpineMSP.PEER, HarbourMSP.PEER]";
-    assertThat(policy(key("referral", referralId))).isEqualTo(both);
+    // the record and its indexes are in the pair's collection (decision 0020), the locator public
+    assertThat(privatePolicy(key("referral", referralId))).isEqualTo(both);
+    assertThat(policy(locatorKey(referralId))).isEqualTo(both);
+    assertThat(f.net.ledger().state(key("referral", referralId))).isNull();
     assertThat(policy(key("agreement", agreementId))).isEqualTo(both);
     final List<String> indexes =
-        f.net.ledger().keys().stream()
+        f.net.ledger().privateValues(PairStore.collection(ALPINE, HARBOUR)).keySet().stream()
             .filter(
                 k ->
                     k.contains(referralId)
                         && (k.contains("referral~in") || k.contains("referral~out")))
             .toList();
     assertThat(indexes).hasSize(2);
-    indexes.forEach(k -> assertThat(policy(k)).isEqualTo(both));
+    indexes.forEach(k -> assertThat(privatePolicy(k)).isEqualTo(both));
+    assertThat(f.net.ledger().keys()).noneMatch(k -> k.contains(referralId));
     final List<String> audit =
-        f.net.ledger().keys().stream()
-            .filter(k -> k.startsWith("audit~") && k.contains("~"))
+        f.net.ledger().privateValues(PairStore.collection(ALPINE, HARBOUR)).keySet().stream()
+            .filter(k -> k.startsWith("audit~"))
             .toList();
-    assertThat(audit).isNotEmpty().allSatisfy(k -> assertThat(policy(k)).isNotNull());
+    assertThat(audit).isNotEmpty().allSatisfy(k -> assertThat(privatePolicy(k)).isEqualTo(both));
   }
 
   @Test
@@ -117,7 +136,8 @@ class KeyLevelEndorsementTest {
     ok(f.net.submit(admin(HARBOUR), "agreement:sign", "{\"agreementId\":\"" + agreementId + "\"}"));
     final String referralId = f.submittedReferral(agreementId);
     final String referralKey = key("referral", referralId);
-    final byte[] before = f.net.ledger().state(referralKey);
+    final String pair = PairStore.collection(ALPINE, HARBOUR);
+    final byte[] before = f.net.ledger().privateData(pair, referralKey);
 
     // what a modified chaincode on Lagoon's and Delta's peers would endorse: the status rewritten
     final TxStub forged =
@@ -126,14 +146,15 @@ class KeyLevelEndorsementTest {
             .begin(
                 f.net.spec(
                     officer(LAGOON), LAGOON, "referral:acknowledge", ref(referralId), Map.of()));
-    forged.putState(
+    forged.putPrivateData(
+        pair,
         referralKey,
         new String(before, StandardCharsets.UTF_8)
             .replace("\"SUBMITTED\"", "\"CLOSED\"")
             .getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> f.net.ledger().commit(forged, Set.of(LAGOON, DELTA)))
         .hasMessageContaining("ENDORSEMENT_POLICY_FAILURE");
-    assertThat(f.net.ledger().state(referralKey)).isEqualTo(before);
+    assertThat(f.net.ledger().privateData(pair, referralKey)).isEqualTo(before);
 
     // the parties' own peers can: the honest transition endorsed by both commits
     final Result ack =
@@ -147,15 +168,15 @@ class KeyLevelEndorsementTest {
   void the_recipient_alone_cannot_move_a_referral() {
     f.foundTreaty();
     final String referralId = f.submittedReferral(f.activeAgreement());
-    assertThatThrownBy(
-            () ->
-                f.net.submitEndorsedBy(
-                    officer(HARBOUR),
-                    "referral:acknowledge",
-                    ref(referralId),
-                    Map.of(),
-                    HARBOUR,
-                    LAGOON))
+    final TxStub.Spec spec =
+        f.net.spec(officer(HARBOUR), HARBOUR, "referral:acknowledge", ref(referralId), Map.of());
+
+    // a third member's peer holds no record, so it cannot even endorse ...
+    assertThat(f.net.execute(spec, LAGOON).ok()).isFalse();
+    // ... and the recipient's endorsement alone is invalid at commit
+    final Result onHarbour = f.net.execute(spec, HARBOUR);
+    assertThat(onHarbour.ok()).isTrue();
+    assertThatThrownBy(() -> f.net.ledger().commit(onHarbour.tx(), Set.of(HARBOUR)))
         .hasMessageContaining("ENDORSEMENT_POLICY_FAILURE");
   }
 }

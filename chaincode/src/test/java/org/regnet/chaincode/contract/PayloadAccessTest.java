@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.service.PayloadService;
+import org.regnet.chaincode.state.PairStore;
 import org.regnet.chaincode.testing.Fixture;
 import org.regnet.chaincode.testing.Identity;
 import org.regnet.chaincode.testing.TestNetwork.Result;
@@ -67,10 +68,25 @@ class PayloadAccessTest {
   void read_receipt_and_its_event_contain_no_payload() {
     final Result receipt = read(investigator(HARBOUR), "INVESTIGATION", HARBOUR);
 
-    assertThat(receipt.body()).doesNotContain("Jane");
-    assertThat(receipt.tx().eventName()).isEqualTo("regnet.referral.payloadAccessed");
+    assertThat(receipt.body()).doesNotContain("Jane").doesNotContain(referralId);
+    // the public event names the pair only; its details are in the pair's collection
+    assertThat(receipt.tx().eventName()).isEqualTo("regnet.pair.updated");
     assertThat(new String(receipt.tx().eventPayload(), StandardCharsets.UTF_8))
-        .doesNotContain("Jane");
+        .doesNotContain("Jane")
+        .doesNotContain(referralId)
+        .doesNotContain("payloadAccessed");
+    assertThat(
+            f.net
+                .evaluate(
+                    investigator(HARBOUR),
+                    "referral:pairEvent",
+                    "{\"txId\":\"" + receipt.txId() + "\",\"counterparty\":\"" + ALPINE + "\"}",
+                    Map.of(),
+                    HARBOUR)
+                .json()
+                .get("event")
+                .asText())
+        .isEqualTo("regnet.referral.payloadAccessed");
   }
 
   @Test
@@ -148,12 +164,18 @@ class PayloadAccessTest {
                 java.security.MessageDigest.getInstance("SHA-256")
                     .digest(investigator(HARBOUR).cert().getEncoded()));
 
+    // in the parties' pair collection, never in public state (decision 0020)
     assertThat(
-            f.net.ledger().keys().stream()
-                .map(k -> new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
+            f.net.ledger().privateValues(PairStore.collection(ALPINE, HARBOUR)).values().stream()
+                .map(v -> new String(v, StandardCharsets.UTF_8))
                 .filter(v -> v.contains("\"accessId\""))
                 .filter(v -> v.contains(fingerprint)))
         .hasSize(1);
+    assertThat(
+            f.net.ledger().keys().stream()
+                .map(k -> new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
+                .filter(v -> v.contains(fingerprint)))
+        .isEmpty();
   }
 
   @Test

@@ -235,15 +235,49 @@ class ReferralSubmitTest {
   }
 
   @Test
-  void submit_event_carries_ids_and_parties_but_no_confidential_data() {
+  void the_public_event_names_only_the_pair_and_its_details_are_for_the_pair_alone() {
     final Result r = submit(submitRequest(agreementId));
+    final String id = r.json().get("referralId").asText();
     final String event = new String(r.tx().eventPayload(), StandardCharsets.UTF_8);
 
     assertThat(r.tx().eventsSet()).isEqualTo(1);
-    assertThat(r.tx().eventName()).isEqualTo("regnet.referral.submitted");
+    assertThat(r.tx().eventName()).isEqualTo("regnet.pair.updated");
     assertThat(event)
-        .contains(r.json().get("referralId").asText(), ALPINE, HARBOUR, "SUBMITTED", r.txId())
-        .doesNotContain("Jane", "ACC-77", "0xAbC", "Layered", "MAR Art");
+        .contains(ALPINE, HARBOUR, r.txId())
+        .doesNotContain(id, "SUBMITTED", "SPOOFING", "Jane", "ACC-77", "0xAbC", "Layered");
+    final String ask = "{\"txId\":\"" + r.txId() + "\",\"counterparty\":\"%s\"}";
+    final JsonNode details =
+        f.net
+            .evaluate(
+                officer(HARBOUR), "referral:pairEvent", ask.formatted(ALPINE), Map.of(), HARBOUR)
+            .json();
+    assertThat(details.get("event").asText()).isEqualTo("regnet.referral.submitted");
+    assertThat(details.get("objectId").asText()).isEqualTo(id);
+    assertThat(details.get("status").asText()).isEqualTo("SUBMITTED");
+    // a third member has no such pair event, and cannot read the pair's
+    assertThat(
+            f.net
+                .evaluate(
+                    officer(LAGOON), "referral:pairEvent", ask.formatted(ALPINE), Map.of(), LAGOON)
+                .errorCode())
+        .isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void public_state_holds_neither_the_referral_id_nor_its_facts() {
+    final Result r = submit(submitRequest(agreementId));
+    final String id = r.json().get("referralId").asText();
+
+    for (String k : f.net.ledger().keys()) {
+      assertThat(k + new String(f.net.ledger().state(k), StandardCharsets.UTF_8))
+          .as(k.replace('\u0000', '|'))
+          .doesNotContain(id, "SPOOFING", "PERPETUAL_FUTURE", "SUBMITTED");
+    }
+    assertThat(
+            f.net.ledger().privateValues(PairStore.collection(ALPINE, HARBOUR)).values().stream()
+                .map(v -> new String(v, StandardCharsets.UTF_8))
+                .filter(v -> v.contains(id) && v.contains("SPOOFING")))
+        .isNotEmpty();
   }
 
   @Test

@@ -225,6 +225,16 @@ public final class InMemoryLedger {
     return v == null ? null : v.clone();
   }
 
+  /** Every value the collection's members' peers hold, by key, in ledger order. */
+  public synchronized java.util.SortedMap<String, byte[]> privateValues(final String collection) {
+    final TreeMap<String, byte[]> c = privateData.get(collection);
+    final TreeMap<String, byte[]> out = new TreeMap<>(BYTE_ORDER);
+    if (c != null) {
+      c.forEach((k, v) -> out.put(k, v.clone()));
+    }
+    return out;
+  }
+
   public synchronized List<Committed> committed() {
     return List.copyOf(committed);
   }

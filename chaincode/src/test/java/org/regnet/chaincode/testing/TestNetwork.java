@@ -123,6 +123,22 @@ public final class TestNetwork {
           "idempotencyKey",
           ("harness-idempotency-key-" + (counter + 1)).getBytes(StandardCharsets.UTF_8));
     }
+    if (function.equals("referral:deliverOnward") && !t.containsKey("record")) {
+      // as the node does: the record as the sharer's own peer holds it
+      final String id;
+      try {
+        id = MAPPER.readTree(arg).path("referralId").asText();
+      } catch (Exception e) {
+        return rawSpec(who, peerMsp, function, "{}", t);
+      }
+      final Result got =
+          execute(
+              rawSpec(who, who.msp(), "referral:get", "{\"referralId\":\"" + id + "\"}", Map.of()),
+              who.msp());
+      if (got.ok()) {
+        t.put("record", got.payload());
+      }
+    }
     return rawSpec(who, peerMsp, function, "{}", t);
   }
 

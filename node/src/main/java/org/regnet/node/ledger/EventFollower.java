@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * local transaction that advances the checkpoint. After a crash it resumes from the checkpoint's
  * block; events of that block already processed are recognised by their key (transaction id and
  * event name) and skipped: each event is processed exactly once.
+ *
+ * <p>A change to a bilateral exchange announces only {@code regnet.pair.updated} and the pair
+ * (decision 0020): for its own pairs the follower reads the details from its own peer before filing
+ * the event, in the same step, so a crash in between only repeats the read.
  */
 public final class EventFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventFollower.class);
@@ -41,12 +46,90 @@ public final class EventFollower implements AutoCloseable {
    */
   public EventFollower(
       Supplier<Network> network, String chaincode, InboxStore inbox, InboxFilter filter) {
+    this(network, chaincode, inbox, filter, null);
+  }
+
+  /**
+   * {@code pairDetails} answers a pair event's details (tx id, counterparty) -> JSON; null asks
+   * this authority's own peer ({@code referral:pairEvent}) as the reader identity.
+   */
+  EventFollower(
+      Supplier<Network> network,
+      String chaincode,
+      InboxStore inbox,
+      InboxFilter filter,
+      BiFunction<String, String, String> pairDetails) {
     this.network = network;
     this.chaincode = chaincode;
     this.inbox = inbox;
     this.filter = filter;
+    this.pairDetails = pairDetails != null ? pairDetails : this::askPeer;
     this.thread = new Thread(this::run, "event-follower");
     this.thread.setDaemon(true);
+  }
+
+  /** The public event of a change to a bilateral exchange; it names only the pair. */
+  static final String PAIR_EVENT = "regnet.pair.updated";
+
+  private final BiFunction<String, String, String> pairDetails;
+
+  /** A failure the peer will answer the same way every time: the event cannot be resolved. */
+  static final class Unresolvable extends RuntimeException {
+    Unresolvable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Reads a pair event's details from this authority's own peer: the pair's collection, which only
+   * the two members' peers hold (decision 0020).
+   */
+  private String askPeer(String txId, String counterparty) {
+    String request =
+        JSON.createObjectNode().put("txId", txId).put("counterparty", counterparty).toString();
+    try {
+      byte[] answer =
+          network
+              .get()
+              .getContract(chaincode)
+              .newProposal("referral:pairEvent")
+              .addArguments("{}")
+              .putTransient("request", request.getBytes(StandardCharsets.UTF_8))
+              .build()
+              .evaluate();
+      return new String(answer, StandardCharsets.UTF_8);
+    } catch (org.hyperledger.fabric.client.GatewayException e) {
+      String all = e.getMessage() + " " + e.getDetails();
+      if (all.contains("NOT_FOUND") || all.contains("ACCESS_DENIED")) {
+        throw new Unresolvable(all.contains("NOT_FOUND") ? "NOT_FOUND" : "ACCESS_DENIED");
+      }
+      throw new IllegalStateException("pair event details unavailable: " + e.getStatus());
+    }
+  }
+
+  /**
+   * The event as the inbox files it: a pair event of this authority's pair replaced by its details
+   * (the event it was before decision 0020); any other event as it came. Throws when the details
+   * cannot be read now (the follower resumes from its checkpoint and asks again).
+   */
+  private String resolved(ChaincodeEvent e, JsonNode envelope, String payload) {
+    if (!e.getEventName().equals(PAIR_EVENT)) {
+      return payload;
+    }
+    String own = filter.mspId();
+    String counterparty = null;
+    boolean member = false;
+    for (JsonNode p : envelope.path("parties")) {
+      if (p.asText().equals(own)) {
+        member = true;
+      } else {
+        counterparty = p.asText();
+      }
+    }
+    if (!member || counterparty == null) {
+      return payload; // another pair's: filed as not relevant, never read
+    }
+    return pairDetails.apply(e.getTransactionId(), counterparty);
   }
 
   public void start() {
@@ -89,11 +172,27 @@ public final class EventFollower implements AutoCloseable {
       json = JSON.createObjectNode();
     }
     String key = e.getTransactionId() + "/" + e.getEventName();
+    String name = e.getEventName();
+    try {
+      payload = resolved(e, json, payload);
+      json = JSON.readTree(payload);
+      name = json.path("event").asText(name);
+    } catch (Unresolvable ex) {
+      // the peer answers the same every time: keep the envelope for an operator, move on
+      LOG.warn(
+          "pair event {} in block {} unresolvable: {}", key, e.getBlockNumber(), ex.getMessage());
+      inbox.quarantine(
+          key, e.getTransactionId(), e.getBlockNumber(), "unresolvable pair event", e.getPayload());
+      lastBlock = e.getBlockNumber();
+      return;
+    } catch (java.io.IOException ex) {
+      json = JSON.createObjectNode();
+    }
     try {
       boolean added =
           inbox.process(
               key,
-              e.getEventName(),
+              name,
               json.path("objectId").asText(null),
               json.path("treatyId").asText(null),
               e.getTransactionId(),

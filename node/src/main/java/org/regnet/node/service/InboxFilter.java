@@ -14,6 +14,11 @@ public final class InboxFilter {
     this.mspId = mspId;
   }
 
+  /** This authority's MSP id. */
+  public String mspId() {
+    return mspId;
+  }
+
   public boolean relevant(JsonNode event) {
     String name = event.path("event").asText("");
     String actor = event.path("actor").asText("");

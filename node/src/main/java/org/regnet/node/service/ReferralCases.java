@@ -125,10 +125,14 @@ public final class ReferralCases {
     }
     String purpose = referral.path("purposes").path(0).asText();
     JsonNode view = view(user, referralId, purpose);
+    // the record as this authority's peer holds it after the share: the third member's peer
+    // cannot read the parties' collection, so the delivery carries it and the chaincode checks
+    // it against the hash the parties recorded with the share (decision 0020)
     Map<String, byte[]> confidential =
         Map.of(
             "payload", view.path("payload").toString().getBytes(StandardCharsets.UTF_8),
-            "salt", java.util.Base64.getDecoder().decode(view.path("salt").asText()));
+            "salt", java.util.Base64.getDecoder().decode(view.path("salt").asText()),
+            "record", get(user, referralId).toString().getBytes(StandardCharsets.UTF_8));
     // The third member's peer must have committed the recorded share before it can endorse the
     // delivery; it usually has, and otherwise does within a few blocks.
     LedgerException last = null;
