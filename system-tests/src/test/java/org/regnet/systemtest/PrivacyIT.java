@@ -1,6 +1,7 @@
 package org.regnet.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.regnet.systemtest.support.Calls.evaluate;
 import static org.regnet.systemtest.support.Calls.submit;
 import static org.regnet.systemtest.support.Requests.ref;
 
@@ -37,6 +38,8 @@ class PrivacyIT {
   private static Actors actors;
   private static String payloadMarker;
   private static String messageMarker;
+  private static String referralId;
+  private static final String TYPOLOGY = "ORACLE_MANIPULATION";
 
   @BeforeAll
   static void shareACaseBetweenAandB() {
@@ -46,11 +49,14 @@ class PrivacyIT {
 
     payloadMarker = Requests.marker();
     messageMarker = Requests.marker();
-    String referralId =
+    referralId =
         ok(submit(
                 actors.contract(A, "case-officer"),
                 "referral:submit",
-                Requests.submitReferral(agreementId),
+                // a typology no other system test submits, so finding its JSON fragment anywhere
+                // on C would be this referral's
+                Requests.submitReferral(agreementId)
+                    .replace("\"SPOOFING\"", "\"" + TYPOLOGY + "\""),
                 // no endorsers named: discovery keeps the transient payload on the pair's peers
                 Requests.confidential(Requests.payload(payloadMarker))))
             .json()
@@ -109,6 +115,92 @@ class PrivacyIT {
         .isGreaterThan(0);
   }
 
+  /**
+   * The referral's facts, not only its payload (decision 0020): after submit, acknowledge, start of
+   * investigation and an information request, the third authority's peer (block files, state,
+   * history, private data and transient stores), its chaincode server's and peer's logs and its
+   * node (database, logs) hold neither the referral id nor the JSON of its typology or status.
+   *
+   * <p>How the scan is honest: the id is 64 random bits in hex, so its first occurrence in a
+   * Snappy-compressed LevelDB block stays literal and a byte scan finds any copy (the positive
+   * control finds it on A's and B's peers). The typology and status are enum names that could be
+   * compressed away in LevelDB when an identical fragment came earlier in the same block, so for
+   * them the scan covers the uncompressed places that carry every transaction (C's block files,
+   * logs, node), and C's own chaincode queries show that C cannot read the record at all.
+   */
+  @Test
+  void the_third_authority_holds_no_trace_of_the_referral_id_typology_or_status() {
+    OrganizationDefinition c = net.network().definition().organizations().get(C);
+    String typology = "\"typology\":\"" + TYPOLOGY + "\"";
+    String status = "\"status\":\"INFORMATION_REQUESTED\"";
+    List<Path> everywhere =
+        List.of(
+            net.network().layout().peerHome(c),
+            net.network().supervisor().logFile(c.peerHostName()),
+            net.network().supervisor().logFile(c.chaincodeHostName()),
+            net.network().layout().nodeHome(c),
+            net.network().supervisor().logFile(c.nodeHostName()));
+    for (Path p : everywhere) {
+      assertThat(LeakScan.filesContaining(p, referralId)).as("referral id under " + p).isEmpty();
+    }
+    List<Path> uncompressed = new ArrayList<>(blockFiles(net.network().layout().peerHome(c)));
+    assertThat(uncompressed).as("C's peer has block files").isNotEmpty();
+    uncompressed.add(net.network().supervisor().logFile(c.peerHostName()));
+    uncompressed.add(net.network().supervisor().logFile(c.chaincodeHostName()));
+    for (Path p : uncompressed) {
+      assertThat(LeakScan.filesContaining(p, typology)).as("typology under " + p).isEmpty();
+      assertThat(LeakScan.filesContaining(p, status)).as("status under " + p).isEmpty();
+    }
+    // C's node: the typology no other test uses (a status could be one of C's own referrals')
+    for (Path p : everywhere.subList(3, everywhere.size())) {
+      assertThat(LeakScan.filesContaining(p, typology)).as("typology under " + p).isEmpty();
+    }
+    // C's own queries: no record, nothing in its inbox or outbox
+    for (String role : List.of("case-officer", "investigator", "auditor", "treaty-admin")) {
+      assertThat(evaluate(actors.contract(C, role), "referral:get", ref(referralId)).code())
+          .as(role)
+          .isIn("ACCESS_DENIED", "NOT_FOUND");
+    }
+    assertThat(ok(evaluate(actors.contract(C, "case-officer"), "referral:listInbox", "{}")).body())
+        .doesNotContain(referralId);
+    assertThat(
+            evaluate(
+                    actors.contract(C, "auditor"),
+                    "audit:byObject",
+                    "{\"objectId\":\"" + referralId + "\"}")
+                .ok())
+        .isFalse();
+  }
+
+  @Test
+  void the_parties_peers_hold_the_referral_id_and_typology_so_the_scan_can_find_them() {
+    for (int party : new int[] {A, B}) {
+      OrganizationDefinition o = net.network().definition().organizations().get(party);
+      Path home = net.network().layout().peerHome(o);
+      assertThat(LeakScan.filesContaining(home, referralId)).as("id on " + o.mspId()).isNotEmpty();
+      assertThat(LeakScan.filesContaining(home, "\"typology\":\"" + TYPOLOGY + "\""))
+          .as("typology on " + o.mspId())
+          .isNotEmpty();
+    }
+    assertThat(
+            ok(evaluate(actors.contract(B, "case-officer"), "referral:get", ref(referralId)))
+                .json()
+                .get("status")
+                .asText())
+        .isEqualTo("INFORMATION_REQUESTED");
+  }
+
+  /** The peer's block files: every transaction's arguments, results, events and public writes. */
+  private static List<Path> blockFiles(Path peerHome) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(peerHome)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("blockfile"))
+          .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void the_recipients_peer_does_hold_the_payload_so_the_scan_can_find_it() {
     OrganizationDefinition b = net.network().definition().organizations().get(B);
@@ -148,9 +240,11 @@ class PrivacyIT {
     reading.get(60, TimeUnit.SECONDS);
 
     synchronized (payloads) {
-      assertThat(payloads).anyMatch(p -> p.startsWith("regnet.referral.submitted"));
-      assertThat(payloads).anyMatch(p -> p.startsWith("regnet.referral.informationRequested"));
+      // a referral's changes announce only the pair (decision 0020)
+      assertThat(payloads).anyMatch(p -> p.startsWith("regnet.pair.updated"));
+      assertThat(payloads).noneMatch(p -> p.startsWith("regnet.referral."));
       assertThat(payloads).noneMatch(p -> p.contains(payloadMarker) || p.contains(messageMarker));
+      assertThat(payloads).noneMatch(p -> p.contains(referralId) || p.contains(TYPOLOGY));
     }
   }
 
