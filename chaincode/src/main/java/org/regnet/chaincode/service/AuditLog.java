@@ -150,7 +150,7 @@ public final class AuditLog {
     sources.add((from, n) -> ctx.ledger().range(from, end, n));
     for (String other : counterparties(ctx)) {
       final PairStore store = PairStore.of(ctx.ledger(), ctx.caller().msp(), other);
-      sources.add((from, n) -> store.range(from, end, n));
+      sources.add((from, n) -> orNothing(() -> store.range(from, end, n)));
     }
     return ctx.ledger()
         .mergedPage(
@@ -160,6 +160,19 @@ public final class AuditLog {
             bookmark,
             sources,
             kv -> Json.read(kv.getValue(), AuditEntry.class));
+  }
+
+  /**
+   * A query of one pair collection, or nothing when the channel declares no such collection (a
+   * treaty may name an authority that is not, or no longer, a channel member). Only queries use
+   * this: they write nothing, so a failed read cannot leave a partial transaction behind.
+   */
+  static List<KeyValue> orNothing(final java.util.function.Supplier<List<KeyValue>> query) {
+    try {
+      return query.get();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   /** The other members of the caller's treaties: the pairs its authority belongs to. */

@@ -173,7 +173,9 @@ public final class ReferralService {
     final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
     for (String other : AuditLog.counterparties(ctx)) {
       final PairStore store = PairStore.of(ctx.ledger(), msp, other);
-      sources.add((from, n) -> within(store.list(type, INDEX_SCAN, msp), from, n));
+      sources.add(
+          (from, n) ->
+              within(AuditLog.orNothing(() -> store.list(type, INDEX_SCAN, msp)), from, n));
     }
     return ctx.ledger()
         .mergedPage(
