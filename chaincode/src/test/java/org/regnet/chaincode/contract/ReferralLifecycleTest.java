@@ -44,6 +44,57 @@ class ReferralLifecycleTest {
   }
 
   @Test
+  void a_listing_pages_through_the_merged_index_with_its_bookmark() {
+    final String second = f.submittedReferral(f.activeAgreement());
+
+    final JsonNode first =
+        f.net.evaluate(officer(ALPINE), "referral:listOutbox", "{\"pageSize\":1}").json();
+    final JsonNode next =
+        f.net
+            .evaluate(
+                officer(ALPINE),
+                "referral:listOutbox",
+                "{\"pageSize\":1,\"bookmark\":\"" + first.get("bookmark").asText() + "\"}")
+            .json();
+
+    assertThat(first.get("items")).hasSize(1);
+    assertThat(first.get("items").get(0).get("referralId").asText()).isEqualTo(referralId);
+    assertThat(next.get("items")).hasSize(1);
+    assertThat(next.get("items").get(0).get("referralId").asText()).isEqualTo(second);
+    assertThat(next.get("bookmark").asText()).isEmpty();
+  }
+
+  @Test
+  void listings_merge_the_callers_pair_collections_and_skip_a_treaty_member_without_one() {
+    // a treaty may name an authority the channel does not (or no longer) declare pairs for
+    ok(
+        f.net.submit(
+            admin(ALPINE),
+            "treaty:found",
+            Fixture.foundingRequest(ALPINE, "GhostMSP").replace(Fixture.TREATY, "TRT-GHOST")));
+
+    final JsonNode outbox =
+        f.net.evaluate(officer(ALPINE), "referral:listOutbox", "{}").json().get("items");
+    final JsonNode inbox =
+        f.net.evaluate(officer(HARBOUR), "referral:listInbox", "{}").json().get("items");
+    final JsonNode audit =
+        f.net
+            .evaluate(
+                Fixture.auditor(ALPINE),
+                "audit:byTimeRange",
+                "{\"from\":\"2025-01-01T00:00:00Z\",\"to\":\"2030-01-01T00:00:00Z\"}")
+            .json()
+            .get("items");
+
+    assertThat(outbox).hasSize(1);
+    assertThat(outbox.get(0).get("referralId").asText()).isEqualTo(referralId);
+    assertThat(inbox).hasSize(1);
+    assertThat(f.net.evaluate(officer(LAGOON), "referral:listInbox", "{}").json().get("items"))
+        .isEmpty();
+    assertThat(audit.toString()).contains("referral.submitted").contains(referralId);
+  }
+
+  @Test
   void full_life_cycle_to_closed_with_outcome() {
     assertThat(status()).isEqualTo("SUBMITTED");
     ok(f.net.submit(officer(HARBOUR), "referral:acknowledge", ref(referralId)));
