@@ -144,15 +144,14 @@ public final class ConsentService {
     }
     // the consent checks first (they only refuse), then the parties' grant vouches for the record
     final Consent consent = grantedOnward(ctx, r, req.consentId());
-    final Consent named = consent;
     final OnwardGrant grant =
         ctx.ledger()
-            .get(grantKey(ctx, r.referralId(), named.recipient()), OnwardGrant.class)
+            .get(grantKey(ctx, r.referralId(), consent.recipient()), OnwardGrant.class)
             .orElseThrow(
                 () ->
                     ErrorCode.INVALID_STATE.exception(
                         "consentId",
-                        "the onward share to " + named.recipient() + " is not recorded yet"));
+                        "the onward share to " + consent.recipient() + " is not recorded yet"));
     if (!grant.recordHash().equals(Hashes.sha256Hex(Json.bytes(r)))) {
       throw ErrorCode.VALIDATION_FAILED.exception(
           "transient.record", "not the record the parties recorded with the share");
