@@ -8,7 +8,6 @@ import static org.regnet.systemtest.support.Scenarios.ok;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,7 +76,7 @@ class FlagPrivacyIT {
     gatewayLookupKey = HexFormat.of().formatHex(Requests.marker().getBytes(StandardCharsets.UTF_8));
     gatewayLookupKey = gatewayLookupKey.substring(0, 64);
     String idempotencyKey = "flag-privacy-it-" + Requests.marker();
-    gatewayFlagId = flagId(actors.msp(A), idempotencyKey);
+    gatewayFlagId = Requests.flagId(actors.msp(A), idempotencyKey);
     for (int member : new int[] {B, C}) {
       String request =
           """
@@ -279,18 +278,5 @@ class FlagPrivacyIT {
 
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The id the chaincode derives: "FLG-" + SHA-256(MSP id, 0, idempotency key), 16 hex. */
-  private static String flagId(String msp, String idempotencyKey) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes(msp));
-      md.update((byte) 0);
-      md.update(bytes(idempotencyKey));
-      return "FLG-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
