@@ -415,6 +415,7 @@ public final class Node implements AutoCloseable {
     routes.add(new RaiseFlag(flags));
     routes.add(new LookupFlag(flags));
     routes.add(new RetractFlag(flags));
+    routes.add(new ShareFlag(flags));
     routes.add(new AuditByObject(ledger));
     routes.add(new AuditByActor(ledger));
     routes.add(new AuditByTime(ledger));

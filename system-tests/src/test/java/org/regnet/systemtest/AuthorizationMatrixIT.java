@@ -218,6 +218,12 @@ class AuthorizationMatrixIT {
                 "matrix-flag-idempotency-key".getBytes(StandardCharsets.UTF_8));
     m.put("flag:raise", Case.of(Scope.OWN, A, o -> "{}").withTransient(flagCopy));
     m.put(
+        "flag:copy",
+        Case.of(
+            Scope.OWN,
+            A,
+            o -> "{\"treatyId\":\"" + o.treaty() + "\",\"flagId\":\"FLG-0123456789abcdef\"}"));
+    m.put(
         "flag:retract",
         Case.of(Scope.OWN, A, o -> "{}")
             .withTransient(

@@ -30,6 +30,12 @@ public final class FlagContract extends RegnetContract {
     return json(FlagService.retract(rc(ctx)));
   }
 
+  /** The originator's own copy and keys, on its own peer, to share with a later member. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String copy(final Context ctx, final String request) {
+    return json(FlagService.copy(rc(ctx), request(request, FlagRequest.Copy.class)));
+  }
+
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String lookup(final Context ctx, final String request) {
     return json(FlagService.lookup(rc(ctx), request(request, FlagRequest.Lookup.class)));

@@ -65,6 +65,15 @@ public final class FlagRequest {
     }
   }
 
+  /** {@code flag:copy}: the originator's own flag, found in its pairs with the treaty. */
+  public record Copy(String treatyId, String flagId) {
+    public Copy validated() {
+      TreatyRef.treatyId("treatyId", treatyId);
+      new IdRef.FlagRef(flagId).id();
+      return this;
+    }
+  }
+
   /** {@code flag:retract}: the copy of the flag in the pair of the originator and member. */
   public record Retract(String flagId, String member) {
     public Retract validated() {

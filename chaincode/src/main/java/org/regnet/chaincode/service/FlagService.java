@@ -64,6 +64,15 @@ public final class FlagService {
   public record MatchProof(String sha256) {}
 
   /**
+   * The value under {@code Keys.FLAG_SOURCE}: what the originator needs to write the same flag for
+   * another member (both peers of the pair hold the lookup key anyway, in the index key).
+   */
+  public record Source(String lookupKey, String idempotencyKey) {}
+
+  /** The result of {@code flag:copy}: the flag and the keys that write another copy of it. */
+  public record Copy(Flag flag, String lookupKey, String idempotencyKey) {}
+
+  /**
    * Writes the flag's copy for one treaty member. The flag id comes from the idempotency key
    * (required), so every copy, and every retry, names the same flag; a copy that exists already is
    * left as it is. Returns nothing about the flag: the result is in the block.
@@ -106,6 +115,13 @@ public final class FlagService {
     store.put(flagKey(ctx, id), f);
     store.put(ctx.ledger().key(Keys.FLAG_LOOKUP, t.treatyId(), lookupKey, id), id);
     store.put(proofKey(ctx, id), new MatchProof(proof(lookupKey)));
+    store.put(
+        ctx.ledger().key(Keys.FLAG_SOURCE, id),
+        new Source(
+            lookupKey,
+            new String(
+                ctx.getStub().getTransient().get(RegnetContext.IDEMPOTENCY_KEY),
+                StandardCharsets.UTF_8)));
     FlagAudit.record(
         ctx, store, "flag.raised", f, List.of(c.msp(), req.member()), FlagAudit.requestHash(raw));
     return shared(req.member(), true);
@@ -187,6 +203,35 @@ public final class FlagService {
     }
     final List<Match> list = new ArrayList<>(matches.values());
     return new LookupResult(t.treatyId(), !list.isEmpty(), list);
+  }
+
+  /**
+   * The caller's own flag with the keys that wrote it, from any of its pairs with the treaty's
+   * members, on its own peer: the originator's node writes the same flag (same id, same lookup key)
+   * for a member admitted to the treaty after it was raised. Only the originator may ask.
+   */
+  public static Copy copy(final RegnetContext ctx, final FlagRequest.Copy raw) {
+    final FlagRequest.Copy req = raw.validated();
+    final Caller c = ctx.caller();
+    final Treaty t = Repository.treaty(ctx, req.treatyId());
+    AccessPolicy.requireActiveMember(c, t);
+    AccessPolicy.requireOwnPeer(ctx.getStub(), c);
+    for (String other : t.allMsps()) {
+      if (other.equals(c.msp())) {
+        continue;
+      }
+      final PairStore store = PairStore.of(ctx.ledger(), c.msp(), other);
+      final Optional<Flag> f = store.get(flagKey(ctx, req.flagId()), Flag.class);
+      final Optional<Source> src =
+          store.get(ctx.ledger().key(Keys.FLAG_SOURCE, req.flagId()), Source.class);
+      if (f.isPresent()
+          && src.isPresent()
+          && f.get().originator().equals(c.msp())
+          && f.get().treatyId().equals(t.treatyId())) {
+        return new Copy(f.get(), src.get().lookupKey(), src.get().idempotencyKey());
+      }
+    }
+    throw ErrorCode.NOT_FOUND.exception("flagId", "no flag of yours with this id under the treaty");
   }
 
   /**

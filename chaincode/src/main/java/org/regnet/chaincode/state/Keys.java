@@ -47,6 +47,12 @@ public final class Keys {
    */
   public static final String FLAG_MATCH = "flag~match";
 
+  /**
+   * Private data (pair collections): [flagId] -> the lookup key and idempotency key of the copy, so
+   * that the originator can write the same flag for a member admitted later.
+   */
+  public static final String FLAG_SOURCE = "flag~source";
+
   /** Private data (pair collections): [flagId, sortable time, txId] -> a flag's audit entry. */
   public static final String FLAG_AUDIT = "flag~audit";
 

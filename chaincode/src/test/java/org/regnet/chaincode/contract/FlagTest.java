@@ -19,6 +19,7 @@ import static org.regnet.chaincode.testing.FlagFixture.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.state.PairStore;
@@ -121,6 +122,49 @@ class FlagTest {
     assertThat(r.tx().writes()).isEmpty();
     assertThat(r.tx().reads()).allSatisfy(k -> assertThat(k).doesNotContain(flagId));
     assertThat(r.tx().privateWrites()).containsOnlyKeys(PairStore.collection(ALPINE, HARBOUR));
+  }
+
+  @Test
+  void the_originator_writes_the_same_flag_for_a_member_that_had_no_copy() {
+    final String key = lookupKey("CHAIN_ADDRESS", ADDRESS);
+    ok(flags.raiseFor(investigator(ALPINE), HARBOUR, key, "2026-01-01T00:00:00Z", IDEM));
+    final String flagId = FlagFixture.flagId(ALPINE, IDEM);
+
+    // Lagoon, say admitted later: the originator's own peer gives the flag and its keys
+    final JsonNode copy = ok(flags.copy(officer(ALPINE), flagId)).json();
+    assertThat(copy.get("lookupKey").asText()).isEqualTo(key);
+    final String sameKey = copy.get("idempotencyKey").asText();
+    final JsonNode flag = copy.get("flag");
+    ok(
+        f.net.submitEndorsedBy(
+            officer(ALPINE),
+            "flag:raise",
+            "{}",
+            hidden(
+                request(
+                    LAGOON,
+                    flag.get("category").asText(),
+                    flag.get("expiresAt").asText(),
+                    flag.get("evidenceRef").asText()),
+                copy.get("lookupKey").asText(),
+                sameKey),
+            ALPINE,
+            LAGOON));
+
+    assertThat(flags.lookup(officer(LAGOON), key).json().at("/matches/0/flagId").asText())
+        .isEqualTo(flagId);
+    // only the originator, and only on its own peer
+    assertThat(flags.copy(officer(HARBOUR), flagId).errorCode()).isEqualTo("NOT_FOUND");
+    assertThat(
+            f.net
+                .evaluate(
+                    officer(ALPINE),
+                    "flag:copy",
+                    "{\"treatyId\":\"%s\",\"flagId\":\"%s\"}".formatted(TREATY, flagId),
+                    Map.of(),
+                    HARBOUR)
+                .errorCode())
+        .isEqualTo("ACCESS_DENIED");
   }
 
   @Test

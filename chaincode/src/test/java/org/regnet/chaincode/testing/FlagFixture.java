@@ -122,6 +122,15 @@ public final class FlagFixture {
         member);
   }
 
+  public Result copy(final Identity who, final String flagId) {
+    return net.evaluate(
+        who,
+        "flag:copy",
+        "{\"treatyId\":\"%s\",\"flagId\":\"%s\"}".formatted(TREATY, flagId),
+        Map.of(),
+        who.msp());
+  }
+
   public Result lookup(final Identity who, final String key) {
     return net.evaluate(
         who,

@@ -69,17 +69,7 @@ public final class Flags {
       throw new LedgerException(
           "INVALID_STATE", "treatyId: the treaty has no other active member to share a flag with");
     }
-    List<String> failed = new ArrayList<>();
-    for (String member : members) {
-      ObjectNode copy = arg.deepCopy().put("member", member);
-      Map<String, byte[]> hidden = new HashMap<>();
-      hidden.put("flag", copy.toString().getBytes(StandardCharsets.UTF_8));
-      hidden.put("lookupKey", key.getBytes(StandardCharsets.UTF_8));
-      hidden.put(KeyedLedger.TRANSIENT_KEY, idempotencyKey.getBytes(StandardCharsets.UTF_8));
-      if (!submitWithRetry(user, "flag:raise", hidden)) {
-        failed.add(member);
-      }
-    }
+    List<String> failed = fanOut(user, arg, members, key, idempotencyKey);
     String flagId = IdempotencyScope.derivedId("FLG", ownMsp, idempotencyKey);
     if (!failed.isEmpty()) {
       throw new LedgerException(
@@ -91,6 +81,52 @@ public final class Flags {
               + "; send the request again with the same Idempotency-Key");
     }
     ObjectNode out = ownFlag(user, treatyId, key, flagId);
+    ArrayNode shared = out.putArray("sharedWith");
+    members.forEach(shared::add);
+    return out;
+  }
+
+  /**
+   * Writes this authority's live flag for every other active member of the treaty that has no copy
+   * yet, such as a member admitted after the flag was raised: the own peer gives the flag with the
+   * lookup and idempotency keys that wrote it ({@code flag:copy}), and the same fan-out as {@link
+   * #raise} writes the same flag (same id) for each member; members with a copy are left alone.
+   */
+  public JsonNode share(String user, String flagId, String treatyId) {
+    JsonNode copy =
+        read(
+            ledger.evaluate(
+                user,
+                "flag:copy",
+                JSON.createObjectNode().put("treatyId", treatyId).put("flagId", flagId).toString(),
+                Map.of(),
+                List.of()));
+    JsonNode flag = copy.path("flag");
+    if (!"ACTIVE".equals(flag.path("status").asText())) {
+      throw new LedgerException("INVALID_STATE", "flagId: flag is " + flag.path("status").asText());
+    }
+    ObjectNode request = JSON.createObjectNode();
+    request.put("treatyId", treatyId);
+    for (String field :
+        List.of("subjectType", "chainId", "category", "confidence", "expiresAt", "evidenceRef")) {
+      if (flag.hasNonNull(field)) {
+        request.set(field, flag.get(field));
+      }
+    }
+    List<String> members = otherActiveMembers(user, treatyId);
+    List<String> failed =
+        fanOut(
+            user,
+            request,
+            members,
+            copy.path("lookupKey").asText(),
+            copy.path("idempotencyKey").asText());
+    if (!failed.isEmpty()) {
+      throw new LedgerException(
+          "UNAVAILABLE",
+          "flag " + flagId + " did not reach " + String.join(", ", failed) + "; send it again");
+    }
+    ObjectNode out = flag.deepCopy();
     ArrayNode shared = out.putArray("sharedWith");
     members.forEach(shared::add);
     return out;
@@ -195,6 +231,23 @@ public final class Flags {
     }
     // written, but already past its expiry or retracted: answer the id
     return JSON.createObjectNode().put("flagId", flagId).put("treatyId", treatyId);
+  }
+
+  /** One {@code flag:raise} per member; returns the members not reached. */
+  private List<String> fanOut(
+      String user, ObjectNode request, List<String> members, String key, String idempotencyKey) {
+    List<String> failed = new ArrayList<>();
+    for (String member : members) {
+      ObjectNode copy = request.deepCopy().put("member", member);
+      Map<String, byte[]> hidden = new HashMap<>();
+      hidden.put("flag", copy.toString().getBytes(StandardCharsets.UTF_8));
+      hidden.put("lookupKey", key.getBytes(StandardCharsets.UTF_8));
+      hidden.put(KeyedLedger.TRANSIENT_KEY, idempotencyKey.getBytes(StandardCharsets.UTF_8));
+      if (!submitWithRetry(user, "flag:raise", hidden)) {
+        failed.add(member);
+      }
+    }
+    return failed;
   }
 
   /** One copy's transaction, tried again on failures of the network or an orderer. */

@@ -76,6 +76,14 @@ class FlagsTest {
     public String evaluate(
         String user, String tx, String arg, Map<String, byte[]> tr, List<String> endorsers) {
       calls.add(new Call(tx, arg, tr, endorsers));
+      if (tx.equals("flag:copy")) {
+        return "{\"flag\":{\"flagId\":\"FLG-0123456789abcdef\",\"status\":\"ACTIVE\","
+            + "\"subjectType\":\"LEI\",\"category\":\"RANSOMWARE\",\"confidence\":\"HIGH\","
+            + "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"evidenceRef\":\"CASE-1\"},"
+            + "\"lookupKey\":\""
+            + "ab".repeat(32)
+            + "\",\"idempotencyKey\":\"first-key-of-the-flag\"}";
+      }
       if (tx.equals("treaty:get")) {
         return "{\"treatyId\":\"TRT-X\",\"members\":["
             + "{\"msp\":\"AlpineMSP\",\"status\":\"ACTIVE\"},"
@@ -170,6 +178,33 @@ class FlagsTest {
         .hasMessageContaining("LagoonMSP")
         .hasMessageContaining("Idempotency-Key");
     assertThat(down.copies).containsExactly("AlpineMSP");
+  }
+
+  @Test
+  void sharing_again_writes_the_same_flag_under_its_first_key_for_every_active_member() {
+    ScriptedLedger ledger = new ScriptedLedger();
+    ledger.copies.add("AlpineMSP");
+
+    // the share request has an Idempotency-Key of its own: the flag's first key still wins
+    JsonNode out =
+        IdempotencyScope.with(
+            "u",
+            "share-request-key",
+            () -> flags(new KeyedLedger(ledger)).share("u", "FLG-0123456789abcdef", "TRT-X"));
+
+    List<Call> raises = ledger.of("flag:raise");
+    assertThat(raises)
+        .extracting(c -> parse(c.hidden("flag")).get("member").asText())
+        .containsExactly("AlpineMSP", "LagoonMSP");
+    assertThat(raises)
+        .allSatisfy(
+            c -> {
+              assertThat(c.hidden("idempotencyKey")).isEqualTo("first-key-of-the-flag");
+              assertThat(c.hidden("lookupKey")).isEqualTo("ab".repeat(32));
+              assertThat(parse(c.hidden("flag")).get("evidenceRef").asText()).isEqualTo("CASE-1");
+              assertThat(c.arg()).isEqualTo("{}");
+            });
+    assertThat(out.get("sharedWith")).extracting(JsonNode::asText).contains("LagoonMSP");
   }
 
   @Test

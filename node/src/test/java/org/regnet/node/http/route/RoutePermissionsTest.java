@@ -47,6 +47,7 @@ class RoutePermissionsTest {
           Map.entry("ProvideInformation", List.of("referral:provideInformation", "referral:get")),
           Map.entry("RaiseFlag", List.of("flag:raise", "treaty:get", "flag:lookup")),
           Map.entry("RetractFlag", List.of("flag:retract", "treaty:get")),
+          Map.entry("ShareFlag", List.of("flag:raise", "flag:copy", "treaty:get")),
           Map.entry("SubmitAssistanceRequest", List.of("assistance:submit", "agreement:get")),
           Map.entry("AssistanceContent", List.of("assistance:content")),
           Map.entry("ExportAuth001", List.of("assistance:content")),
@@ -180,6 +181,9 @@ class RoutePermissionsTest {
         }
         if (p.equals("referral:deliverOnward")) {
           continue; // run by the onward share, guarded by referral:shareOnward (same roles)
+        }
+        if (p.equals("flag:copy")) {
+          continue; // run by the flag share, guarded by flag:raise (same roles)
         }
         assertThat(guarded).as("%s holds %s", role, p).contains(p);
       }
