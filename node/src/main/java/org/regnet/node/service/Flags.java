@@ -100,7 +100,7 @@ public final class Flags {
                 "flag:copy",
                 JSON.createObjectNode().put("treatyId", treatyId).put("flagId", flagId).toString(),
                 Map.of(),
-                List.of()));
+                List.of(ownMsp)));
     JsonNode flag = copy.path("flag");
     if (!"ACTIVE".equals(flag.path("status").asText())) {
       throw new LedgerException("INVALID_STATE", "flagId: flag is " + flag.path("status").asText());
@@ -217,7 +217,8 @@ public final class Flags {
 
   private JsonNode evaluateLookup(String user, String treatyId, Map<String, byte[]> hidden) {
     ObjectNode arg = JSON.createObjectNode().put("treatyId", treatyId);
-    return read(ledger.evaluate(user, "flag:lookup", arg.toString(), hidden, List.of()));
+    // the own peer, by name: any other would see the queried hash before refusing
+    return read(ledger.evaluate(user, "flag:lookup", arg.toString(), hidden, List.of(ownMsp)));
   }
 
   /** This authority's own flag, as its peer holds it (the originator sees its flags' details). */
