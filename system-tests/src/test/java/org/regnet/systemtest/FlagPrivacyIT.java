@@ -113,7 +113,9 @@ class FlagPrivacyIT {
                 "lookupKey",
                 bytes(gatewayLookupKey))));
     seenByB = ok(lookup(B, hidden)).json();
-    lookupByD = lookup(D, hidden);
+    // D's own attempt, with a key of its own: D never learns the treaty's
+    String keyOfD = HexFormat.of().formatHex(Requests.marker().getBytes(StandardCharsets.UTF_8));
+    lookupByD = lookup(D, Map.of("lookupKey", bytes(keyOfD.substring(0, 64))));
     auditByD =
         evaluate(
             actors.contract(D, "auditor"),
