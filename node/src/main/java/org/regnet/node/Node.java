@@ -423,7 +423,8 @@ public final class Node implements AutoCloseable {
     Flags flags = new Flags(ledger, config.mspId(), config::treatyKey);
     routes.add(new RaiseFlag(flags));
     routes.add(new LookupFlag(flags));
-    routes.add(new RetractFlag(ledger));
+    routes.add(new RetractFlag(flags));
+    routes.add(new ShareFlag(flags));
     routes.add(new AuditByObject(ledger));
     routes.add(new AuditByActor(ledger));
     routes.add(new AuditByTime(ledger));

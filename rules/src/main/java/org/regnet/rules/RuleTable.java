@@ -112,6 +112,8 @@ public final class RuleTable {
     m.put("evidence:get", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));
     m.put("flag:raise", coInv);
     m.put("flag:retract", coInv);
+    // the originator's own copy and keys, to share a flag with a member admitted later
+    m.put("flag:copy", coInv);
     m.put("flag:lookup", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));
     // reveals a matched flag and records the match for its originator: the same lookers
     m.put("flag:recordMatch", EnumSet.of(CASE_OFFICER, INVESTIGATOR, AUDITOR));

@@ -153,19 +153,23 @@ class AuditedReadsIT {
     String lookupKey = HexFormat.of().formatHex(Requests.marker().getBytes(StandardCharsets.UTF_8));
     lookupKey = (lookupKey + "0".repeat(64)).substring(0, 64);
     Map<String, byte[]> hidden = Map.of("lookupKey", lookupKey.getBytes(StandardCharsets.UTF_8));
-    String flagId =
-        ok(submit(
-                actors.contract(A, "investigator"),
-                "flag:raise",
-                "{\"treatyId\":\""
-                    + TREATY
-                    + "\",\"subjectType\":\"LEI\",\"category\":\"FRAUD_SCAM\","
-                    + "\"confidence\":\"HIGH\",\"expiresAt\":\"2099-01-01T00:00:00Z\","
-                    + "\"evidenceRef\":\"IT-EVIDENCE-7\"}",
-                hidden))
-            .json()
-            .get("flagId")
-            .asText();
+    String idempotencyKey = "audited-reads-" + Requests.marker();
+    String flagId = Requests.flagId(actors.msp(A), idempotencyKey);
+    // one copy per other treaty member, no endorsers named (decision 0021)
+    for (int member : new int[] {B, C}) {
+      ok(
+          submit(
+              actors.contract(A, "investigator"),
+              "flag:raise",
+              "{}",
+              Requests.flagCopy(
+                  TREATY,
+                  actors.msp(member),
+                  "FRAUD_SCAM",
+                  "IT-EVIDENCE-7",
+                  lookupKey,
+                  idempotencyKey)));
+    }
 
     // the query: a handle, no detail, nothing written
     JsonNode found =
@@ -180,25 +184,34 @@ class AuditedReadsIT {
     assertThat(found.at("/matches/0/flagId").asText()).isEqualTo(flagId);
     assertThat(found.toString()).doesNotContain("FRAUD_SCAM").doesNotContain("IT-EVIDENCE-7");
 
-    // the transaction: reveals the flag, records the match
+    // the transaction records the match; a plain Gateway call, no endorsers named
     var proposal =
         actors
             .contract(B, "case-officer")
             .newProposal("flag:recordMatch")
-            .addArguments("{\"treatyId\":\"" + TREATY + "\",\"flagId\":\"" + flagId + "\"}")
-            .putAllTransient(hidden)
-            .setEndorsingOrganizations(actors.msp(B), actors.msp(A))
+            .addArguments("{}")
+            .putAllTransient(Requests.flagMatch(TREATY, flagId, actors.msp(A), lookupKey))
             .build();
     String txId = proposal.getTransactionId();
+    String result =
+        new String(
+            proposal
+                .endorse(CallOption.deadlineAfter(60, TimeUnit.SECONDS))
+                .submit(CallOption.deadlineAfter(60, TimeUnit.SECONDS)),
+            StandardCharsets.UTF_8);
+    assertThat(result).doesNotContain("FRAUD_SCAM").doesNotContain(flagId);
+
+    // then the looker's own peer shows it the flag
     JsonNode revealed =
-        JSON.readTree(
-            new String(
-                proposal
-                    .endorse(CallOption.deadlineAfter(60, TimeUnit.SECONDS))
-                    .submit(CallOption.deadlineAfter(60, TimeUnit.SECONDS)),
-                StandardCharsets.UTF_8));
-    assertThat(revealed.at("/flag/category").asText()).isEqualTo("FRAUD_SCAM");
-    assertThat(revealed.at("/flag/evidenceRef").asText()).isEqualTo("IT-EVIDENCE-7");
+        ok(evaluate(
+                actors.contract(B, "case-officer"),
+                "flag:lookup",
+                "{\"treatyId\":\"" + TREATY + "\"}",
+                hidden,
+                actors.msp(B)))
+            .json();
+    assertThat(revealed.at("/matches/0/flag/category").asText()).isEqualTo("FRAUD_SCAM");
+    assertThat(revealed.at("/matches/0/flag/evidenceRef").asText()).isEqualTo("IT-EVIDENCE-7");
 
     // the originator sees who matched; the looker sees it too; C, a treaty member, does not
     assertThat(auditActions(A, flagId)).contains("flag.raised", "flag.matched");
@@ -212,16 +225,19 @@ class AuditedReadsIT {
     }
     assertThat(entry.at("/actor/msp").asText()).isEqualTo(actors.msp(B));
 
-    // the block holds the transaction (positive control: its flag id) but never the queried hash
+    // the block holds the transaction (positive control: its id) but neither the queried hash nor
+    // the flag: its request was in the transient map, its writes in the pair's collection
     String block = blockHolding(txId);
-    assertThat(block).contains(flagId).doesNotContain(lookupKey);
+    assertThat(block).contains(txId).doesNotContain(lookupKey).doesNotContain(flagId);
   }
 
   private static JsonNode audit(int org, String flagId) {
     return ok(evaluate(
             actors.contract(org, "auditor"),
             "audit:byObject",
-            "{\"objectId\":\"" + flagId + "\",\"pageSize\":50}"))
+            "{\"objectId\":\"" + flagId + "\",\"treatyId\":\"" + TREATY + "\",\"pageSize\":50}",
+            Map.of(),
+            actors.msp(org)))
         .json()
         .get("items");
   }

@@ -212,19 +212,41 @@ class AuthorizationMatrixIT {
                     + "\",\"counterparty\":\""
                     + actors.msp(B)
                     + "\"}"));
-    m.put(
-        "flag:raise",
-        Case.of(
-                Scope.OWN,
-                A,
-                o ->
-                    "{\"treatyId\":\""
+    // flag transactions carry their request in the transient map (decision 0021)
+    Function<Objects, Map<String, byte[]>> flagCopy =
+        o ->
+            Map.of(
+                "flag",
+                ("{\"treatyId\":\""
                         + o.treaty()
+                        + "\",\"member\":\""
+                        + actors.msp(B)
                         + "\",\"subjectType\":\"CHAIN_ADDRESS\",\"chainId\":\"eip155:1\","
                         + "\"category\":\"RANSOMWARE\",\"confidence\":\"HIGH\","
                         + "\"expiresAt\":\"2099-01-01T00:00:00Z\"}")
-            .withTransient(lookupKey));
-    m.put("flag:retract", Case.of(Scope.OWN, A, o -> "{\"flagId\":\"FLG-0123456789abcdef\"}"));
+                    .getBytes(StandardCharsets.UTF_8),
+                "lookupKey",
+                "ab".repeat(32).getBytes(StandardCharsets.UTF_8),
+                "idempotencyKey",
+                "matrix-flag-idempotency-key".getBytes(StandardCharsets.UTF_8));
+    m.put("flag:raise", Case.of(Scope.OWN, A, o -> "{}").withTransient(flagCopy));
+    m.put(
+        "flag:copy",
+        Case.of(
+            Scope.OWN,
+            A,
+            o -> "{\"treatyId\":\"" + o.treaty() + "\",\"flagId\":\"FLG-0123456789abcdef\"}"));
+    m.put(
+        "flag:retract",
+        Case.of(Scope.OWN, A, o -> "{}")
+            .withTransient(
+                o ->
+                    Map.of(
+                        "flag",
+                        ("{\"flagId\":\"FLG-0123456789abcdef\",\"member\":\""
+                                + actors.msp(B)
+                                + "\"}")
+                            .getBytes(StandardCharsets.UTF_8))));
     m.put("flag:lookup", Case.of(Scope.OWN, A, treaty).withTransient(lookupKey));
     // requests for assistance: the role rule on a request that does not exist (the journey and
     // the chaincode tests cover the object-level rules)
@@ -276,11 +298,19 @@ class AuthorizationMatrixIT {
     }
     m.put(
         "flag:recordMatch",
-        Case.of(
-                Scope.OWN,
-                A,
-                o -> "{\"treatyId\":\"" + o.treaty() + "\",\"flagId\":\"FLG-0123456789abcdef\"}")
-            .withTransient(lookupKey));
+        Case.of(Scope.OWN, A, o -> "{}")
+            .withTransient(
+                o ->
+                    Map.of(
+                        "flag",
+                        ("{\"treatyId\":\""
+                                + o.treaty()
+                                + "\",\"flagId\":\"FLG-0123456789abcdef\",\"originator\":\""
+                                + actors.msp(B)
+                                + "\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                        "lookupKey",
+                        "ab".repeat(32).getBytes(StandardCharsets.UTF_8))));
     m.put(
         "audit:byObject",
         Case.of(Scope.REFERRAL, A, o -> "{\"objectId\":\"" + o.referral() + "\",\"pageSize\":10}"));

@@ -13,9 +13,15 @@ public final class AuditRequest {
 
   private AuditRequest() {}
 
-  /** {@code audit:byObject}. */
-  public record ByObject(String objectId, Integer pageSize, String bookmark) {
+  /**
+   * {@code audit:byObject}. A flag's trail is in the caller's pair collections with the flag's
+   * treaty, so for a flag id the request names the treaty ({@code treatyId}, decision 0021).
+   */
+  public record ByObject(String objectId, Integer pageSize, String bookmark, String treatyId) {
     public ByObject validated() {
+      if (treatyId != null) {
+        TreatyRef.treatyId("treatyId", treatyId);
+      }
       Check.matches(
           "objectId",
           objectId,

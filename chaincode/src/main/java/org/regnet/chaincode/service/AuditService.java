@@ -50,9 +50,10 @@ public final class AuditService {
             PageRequest.mark(req.bookmark()));
       }
       case "FLG" -> {
-        AccessPolicy.requireMember(
-            c, Repository.treaty(ctx, FlagService.flagFor(ctx, id).treatyId()));
-        AccessPolicy.requireAuditRole(c, false);
+        if (req.treatyId() == null) {
+          throw ErrorCode.VALIDATION_FAILED.exception("treatyId", "required for a flag");
+        }
+        return FlagService.audit(ctx, req.treatyId(), id, PageRequest.size(req.pageSize()));
       }
       case "RFA" -> {
         AssistanceService.requireParty(c, AssistanceStore.load(ctx, id));

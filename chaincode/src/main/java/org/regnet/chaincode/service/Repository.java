@@ -3,7 +3,6 @@ package org.regnet.chaincode.service;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.model.Agreement;
-import org.regnet.chaincode.model.Flag;
 import org.regnet.chaincode.model.MembershipChange;
 import org.regnet.chaincode.model.Referral;
 import org.regnet.chaincode.model.ReferralLocator;
@@ -15,9 +14,9 @@ import org.regnet.chaincode.state.PairStore;
 /**
  * Loads and stores the objects under their keys (see {@link Keys}), each with the key-level
  * endorsement policy of its owners: a treaty and its membership changes by majority of the treaty's
- * active members, an agreement by both parties, a flag by its originator. A referral and all that
- * belongs to it live in the parties' pair collection (decision 0020); only a locator under the hash
- * of its id is public.
+ * active members, an agreement by both parties. A referral and all that belongs to it live in the
+ * parties' pair collection (decision 0020); only a locator under the hash of its id is public. Flags
+ * live in pair collections too (FlagService, decision 0021).
  */
 public final class Repository {
 
@@ -165,20 +164,5 @@ public final class Repository {
   public static PairStore onwardStore(
       final RegnetContext ctx, final Referral r, final String onwardRecipient) {
     return PairStore.of(ctx.ledger(), r.recipient(), onwardRecipient);
-  }
-
-  public static String flagKey(final RegnetContext ctx, final String id) {
-    return ctx.ledger().key(Keys.FLAG, id);
-  }
-
-  public static Flag flag(final RegnetContext ctx, final String id) {
-    return ctx.ledger()
-        .get(flagKey(ctx, id), Flag.class)
-        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("flagId", "no flag " + id));
-  }
-
-  public static void save(final RegnetContext ctx, final Flag f) {
-    ctx.ledger()
-        .put(flagKey(ctx, f.flagId()), f, Endorsement.allOf(java.util.List.of(f.originator())));
   }
 }

@@ -65,6 +65,21 @@ public final class Keys {
    */
   public static final String FLAG_MATCH_PROOF = "flag~proof";
 
+  /**
+   * Private data (pair collections): [flagId, certificate fingerprint] -> the audit entry of the
+   * recorded match that lets that certificate see the flag's details in {@code flag:lookup}.
+   */
+  public static final String FLAG_MATCH = "flag~match";
+
+  /**
+   * Private data (pair collections): [flagId] -> the lookup key and idempotency key of the copy, so
+   * that the originator can write the same flag for a member admitted later.
+   */
+  public static final String FLAG_SOURCE = "flag~source";
+
+  /** Private data (pair collections): [flagId, sortable time, txId] -> a flag's audit entry. */
+  public static final String FLAG_AUDIT = "flag~audit";
+
   /** Private data (pair collections, {@link PairStore}): the sealed referral payload. */
   public static final String PRIVATE_PAYLOAD = "referral~payload";
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.testing.Fixture;
+import org.regnet.chaincode.testing.FlagFixture;
 import org.regnet.chaincode.testing.InMemoryLedger;
 
 class DeterminismAndEventsTest {
@@ -68,14 +69,13 @@ class DeterminismAndEventsTest {
             Map.of(),
             LAGOON));
     ok(
-        f.net.submit(
-            Fixture.investigator(ALPINE),
-            "flag:raise",
-            """
-        {"treatyId":"%s","subjectType":"LEI","category":"FRAUD_SCAM","confidence":"MEDIUM",
-         "expiresAt":"2026-01-01T00:00:00Z","evidenceRef":"CASE-9"}"""
-                .formatted(Fixture.TREATY),
-            Map.of("lookupKey", "cd".repeat(32).getBytes(StandardCharsets.UTF_8))));
+        new FlagFixture(f.net)
+            .raiseFor(
+                Fixture.investigator(ALPINE),
+                HARBOUR,
+                "cd".repeat(32),
+                "2026-01-01T00:00:00Z",
+                "determinism-flag-key-1"));
     ok(
         f.net.submit(
             officer(HARBOUR),
@@ -128,7 +128,15 @@ class DeterminismAndEventsTest {
             e ->
                 assertThat(e)
                     .doesNotContain(
-                        "Jane", "ACC-77", "KYC", "0xAbC", "Layered", "cdcdcdcd", "CASE-9")
+                        "Jane",
+                        "ACC-77",
+                        "KYC",
+                        "0xAbC",
+                        "Layered",
+                        "cdcdcdcd",
+                        "CASE-9",
+                        "CASE-2025-0042",
+                        "RANSOMWARE")
                     // nor the referral's id, typology or status (decision 0020)
                     .doesNotContain("REF-", "SPOOFING", "UNDER_INVESTIGATION", "CLOSED"));
   }

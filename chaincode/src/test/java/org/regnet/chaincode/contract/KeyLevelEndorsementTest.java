@@ -20,6 +20,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.state.PairStore;
 import org.regnet.chaincode.testing.Fixture;
+import org.regnet.chaincode.testing.FlagFixture;
 import org.regnet.chaincode.testing.KeyPolicy;
 import org.regnet.chaincode.testing.TestNetwork.Result;
 import org.regnet.chaincode.testing.TxStub;
@@ -106,23 +107,25 @@ class KeyLevelEndorsementTest {
   }
 
   @Test
-  void treaty_records_need_a_majority_and_a_flag_its_originator() {
+  void treaty_records_need_a_majority_and_a_flags_copy_its_pair() {
     fourMembers();
     assertThat(policy(key("treaty", TREATY)))
         .isEqualTo("3 of [AlpineMSP.PEER, DeltaMSP.PEER, HarbourMSP.PEER, LagoonMSP.PEER]");
-    final Result flag =
-        ok(
-            f.net.submit(
+    ok(
+        new FlagFixture(f.net)
+            .raiseFor(
                 officer(LAGOON),
-                "flag:raise",
-                """
-                {"treatyId":"%s","subjectType":"CHAIN_ADDRESS","chainId":"eip155:1",
-                 "category":"SANCTIONS_EVASION","confidence":"HIGH",
-                 "expiresAt":"2026-01-01T00:00:00Z","evidenceRef":"case-1"}"""
-                    .formatted(TREATY),
-                Map.of("lookupKey", "ab".repeat(32).getBytes(StandardCharsets.UTF_8))));
-    assertThat(policy(key("flag", flag.json().get("flagId").asText())))
-        .isEqualTo("1 of [LagoonMSP.PEER]");
+                DELTA,
+                "ab".repeat(32),
+                "2026-01-01T00:00:00Z",
+                "key-level-flag-key-1"));
+    final String flagId = FlagFixture.flagId(LAGOON, "key-level-flag-key-1");
+    assertThat(policy(key("flag", flagId))).isNull();
+    final byte[] p =
+        f.net
+            .ledger()
+            .privateValidationParameter(PairStore.collection(LAGOON, DELTA), key("flag", flagId));
+    assertThat(KeyPolicy.describe(p)).isEqualTo("2 of [DeltaMSP.PEER, LagoonMSP.PEER]");
   }
 
   @Test

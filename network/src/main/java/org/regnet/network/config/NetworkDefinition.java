@@ -30,8 +30,9 @@ public record NetworkDefinition(
     if (!CHANNEL.matcher(channel).matches()) {
       throw new InvalidDefinitionException("channel: not a valid Fabric channel name: " + channel);
     }
-    if (portOffset < 0 || portOffset > 40000) {
-      throw new InvalidDefinitionException("portOffset: must be within 0..40000: " + portOffset);
+    // the highest base port (a fourth member's chaincode server, 10055) still fits below 65536
+    if (portOffset < 0 || portOffset > 50000) {
+      throw new InvalidDefinitionException("portOffset: must be within 0..50000: " + portOffset);
     }
     Objects.requireNonNull(chaincode, "chaincode");
     ordering = ordering == null ? OrderingDefinition.DEFAULT : ordering;

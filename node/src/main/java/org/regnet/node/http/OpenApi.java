@@ -84,10 +84,16 @@ public final class OpenApi {
                     "category:string",
                     "confidence:string",
                     "expiresAt:string",
-                    "status:string"
+                    "status:string",
+                    "sharedWith:array"
                   }),
               Map.entry(
                   "FlagLookup", new String[] {"treatyId:string", "flagged:boolean", "flags:array"}),
+              Map.entry(
+                  "FlagRetraction",
+                  new String[] {
+                    "flagId:string", "treatyId:string", "status:string", "retractedWith:array"
+                  }),
               Map.entry(
                   "AuditPage", new String[] {"items:array", "count:integer", "bookmark:string"}),
               Map.entry("InboxPage", new String[] {"items:array", "next:integer"}),

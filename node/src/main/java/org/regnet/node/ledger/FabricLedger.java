@@ -193,12 +193,12 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     if (!transientData.isEmpty()) {
       b.putAllTransient(transientData);
     }
-    // Referrals and requests for assistance name no endorsers: their endorsers follow from their
-    // policies (the chaincode's, the pair collections', the keys'), which the gateway's discovery
-    // reads, and a gateway sends transient data only to members of the collections written
-    // (decision 0013). Only transactions whose transient data goes with public-state writes
-    // (flag:recordMatch, evidence custody) name the two members who may see it (decisions 0014,
-    // 0019): no collection tells discovery to keep a third peer out.
+    // Referrals, requests for assistance and flags name no endorsers: their endorsers follow from
+    // their policies (the chaincode's, the pair collections', the keys'), which the gateway's
+    // discovery reads, and a gateway sends transient data only to members of the collections
+    // written (decisions 0013, 0021). Only transactions whose transient data goes with public-state
+    // writes (evidence custody) name the two members who may see it (decision 0019): no
+    // collection tells discovery to keep a third peer out.
     if (!endorsers.isEmpty()) {
       b.setEndorsingOrganizations(endorsers.toArray(String[]::new));
     }

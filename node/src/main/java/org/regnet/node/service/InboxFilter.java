@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Which chaincode events belong in this authority's inbox: those naming it as a party that another
- * authority caused (incoming referrals and their steps, agreements to sign, consent requests), and
- * treaty-wide ones another member caused (membership votes, flags raised).
+ * authority caused (incoming referrals and their steps, agreements to sign, consent requests, a
+ * flag's copy shared with it or a match of its flag), and treaty-wide ones another member caused
+ * (membership votes). A flag's events name only the pair (decision 0021).
  */
 public final class InboxFilter {
   private final String mspId;
@@ -25,7 +26,7 @@ public final class InboxFilter {
     if (actor.equals(mspId)) {
       return false;
     }
-    if (name.startsWith("regnet.treaty.") || name.startsWith("regnet.flag.")) {
+    if (name.startsWith("regnet.treaty.")) {
       return true;
     }
     for (JsonNode p : event.path("parties")) {

@@ -28,7 +28,8 @@ public final class KeyedLedger implements Ledger {
       Map<String, byte[]> transientData,
       List<String> endorsers) {
     Map<String, byte[]> t = transientData;
-    if (IdempotencyScope.current().isPresent()) {
+    // a use case that names the key itself (a flag shared again under its first key) keeps it
+    if (IdempotencyScope.current().isPresent() && !transientData.containsKey(TRANSIENT_KEY)) {
       t = new HashMap<>(transientData);
       t.put(TRANSIENT_KEY, IdempotencyScope.current().get().getBytes(StandardCharsets.UTF_8));
     }

@@ -87,4 +87,51 @@ public final class Requests {
     RANDOM.nextBytes(b);
     return "RGNTMARK" + HexFormat.of().formatHex(b);
   }
+
+  /**
+   * The transient map of one copy of a flag (decision 0021): the request for the pair of the
+   * originator and {@code member}, the lookup key and the idempotency key that names the flag.
+   */
+  public static Map<String, byte[]> flagCopy(
+      String treatyId,
+      String member,
+      String category,
+      String evidenceRef,
+      String lookupKey,
+      String idempotencyKey) {
+    String request =
+        """
+        {"treatyId":"%s","member":"%s","subjectType":"LEI","category":"%s",
+         "confidence":"HIGH","expiresAt":"2099-01-01T00:00:00Z","evidenceRef":"%s"}"""
+            .formatted(treatyId, member, category, evidenceRef);
+    return Map.of(
+        "flag", request.getBytes(StandardCharsets.UTF_8),
+        "lookupKey", lookupKey.getBytes(StandardCharsets.UTF_8),
+        "idempotencyKey", idempotencyKey.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The transient map of {@code flag:recordMatch}. */
+  public static Map<String, byte[]> flagMatch(
+      String treatyId, String flagId, String originator, String lookupKey) {
+    return Map.of(
+        "flag",
+        "{\"treatyId\":\"%s\",\"flagId\":\"%s\",\"originator\":\"%s\"}"
+            .formatted(treatyId, flagId, originator)
+            .getBytes(StandardCharsets.UTF_8),
+        "lookupKey",
+        lookupKey.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The flag id the chaincode derives: "FLG-" + SHA-256(MSP id, 0, idempotency key), 16 hex. */
+  public static String flagId(String msp, String idempotencyKey) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      md.update(msp.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+      return "FLG-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

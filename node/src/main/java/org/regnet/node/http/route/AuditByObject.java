@@ -4,7 +4,8 @@ import org.regnet.node.service.Ledger;
 
 /**
  * GET /v1/audit/objects/{objectId}: Audit trail of one object (paginated: pageSize, bookmark)
- * (audit:byObject).
+ * (audit:byObject). A flag's trail is in this authority's pair collections with the flag's treaty,
+ * so for a flag the query names it ({@code treatyId}).
  */
 public final class AuditByObject extends LedgerRoute {
   public AuditByObject(Ledger ledger) {
@@ -12,7 +13,7 @@ public final class AuditByObject extends LedgerRoute {
         Specs.get(
             "/v1/audit/objects/{objectId}",
             "audit:byObject",
-            "Audit trail of one object (paginated: pageSize, bookmark)",
+            "Audit trail of one object (paginated: pageSize, bookmark; a flag's needs treatyId)",
             "AuditPage"),
         "audit:byObject",
         Kind.EVALUATE,

@@ -67,7 +67,8 @@ abstract class LedgerRoute implements Route {
   public Reply handle(RouteRequest request) {
     ObjectNode arg = request.body().deepCopy();
     request.path().forEach(arg::put);
-    for (String q : List.of("pageSize", "from", "to", "bookmark")) {
+    // treatyId: a flag's audit trail is read with its treaty (decision 0021)
+    for (String q : List.of("pageSize", "from", "to", "bookmark", "treatyId")) {
       String v = request.query(q);
       if (v != null) {
         if (q.equals("pageSize")) {
