@@ -320,6 +320,7 @@ public final class FabricNetwork {
       if (org.node() != null) {
         all.put(org.nodeHostName(), org.node().endpoint());
         all.put(org.nodeHostName() + " admin", org.nodeAdmin());
+        all.put(org.nodeHostName() + " evidence", org.nodeEvidence());
       }
     }
     return all;
