@@ -158,11 +158,28 @@ public final class NodesExtension implements NetworkExtension {
    * secret; its database keeps users, tokens, inbox and checkpoint across restarts.
    */
   public static ProcessRecord startNode(FabricNetwork network, OrganizationDefinition org) {
-    return startNode(network, org, List.of());
+    return startNode(network, org, List.of(), Map.of());
+  }
+
+  /**
+   * As {@link #startNode(FabricNetwork, OrganizationDefinition)}, with extra environment variables
+   * (a test runs a node on a shifted clock with them).
+   */
+  public static ProcessRecord startNode(
+      FabricNetwork network, OrganizationDefinition org, Map<String, String> extraEnv) {
+    return startNode(network, org, List.of(), extraEnv);
   }
 
   private static ProcessRecord startNode(
       FabricNetwork network, OrganizationDefinition org, List<String> extraArgs) {
+    return startNode(network, org, extraArgs, Map.of());
+  }
+
+  private static ProcessRecord startNode(
+      FabricNetwork network,
+      OrganizationDefinition org,
+      List<String> extraArgs,
+      Map<String, String> extraEnv) {
     NetworkLayout layout = network.layout();
     Path home = layout.nodeHome(org);
     List<String> command = new ArrayList<>(JavaCommand.server(layout.nodeJar(), "384m"));
@@ -170,11 +187,13 @@ public final class NodesExtension implements NetworkExtension {
     command.addAll(extraArgs);
     return network
         .supervisor()
-        .start(
-            org.nodeHostName(),
-            command,
-            Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret"))),
-            home);
+        .start(org.nodeHostName(), command, env(randomKey(home.resolve("secret")), extraEnv), home);
+  }
+
+  private static Map<String, String> env(String secret, Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(extra);
+    env.put("REGNET_NODE_SECRET", secret);
+    return env;
   }
 
   private static Path tlsDir(NetworkLayout layout, OrganizationDefinition org) {
