@@ -67,7 +67,7 @@ class EvidenceIT {
     String treaty =
         """
         {"treatyId":"%s","name":"Evidence journey",
-         "terms":{"dataClasses":["TRADE_DATA","ORDER_BOOK_DATA"],
+         "terms":{"dataClasses":["TRADE_DATA","ORDER_BOOK_DATA","ON_CHAIN_ANALYTICS"],
              "permittedUses":["INVESTIGATION","ENFORCEMENT"],
              "responseDeadlineDays":30,"retentionDays":30,
              "refusalGrounds":["PUBLIC_INTEREST"],"objectionWindowDays":1},
@@ -86,7 +86,7 @@ class EvidenceIT {
     officerB = NodeClient.login(nodeB, net.organization(B), "case-officer");
     String body =
         """
-        {"agreementId":"%s","instrumentClass":"PERPETUAL_FUTURE","dataClasses":["ORDER_BOOK_DATA"],
+        {"agreementId":"%s","instrumentClass":"PERPETUAL_FUTURE","dataClasses":["TRADE_DATA"],
          "purposes":["INVESTIGATION"],"urgency":"ROUTINE",
          "payload":{"items":[{"type":"RECORDS","description":"Order-book export of BTC-PERP"}],
            "facts":"Layered spoof orders on BTC perpetuals.","purpose":"Identify the controller.",
@@ -95,10 +95,7 @@ class EvidenceIT {
            "investigationPeriod":{"from":"2024-01-01","to":"2024-06-30"}}}"""
             .formatted(agreementId);
     requestId =
-        ok(nodeA.call("POST", "/v1/assistance", body, officerA))
-            .body()
-            .get("requestId")
-            .asText();
+        ok(nodeA.call("POST", "/v1/assistance", body, officerA)).body().get("requestId").asText();
     ok(
         nodeB.call(
             "POST",
@@ -185,7 +182,9 @@ class EvidenceIT {
     while (!first.isDone() && size(data) < 8L * 1024 * 1024) {
       Thread.sleep(20);
     }
-    assertThat(first.isDone()).as("the transfer was still under way when A's node was killed").isFalse();
+    assertThat(first.isDone())
+        .as("the transfer was still under way when A's node was killed")
+        .isFalse();
     nodeProcess.handle().orElseThrow().destroyForcibly();
     nodeProcess.handle().ifPresent(h -> h.onExit().join());
     Answer broken = first.get();
@@ -313,8 +312,7 @@ class EvidenceIT {
 
   private static List<Path> logsOf(OrganizationDefinition o) {
     try (Stream<Path> logs = Files.list(net.network().layout().logs())) {
-      List<Path> mine =
-          logs.filter(p -> p.getFileName().toString().contains(o.domain())).toList();
+      List<Path> mine = logs.filter(p -> p.getFileName().toString().contains(o.domain())).toList();
       assertThat(mine).as("C's logs").isNotEmpty();
       return mine;
     } catch (IOException e) {

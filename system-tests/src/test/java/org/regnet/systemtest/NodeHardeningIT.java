@@ -36,8 +36,8 @@ import org.regnet.systemtest.support.TestNetwork;
  * A hardened node on the real network: a write retried after its connection was killed makes one
  * referral; the chaincode makes a resubmission under the same key meet the first (as after a node
  * crash); metrics are not public but served on the loopback admin listener; readiness reports the
- * follower's lag; and the node process listens on its HTTPS, admin and evidence ports only: no
- * port belongs to its database.
+ * follower's lag; and the node process listens on its HTTPS, admin and evidence ports only: no port
+ * belongs to its database.
  */
 class NodeHardeningIT {
   private static final int A = 0, B = 1;
