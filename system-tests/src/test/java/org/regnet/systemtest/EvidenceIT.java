@@ -294,7 +294,6 @@ class EvidenceIT {
       assertThat(LeakScan.filesContaining(p, marker)).as("marker in " + p).isEmpty();
       assertThat(LeakScan.filesContaining(p, sha256)).as("hash in " + p).isEmpty();
       assertThat(LeakScan.filesContaining(p, shaUpper)).as("HASH in " + p).isEmpty();
-      assertThat(LeakScan.filesContaining(p, requestId + "\",\"documentId")).isEmpty();
     }
     // Positive control: the same scan finds the hash in both parties' stores (meta.json is the
     // document's plain description)...

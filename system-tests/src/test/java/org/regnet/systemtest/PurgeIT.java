@@ -3,7 +3,6 @@ package org.regnet.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.regnet.systemtest.support.Requests;
 import org.regnet.systemtest.support.TestNetwork;
 
 /**
- * Retention that ends, on a real network of its own (issue 14 item 5, decision 0022). A request
- * for assistance A -> B is answered; the treaty keeps its content 30 days. Retention is counted in
+ * Retention that ends, on a real network of its own (issue 14 item 5, decision 0022). A request for
+ * assistance A -> B is answered; the treaty keeps its content 30 days. Retention is counted in
  * whole days and the chaincode bounds a purge's timestamp by each endorsing peer's clock, so the
  * test lets a month pass the only honest way: the processes that read the time (A's node, which
  * dates the proposal, and A's and B's chaincode servers, the endorsing peers' clocks) are restarted
@@ -35,16 +34,19 @@ import org.regnet.systemtest.support.TestNetwork;
  *   <li>A's node alone a month ahead (a client forging its timestamp): the endorsing peers refuse.
  *   <li>A's node and both parties' chaincode servers a month ahead: the purge goes through; the
  *       content is gone from A's peer and from B's peer (each read on its own peer), the record
- *       keeps its hash and {@code purgedAt}, and an auditor of each party reads the deletion record.
+ *       keeps its hash and {@code purgedAt}, and an auditor of each party reads the deletion
+ *       record.
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PurgeIT {
   private static final int A = 0, B = 1, C = 2;
   private static final String TREATY = "TRT-IT-PURGE";
+
   /** libfaketime as Debian installs it (scripts/install-faketime.sh). */
   private static final Path FAKETIME =
       Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+
   private static final Map<String, String> A_MONTH_AHEAD =
       Map.of(
           "LD_PRELOAD", FAKETIME.toString(),
@@ -60,7 +62,7 @@ class PurgeIT {
   @BeforeAll
   static void answeredRequest() {
     assertThat(FAKETIME).as("libfaketime: run scripts/install-faketime.sh").isRegularFile();
-    net = TestNetwork.start(47_000, "it-purge", List.of(new NodesExtension()));
+    net = TestNetwork.start(5_000, "it-purge", List.of(new NodesExtension()));
     nodeA = new NodeClient(net.organization(A));
     nodeB = new NodeClient(net.organization(B));
     String adminA = NodeClient.login(nodeA, net.organization(A), "treaty-admin");
@@ -97,10 +99,7 @@ class PurgeIT {
            "investigationPeriod":{"from":"2024-01-01","to":"2024-06-30"}}}"""
             .formatted(agreementId, marker);
     requestId =
-        ok(nodeA.call("POST", "/v1/assistance", body, officerA))
-            .body()
-            .get("requestId")
-            .asText();
+        ok(nodeA.call("POST", "/v1/assistance", body, officerA)).body().get("requestId").asText();
     ok(
         nodeB.call(
             "POST",
@@ -194,8 +193,7 @@ class PurgeIT {
       assertThat(gone.body().toString()).contains("purged").doesNotContain(marker);
     }
     // the record stays, with the content's hash as proof of what was deleted
-    JsonNode record =
-        ok(nodeB.call("GET", "/v1/assistance/" + requestId, null, officerB)).body();
+    JsonNode record = ok(nodeB.call("GET", "/v1/assistance/" + requestId, null, officerB)).body();
     assertThat(record.path("payloadHash").asText()).hasSize(64);
     assertThat(record.path("progress").path("purgedAt").asText())
         .isEqualTo(purged.path("progress").path("purgedAt").asText());
@@ -204,8 +202,7 @@ class PurgeIT {
     for (int i : new int[] {A, B}) {
       NodeClient node = i == A ? nodeA : nodeB;
       String auditor = NodeClient.login(node, net.organization(i), "auditor");
-      JsonNode trail =
-          ok(node.call("GET", "/v1/audit/objects/" + requestId, null, auditor)).body();
+      JsonNode trail = ok(node.call("GET", "/v1/audit/objects/" + requestId, null, auditor)).body();
       assertThat(trail.path("items").findValuesAsText("action")).contains("assistance.purged");
     }
     assertThat(purge().code()).isEqualTo("CONFLICT");
