@@ -8,4 +8,6 @@ cd "$ROOT"
 "$ROOT/scripts/install-fabric.sh"
 # The browser journey drives Debian's chromium through chromedriver.
 "$ROOT/scripts/install-browser.sh"
+# PurgeIT lets a month pass by running a node and chaincode servers on libfaketime (decision 0022).
+"$ROOT/scripts/install-faketime.sh"
 exec mvn -B verify "$@"

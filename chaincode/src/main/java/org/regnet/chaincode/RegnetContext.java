@@ -54,8 +54,8 @@ public final class RegnetContext extends Context {
   }
 
   /**
-   * The endorsing peer's clock; only queries may call it (see {@link PeerClock}), never a
-   * transaction, whose endorsements must agree.
+   * The endorsing peer's clock; queries may read it, a transaction only to refuse, never to write
+   * (see {@link PeerClock}): its endorsements must agree.
    */
   public Instant peerNow() {
     return PeerClock.of(getStub());

@@ -320,6 +320,7 @@ public final class FabricNetwork {
       if (org.node() != null) {
         all.put(org.nodeHostName(), org.node().endpoint());
         all.put(org.nodeHostName() + " admin", org.nodeAdmin());
+        all.put(org.nodeHostName() + " evidence", org.nodeEvidence());
       }
     }
     return all;
@@ -475,9 +476,23 @@ public final class FabricNetwork {
             peerTls.resolve("server.crt"),
             peerTls.resolve("server.key"),
             commands);
+    Map<String, String> env = chaincodeServerEnv(org, pkg.packageId());
+    ProcessRecord server =
+        supervisor.start(
+            org.chaincodeHostName(),
+            JavaCommand.server(layout.chaincodeJar(), "256m"),
+            env,
+            layout.chaincodeDir(org));
+    return new ChaincodeInstall(pkg.file(), pkg.packageId(), server);
+  }
+
+  /** The chaincode server's environment: its address, package id, TLS files and log levels. */
+  private Map<String, String> chaincodeServerEnv(OrganizationDefinition org, String packageId) {
+    Path serverTls =
+        layout.orgCrypto(org.domain()).resolve("tls-servers").resolve(org.chaincodeHostName());
     Map<String, String> env = new HashMap<>();
     env.put("CHAINCODE_SERVER_ADDRESS", org.chaincodeServer().endpoint().toString());
-    env.put("CHAINCODE_ID", pkg.packageId());
+    env.put("CHAINCODE_ID", packageId);
     env.put("CHAINCODE_TLS_CERT_FILE", serverTls.resolve("server.crt").toString());
     env.put("CHAINCODE_TLS_KEY_FILE", serverTls.resolve("server.key").toString());
     env.put("CHAINCODE_TLS_CLIENT_CA_FILE", serverTls.resolve("ca.crt").toString());
@@ -489,13 +504,30 @@ public final class FabricNetwork {
     env.put("CHAINCODE_LOG_LEVEL", "WARNING");
     env.put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING");
     env.put("CORE_CHAINCODE_LOGGING_SHIM", "WARNING");
+    return env;
+  }
+
+  /**
+   * Stops the chaincode server of {@code org} and starts it again with {@code extraEnv} added (a
+   * test runs it on a shifted clock); waits until it listens. The package stays the one installed.
+   */
+  public ProcessRecord restartChaincodeServer(
+      OrganizationDefinition org, String packageId, Map<String, String> extraEnv) {
+    supervisor.stop(org.chaincodeHostName(), Duration.ofSeconds(10));
+    Map<String, String> env = chaincodeServerEnv(org, packageId);
+    env.putAll(extraEnv);
     ProcessRecord server =
         supervisor.start(
             org.chaincodeHostName(),
             JavaCommand.server(layout.chaincodeJar(), "256m"),
             env,
             layout.chaincodeDir(org));
-    return new ChaincodeInstall(pkg.file(), pkg.packageId(), server);
+    Ports.awaitListening(
+        org.chaincodeServer().endpoint(),
+        server,
+        supervisor.logFile(server.name()),
+        Duration.ofSeconds(90));
+    return server;
   }
 
   private void approveAndCommit(Map<String, String> packageIds) {

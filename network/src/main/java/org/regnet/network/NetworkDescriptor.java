@@ -81,6 +81,7 @@ public final class NetworkDescriptor {
         o.put("nodeTlsCaCert", ca == null ? null : ca.toString());
         var admin = org.nodeAdmin();
         o.put("nodeMetricsUrl", "http://" + admin.host() + ":" + admin.port() + "/metrics");
+        o.put("nodeEvidenceUrl", "https://" + org.nodeEvidence());
       }
       ArrayNode users = o.putArray("users");
       for (Map<String, String> u : nodeUsers.getOrDefault(org.mspId(), List.of())) {

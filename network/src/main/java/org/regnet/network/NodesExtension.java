@@ -158,11 +158,28 @@ public final class NodesExtension implements NetworkExtension {
    * secret; its database keeps users, tokens, inbox and checkpoint across restarts.
    */
   public static ProcessRecord startNode(FabricNetwork network, OrganizationDefinition org) {
-    return startNode(network, org, List.of());
+    return startNode(network, org, List.of(), Map.of());
+  }
+
+  /**
+   * As {@link #startNode(FabricNetwork, OrganizationDefinition)}, with extra environment variables
+   * (a test runs a node on a shifted clock with them).
+   */
+  public static ProcessRecord startNode(
+      FabricNetwork network, OrganizationDefinition org, Map<String, String> extraEnv) {
+    return startNode(network, org, List.of(), extraEnv);
   }
 
   private static ProcessRecord startNode(
       FabricNetwork network, OrganizationDefinition org, List<String> extraArgs) {
+    return startNode(network, org, extraArgs, Map.of());
+  }
+
+  private static ProcessRecord startNode(
+      FabricNetwork network,
+      OrganizationDefinition org,
+      List<String> extraArgs,
+      Map<String, String> extraEnv) {
     NetworkLayout layout = network.layout();
     Path home = layout.nodeHome(org);
     List<String> command = new ArrayList<>(JavaCommand.server(layout.nodeJar(), "384m"));
@@ -170,11 +187,13 @@ public final class NodesExtension implements NetworkExtension {
     command.addAll(extraArgs);
     return network
         .supervisor()
-        .start(
-            org.nodeHostName(),
-            command,
-            Map.of("REGNET_NODE_SECRET", randomKey(home.resolve("secret"))),
-            home);
+        .start(org.nodeHostName(), command, env(randomKey(home.resolve("secret")), extraEnv), home);
+  }
+
+  private static Map<String, String> env(String secret, Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(extra);
+    env.put("REGNET_NODE_SECRET", secret);
+    return env;
   }
 
   private static Path tlsDir(NetworkLayout layout, OrganizationDefinition org) {
@@ -222,41 +241,73 @@ public final class NodesExtension implements NetworkExtension {
         orgAdmin: { cert: %s, sealedKey: %s }
         orderer: { address: %s, tlsRootCert: %s, hostOverride: %s }
         """
-            .formatted(
-                org.domain(),
-                org.mspId(),
-                org.node().host(),
-                org.node().port(),
-                org.nodeAdmin().host(),
-                org.nodeAdmin().port(),
-                tls.resolve("server.crt"),
-                tls.resolve("server.key"),
-                home.resolve("data"),
-                org.peer().endpoint(),
-                orgDir.resolve("msp/tlscacerts/tlsca." + org.domain() + "-cert.pem"),
-                org.peerHostName(),
-                def.channel(),
-                def.chaincode().name(),
-                material.issuingCaDir(ISSUING_CA).resolve("ca.crt"),
-                home.resolve("issuing-ca.sealed"),
-                certificateLifetime.toMinutes(),
-                randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")),
-                orgDir.resolve(
-                    "users/Admin@"
-                        + org.domain()
-                        + "/msp/signcerts/Admin@"
-                        + org.domain()
-                        + "-cert.pem"),
-                home.resolve("org-admin.sealed"),
-                submitTo.orderer().endpoint(),
-                layout
-                    .orgCrypto(submitTo.domain())
-                    .resolve("msp/tlscacerts/tlsca." + submitTo.domain() + "-cert.pem"),
-                submitTo.ordererHostName());
+                .formatted(
+                    org.domain(),
+                    org.mspId(),
+                    org.node().host(),
+                    org.node().port(),
+                    org.nodeAdmin().host(),
+                    org.nodeAdmin().port(),
+                    tls.resolve("server.crt"),
+                    tls.resolve("server.key"),
+                    home.resolve("data"),
+                    org.peer().endpoint(),
+                    orgDir.resolve("msp/tlscacerts/tlsca." + org.domain() + "-cert.pem"),
+                    org.peerHostName(),
+                    def.channel(),
+                    def.chaincode().name(),
+                    material.issuingCaDir(ISSUING_CA).resolve("ca.crt"),
+                    home.resolve("issuing-ca.sealed"),
+                    certificateLifetime.toMinutes(),
+                    randomKey(layout.stateDir().resolve("nodes").resolve("treaty-lookup.key")),
+                    orgDir.resolve(
+                        "users/Admin@"
+                            + org.domain()
+                            + "/msp/signcerts/Admin@"
+                            + org.domain()
+                            + "-cert.pem"),
+                    home.resolve("org-admin.sealed"),
+                    submitTo.orderer().endpoint(),
+                    layout
+                        .orgCrypto(submitTo.domain())
+                        .resolve("msp/tlscacerts/tlsca." + submitTo.domain() + "-cert.pem"),
+                    submitTo.ordererHostName())
+            + evidenceSection(def, layout, org);
     // It holds the treaty lookup key: owner-only.
     Path file = home.resolve("node.yaml");
     SecureFiles.writeSecret(file, yaml);
     return file;
+  }
+
+  /**
+   * The evidence port (docs/decisions/0019) at the API port + {@link
+   * OrganizationDefinition#NODE_EVIDENCE_PORT_DISTANCE}, and each other authority's root CA (the
+   * one in its MSP definition on the channel) and evidence endpoint. Receipts are recorded by the
+   * node's case officer. A member admitted later is known only to nodes (re)configured after it.
+   */
+  static String evidenceSection(
+      NetworkDefinition def, NetworkLayout layout, OrganizationDefinition org) {
+    StringBuilder y = new StringBuilder();
+    y.append("# Documents between authorities' nodes, mutual TLS (docs/operations.md).\n")
+        .append("evidence:\n")
+        .append(
+            "  listen: { host: %s, port: %d }\n"
+                .formatted(org.nodeEvidence().host(), org.nodeEvidence().port()))
+        .append("  receiptUser: case-officer\n")
+        .append("  authorities:\n");
+    for (OrganizationDefinition other : withNode(def)) {
+      if (other.mspId().equals(org.mspId())) {
+        continue;
+      }
+      OrgMaterial m = new OrgMaterial(layout.orgCrypto(other.domain()), other.domain());
+      y.append(
+          "    %s: { rootCert: %s, endpoint: \"https://%s\" }\n"
+              .formatted(
+                  other.mspId(),
+                  m.mspDir().resolve("cacerts").resolve(m.caCert().getFileName()),
+                  other.nodeEvidence()));
+    }
+    return y.toString();
   }
 
   private static void delete(Path file) {

@@ -24,8 +24,8 @@ import org.regnet.systemtest.support.TestNetwork;
  * the reply; a request whose due date passes is recorded overdue and shows in B's inbox; A notices
  * a compelled disclosure, which reaches B's inbox while recording the disclosure is still refused;
  * the statistics both sides read match the history scripted here, as JSON and CSV; the request
- * exports as auth.001 XML. The purge at the end of retention is proved by the chaincode's unit
- * tests only (RetentionTest): retention is counted in days, longer than a test run.
+ * exports as auth.001 XML. The purge at the end of retention has a network of its own (PurgeIT:
+ * retention is counted in days, so it runs the clocks of a node and two chaincode servers ahead).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssistanceJourneyIT {

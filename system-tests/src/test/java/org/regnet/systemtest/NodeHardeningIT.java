@@ -36,8 +36,8 @@ import org.regnet.systemtest.support.TestNetwork;
  * A hardened node on the real network: a write retried after its connection was killed makes one
  * referral; the chaincode makes a resubmission under the same key meet the first (as after a node
  * crash); metrics are not public but served on the loopback admin listener; readiness reports the
- * follower's lag; and the node process listens on its HTTPS and admin ports only: no port belongs
- * to its database.
+ * follower's lag; and the node process listens on its HTTPS, admin and evidence ports only: no port
+ * belongs to its database.
  */
 class NodeHardeningIT {
   private static final int A = 0, B = 1;
@@ -249,7 +249,7 @@ class NodeHardeningIT {
   }
 
   @Test
-  void the_node_process_listens_on_its_https_and_admin_ports_only() throws Exception {
+  void the_node_process_listens_on_its_https_admin_and_evidence_ports_only() throws Exception {
     OrganizationDefinition a = net.network().definition().organizations().get(A);
     ProcessRecord node =
         net.network().processes().stream()
@@ -258,7 +258,8 @@ class NodeHardeningIT {
             .orElseThrow();
     long pid = node.handle().orElseThrow().pid();
     assertThat(listeningPorts(pid))
-        .containsExactlyInAnyOrder(URI.create(base).getPort(), a.nodeAdmin().port());
+        .containsExactlyInAnyOrder(
+            URI.create(base).getPort(), a.nodeAdmin().port(), a.nodeEvidence().port());
   }
 
   /** TCP ports process {@code pid} listens on: LISTEN sockets whose inode is one of its fds. */

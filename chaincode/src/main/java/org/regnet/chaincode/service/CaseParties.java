@@ -3,15 +3,17 @@ package org.regnet.chaincode.service;
 import java.util.Set;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
+import org.regnet.chaincode.model.AssistanceRequest;
 import org.regnet.chaincode.model.ReferralLocator;
+import org.regnet.chaincode.request.AssistanceRequests;
 import org.regnet.chaincode.request.EvidenceOpening;
 import org.regnet.chaincode.request.IdRef;
 
 /**
  * The two parties of the case a document belongs to, and its treaty, as the ledger records them. A
- * referral's are its originator and recipient. Requests for assistance ({@code rfa:<id>}) are
- * answered here once their records are on the ledger (issue 14 item 1); until then they are refused
- * rather than trusted.
+ * referral's are its originator and recipient; a request for assistance's ({@code rfa:<id>}) its
+ * requester and requested authority, so the reply leg can carry documents. Any other kind is
+ * refused rather than trusted.
  */
 final class CaseParties {
 
@@ -27,7 +29,11 @@ final class CaseParties {
           Repository.locate(ctx, IdRef.checkReferralId("evidence.caseRef", o.caseId()));
       return new Parties(Set.of(r.originator(), r.recipient()), r.treatyId());
     }
-    throw ErrorCode.VALIDATION_FAILED.exception(
-        "evidence.caseRef", "requests for assistance are not on this ledger yet");
+    if (o.caseKind().equals("rfa")) {
+      final AssistanceRequest r =
+          AssistanceStore.load(ctx, AssistanceRequests.checkId("evidence.caseRef", o.caseId()));
+      return new Parties(Set.of(r.requester(), r.requested()), r.treatyId());
+    }
+    throw ErrorCode.VALIDATION_FAILED.exception("evidence.caseRef", "referral:<id> or rfa:<id>");
   }
 }

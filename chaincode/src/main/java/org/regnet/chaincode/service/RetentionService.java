@@ -15,8 +15,18 @@ import org.regnet.chaincode.request.AssistanceRequests;
  * both parties' collections with Fabric's PurgePrivateData (history included; only the hashes
  * stay). The record stays with {@code purgedAt}, and the audit entry {@code assistance.purged} is
  * the deletion record an auditor shows.
+ *
+ * <p>A transaction cannot read a clock, and its timestamp is the client's choice: a party could
+ * otherwise purge early by dating its proposal in the future, or make a late purge look on time by
+ * dating it in the past. So each endorsing peer compares the timestamp with its own clock and
+ * refuses one more than {@link #CLOCK_TOLERANCE} away (docs/decisions/0022). The comparison only
+ * refuses, it writes nothing, so endorsements that accept carry the same read/write set; and since
+ * both parties' peers must endorse a purge, a party whose own machines run fast cannot purge alone.
  */
 public final class RetentionService {
+
+  /** How far a purge's timestamp may be from each endorsing peer's clock. */
+  public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
   private RetentionService() {}
 
@@ -34,6 +44,12 @@ public final class RetentionService {
     final Instant ends =
         Instant.parse(r.progress().finalReplyAt()).plus(Duration.ofDays(t.terms().retentionDays()));
     final Instant now = ctx.now();
+    final Instant peer = ctx.peerNow();
+    if (Duration.between(peer, now).abs().compareTo(CLOCK_TOLERANCE) > 0) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "txTimestamp",
+          "more than " + CLOCK_TOLERANCE.toMinutes() + " minutes from the endorsing peer's clock");
+    }
     if (now.isBefore(ends)) {
       throw ErrorCode.INVALID_STATE.exception("requestId", "retention runs until " + ends);
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.testing.AssistanceFixture;
+import org.regnet.chaincode.testing.TestNetwork;
+import org.regnet.chaincode.testing.TxStub;
 
 class RetentionTest {
 
@@ -62,5 +64,41 @@ class RetentionTest {
     assertThat(a.net.evaluate(officer(ALPINE), "assistance:content", ref(id)).message())
         .contains("NOT_FOUND", "purged");
     assertThat(purge()).isEqualTo("CONFLICT");
+  }
+
+  /** A purge whose proposal carries {@code shift} on its timestamp: what a client can forge. */
+  private TestNetwork.Result purgeDated(final Duration shift) {
+    final TxStub.Spec honest =
+        a.net.spec(officer(HARBOUR), HARBOUR, "assistance:purge", ref(id), java.util.Map.of());
+    final TxStub.Spec forged =
+        new TxStub.Spec(
+            honest.txId(),
+            honest.timestamp().plus(shift),
+            honest.creator(),
+            honest.peerMsp(),
+            honest.args(),
+            honest.transientMap());
+    return a.net.execute(forged, HARBOUR);
+  }
+
+  @Test
+  void a_proposal_dated_past_the_retention_end_is_refused_by_the_endorsing_peers_clock() {
+    a.net.advance(Duration.ofDays(29));
+    final TestNetwork.Result r = purgeDated(Duration.ofDays(2));
+    assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(r.message()).contains("txTimestamp");
+    assertThat(a.pairPrivate(privateKey(id, "request", 0))).isNotNull();
+  }
+
+  @Test
+  void a_late_purge_cannot_be_backdated_to_look_on_time() {
+    a.net.advance(Duration.ofDays(40));
+    assertThat(purgeDated(Duration.ofDays(-9)).errorCode()).isEqualTo("VALIDATION_FAILED");
+  }
+
+  @Test
+  void a_timestamp_within_the_tolerance_of_the_peer_clock_is_accepted() {
+    a.net.advance(Duration.ofDays(31));
+    assertThat(purgeDated(Duration.ofMinutes(4)).errorCode()).isNull();
   }
 }

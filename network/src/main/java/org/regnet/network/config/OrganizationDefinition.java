@@ -72,6 +72,20 @@ public record OrganizationDefinition(
     return node == null ? null : new Endpoint("127.0.0.1", node.port() + NODE_ADMIN_PORT_DISTANCE);
   }
 
+  /** How far above its API port a node's evidence port sits (8081 -> 10081). */
+  public static final int NODE_EVIDENCE_PORT_DISTANCE = 2000;
+
+  /**
+   * The node's evidence port (docs/decisions/0019): mutual TLS between authorities' nodes only, on
+   * the node's own address (the other nodes dial it) at the API port plus {@link
+   * #NODE_EVIDENCE_PORT_DISTANCE}; null without a node.
+   */
+  public Endpoint nodeEvidence() {
+    return node == null
+        ? null
+        : new Endpoint(node.host(), node.port() + NODE_EVIDENCE_PORT_DISTANCE);
+  }
+
   List<Endpoint> endpoints() {
     List<Endpoint> base =
         List.of(
@@ -83,6 +97,7 @@ public record OrganizationDefinition(
     if (node != null) {
       all.add(node.endpoint());
       all.add(nodeAdmin());
+      all.add(nodeEvidence());
     }
     if (orderer != null) {
       all.addAll(orderer.endpoints());

@@ -33,25 +33,27 @@ public final class LedgerCustody implements Custody, CaseParties {
     ledger.submit(receiptUser, "evidence:receive", "{}", opening(meta), parties(meta));
   }
 
-  /** The parties of a referral, read from the ledger as the receipt user. */
+  /**
+   * The parties of a referral (originator, recipient) or of a request for assistance (requester,
+   * requested), read from the ledger as the receipt user.
+   */
   @Override
   public boolean parties(CaseRef caseRef, String sender, String receiver) {
-    if (!caseRef.kind().equals("referral")) {
-      return false; // requests for assistance: once their records are on the ledger
-    }
+    boolean referral = caseRef.kind().equals("referral");
     try {
       var r =
           JSON.readTree(
               ledger.evaluate(
                   receiptUser,
-                  "referral:get",
-                  JSON.writeValueAsString(Map.of("referralId", caseRef.id())),
+                  referral ? "referral:get" : "assistance:get",
+                  JSON.writeValueAsString(
+                      Map.of(referral ? "referralId" : "requestId", caseRef.id())),
                   Map.of(),
                   List.of()));
-      String originator = r.path("originator").asText();
-      String recipient = r.path("recipient").asText();
-      return (originator.equals(sender) && recipient.equals(receiver))
-          || (originator.equals(receiver) && recipient.equals(sender));
+      String one = r.path(referral ? "originator" : "requester").asText();
+      String other = r.path(referral ? "recipient" : "requested").asText();
+      return (one.equals(sender) && other.equals(receiver))
+          || (one.equals(receiver) && other.equals(sender));
     } catch (RuntimeException | java.io.IOException e) {
       return false; // unknown to this authority, or the ledger unreachable: refuse
     }

@@ -36,10 +36,28 @@ public final class LeakScan {
     }
   }
 
+  /**
+   * Whether {@code file} holds {@code needle}, read in 1 MiB pieces that overlap by the needle's
+   * length, so a 100 MB document store is scanned without being held in the heap.
+   */
   private static boolean contains(Path file, String needle) {
-    try {
-      // ISO-8859-1 maps every byte to one char, so a byte search becomes a string search.
-      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(needle);
+    int keep = needle.length() - 1;
+    byte[] buf = new byte[(1 << 20) + keep];
+    try (var in = Files.newInputStream(file)) {
+      int carried = 0;
+      while (true) {
+        int n = in.readNBytes(buf, carried, buf.length - carried);
+        int len = carried + n;
+        // ISO-8859-1 maps every byte to one char, so a byte search becomes a string search.
+        if (new String(buf, 0, len, StandardCharsets.ISO_8859_1).contains(needle)) {
+          return true;
+        }
+        if (n == 0 || len < buf.length) {
+          return false;
+        }
+        carried = Math.min(keep, len);
+        System.arraycopy(buf, len - carried, buf, 0, carried);
+      }
     } catch (IOException e) {
       // a LevelDB lock or a file that went away between listing and reading
       return false;

@@ -103,6 +103,65 @@ public final class NodeClient {
     }
   }
 
+  /**
+   * Sends {@code file} as an {@code application/octet-stream} body, streamed from disk (never held
+   * in the heap); for long transfers such as 100 MB of evidence.
+   */
+  public Answer upload(String method, String path, Path file, String token) {
+    try {
+      return send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofMinutes(10))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/octet-stream")
+              .method(method, HttpRequest.BodyPublishers.ofFile(file))
+              .build());
+    } catch (java.io.FileNotFoundException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A call without a body that may take minutes (a node-to-node transfer). */
+  public Answer slowCall(String method, String path, String token) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofMinutes(10))
+            .header("Authorization", "Bearer " + token)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  /** GETs {@code path} into {@code out}, streamed to disk; returns the status and headers. */
+  public HttpResponse<Path> download(String path, String token, Path out) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofMinutes(10))
+              .header("Authorization", "Bearer " + token)
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofFile(out));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode json = r.body().isEmpty() ? JSON.createObjectNode() : parse(r.body());
+      return new Answer(r.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Opens the inbox stream; each received {@code data:} line is put, parsed, into the queue. */
   public BlockingQueue<JsonNode> stream(String token, long after) {
     BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();

@@ -1,0 +1,210 @@
+package org.regnet.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.regnet.network.NodesExtension;
+import org.regnet.network.config.OrganizationDefinition;
+import org.regnet.network.process.Ports;
+import org.regnet.network.process.ProcessRecord;
+import org.regnet.systemtest.support.NodeClient;
+import org.regnet.systemtest.support.NodeClient.Answer;
+import org.regnet.systemtest.support.Requests;
+import org.regnet.systemtest.support.TestNetwork;
+
+/**
+ * Retention that ends, on a real network of its own (issue 14 item 5, decision 0022). A request for
+ * assistance A -> B is answered; the treaty keeps its content 30 days. Retention is counted in
+ * whole days and the chaincode bounds a purge's timestamp by each endorsing peer's clock, so the
+ * test lets a month pass the only honest way: the processes that read the time (A's node, which
+ * dates the proposal, and A's and B's chaincode servers, the endorsing peers' clocks) are restarted
+ * 31 days ahead with libfaketime. The rule is not weakened and no test-only unit exists.
+ *
+ * <ol>
+ *   <li>Today the purge is refused: retention runs.
+ *   <li>A's node alone a month ahead (a client forging its timestamp): the endorsing peers refuse.
+ *   <li>A's node and both parties' chaincode servers a month ahead: the purge goes through; the
+ *       content is gone from A's peer and from B's peer (each read on its own peer), the record
+ *       keeps its hash and {@code purgedAt}, and an auditor of each party reads the deletion
+ *       record.
+ * </ol>
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PurgeIT {
+  private static final int A = 0, B = 1, C = 2;
+  private static final String TREATY = "TRT-IT-PURGE";
+
+  /** libfaketime as Debian installs it (scripts/install-faketime.sh). */
+  private static final Path FAKETIME =
+      Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+
+  private static final Map<String, String> A_MONTH_AHEAD =
+      Map.of(
+          "LD_PRELOAD", FAKETIME.toString(),
+          "FAKETIME", "+31d",
+          // timers and timeouts keep the real monotonic clock
+          "FAKETIME_DONT_FAKE_MONOTONIC", "1");
+  private static TestNetwork net;
+  private static NodeClient nodeA, nodeB;
+  private static String officerA, officerB;
+  private static String requestId;
+  private static String marker;
+
+  @BeforeAll
+  static void answeredRequest() {
+    assertThat(FAKETIME).as("libfaketime: run scripts/install-faketime.sh").isRegularFile();
+    net = TestNetwork.start(5_000, "it-purge", List.of(new NodesExtension()));
+    nodeA = new NodeClient(net.organization(A));
+    nodeB = new NodeClient(net.organization(B));
+    String adminA = NodeClient.login(nodeA, net.organization(A), "treaty-admin");
+    String adminB = NodeClient.login(nodeB, net.organization(B), "treaty-admin");
+    String treaty =
+        """
+        {"treatyId":"%s","name":"Retention that ends",
+         "terms":{"dataClasses":["TRADE_DATA","ORDER_BOOK_DATA","ON_CHAIN_ANALYTICS"],
+             "permittedUses":["INVESTIGATION","ENFORCEMENT"],
+             "responseDeadlineDays":30,"retentionDays":30,
+             "refusalGrounds":["PUBLIC_INTEREST"],"objectionWindowDays":1},
+         "members":[{"msp":"%s","jurisdiction":"CH","signatory":"EMMOU"},
+                    {"msp":"%s","jurisdiction":"SG","signatory":"EMMOU"},
+                    {"msp":"%s","jurisdiction":"BR"}]}"""
+            .formatted(TREATY, msp(A), msp(B), msp(C));
+    ok(nodeA.call("POST", "/v1/treaties", treaty, adminA));
+    String agreementId =
+        ok(nodeA.call("POST", "/v1/agreements", Requests.proposeAgreement(TREATY, msp(B)), adminA))
+            .body()
+            .get("agreementId")
+            .asText();
+    ok(nodeB.call("POST", "/v1/agreements/" + agreementId + "/signature", null, adminB));
+    officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
+    officerB = NodeClient.login(nodeB, net.organization(B), "case-officer");
+    marker = Requests.marker();
+    String body =
+        """
+        {"agreementId":"%s","instrumentClass":"PERPETUAL_FUTURE","dataClasses":["TRADE_DATA"],
+         "purposes":["INVESTIGATION"],"urgency":"ROUTINE",
+         "payload":{"items":[{"type":"BANK_RECORDS","description":"Statements of %s"}],
+           "facts":"Layered spoof orders on BTC perpetuals.","purpose":"Identify the controller.",
+           "provisionsBreached":["MAR Art. 12(1)(a)"],"subjects":[{"name":"Jane Trader"}],
+           "legalMandate":{"paragraph":"EMMoU para 3"},"confidential":true,
+           "investigationPeriod":{"from":"2024-01-01","to":"2024-06-30"}}}"""
+            .formatted(agreementId, marker);
+    requestId =
+        ok(nodeA.call("POST", "/v1/assistance", body, officerA)).body().get("requestId").asText();
+    ok(
+        nodeB.call(
+            "POST",
+            "/v1/assistance/" + requestId + "/acknowledge",
+            "{\"estimatedReplyAt\":\"2099-01-01T00:00:00Z\"}",
+            officerB));
+    ok(
+        nodeB.call(
+            "POST",
+            "/v1/assistance/" + requestId + "/replies",
+            """
+            {"finalReply":true,"items":[{"itemNo":1,"outcome":"PROVIDED"}],
+             "message":"Statements provided."}""",
+            officerB));
+    // positive control: both parties' peers hold the content today
+    assertThat(content(nodeA, officerA).status()).isEqualTo(200);
+    assertThat(content(nodeA, officerA).body().toString()).contains(marker);
+    assertThat(content(nodeB, officerB).body().toString()).contains(marker);
+  }
+
+  private static String msp(int i) {
+    return net.organization(i).get("mspId").asText();
+  }
+
+  private static OrganizationDefinition org(int i) {
+    return net.network().definition().organizations().get(i);
+  }
+
+  private static Answer ok(Answer a) {
+    assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+    return a;
+  }
+
+  private static Answer content(NodeClient node, String token) {
+    return node.call("GET", "/v1/assistance/" + requestId + "/content", null, token);
+  }
+
+  private static Answer purge() {
+    return nodeA.call("POST", "/v1/assistance/" + requestId + "/purge", null, officerA);
+  }
+
+  /** Restarts A's node with {@code env} and logs its case officer in again. */
+  private static void restartNodeA(Map<String, String> env) {
+    OrganizationDefinition a = org(A);
+    net.network().supervisor().stop(a.nodeHostName(), Duration.ofSeconds(20));
+    ProcessRecord node = NodesExtension.startNode(net.network(), a, env);
+    Ports.awaitListening(
+        a.node().endpoint(),
+        node,
+        net.network().supervisor().logFile(node.name()),
+        Duration.ofSeconds(120));
+    officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
+  }
+
+  @Test
+  @Order(1)
+  void today_the_purge_is_refused_because_retention_runs() {
+    Answer refused = purge();
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.code()).isEqualTo("INVALID_STATE");
+    assertThat(refused.body().toString()).contains("retention runs until");
+    assertThat(content(nodeA, officerA).body().toString()).contains(marker);
+  }
+
+  @Test
+  @Order(2)
+  void a_client_dating_its_purge_a_month_ahead_is_refused_by_the_endorsing_peers_clocks() {
+    restartNodeA(A_MONTH_AHEAD);
+    Answer refused = purge();
+    assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+    assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(refused.body().toString()).contains("txTimestamp");
+    assertThat(content(nodeB, officerB).body().toString()).contains(marker);
+  }
+
+  @Test
+  @Order(3)
+  void a_month_later_the_content_leaves_both_parties_peers_and_the_deletion_record_stays() {
+    for (int i : new int[] {A, B}) {
+      net.network()
+          .restartChaincodeServer(
+              org(i), net.organization(i).get("chaincodePackageId").asText(), A_MONTH_AHEAD);
+    }
+    JsonNode purged = ok(purge()).body();
+    assertThat(purged.path("progress").path("purgedAt").asText()).isNotBlank();
+
+    // gone from each party's own peer (assistance:content reads the caller's own peer)
+    for (NodeClient node : new NodeClient[] {nodeA, nodeB}) {
+      Answer gone = content(node, node == nodeA ? officerA : officerB);
+      assertThat(gone.status()).as(gone.body().toString()).isEqualTo(404);
+      assertThat(gone.body().toString()).contains("purged").doesNotContain(marker);
+    }
+    // the record stays, with the content's hash as proof of what was deleted
+    JsonNode record = ok(nodeB.call("GET", "/v1/assistance/" + requestId, null, officerB)).body();
+    assertThat(record.path("payloadHash").asText()).hasSize(64);
+    assertThat(record.path("progress").path("purgedAt").asText())
+        .isEqualTo(purged.path("progress").path("purgedAt").asText());
+
+    // the deletion record, read by an auditor of each party
+    for (int i : new int[] {A, B}) {
+      NodeClient node = i == A ? nodeA : nodeB;
+      String auditor = NodeClient.login(node, net.organization(i), "auditor");
+      JsonNode trail = ok(node.call("GET", "/v1/audit/objects/" + requestId, null, auditor)).body();
+      assertThat(trail.path("items").findValuesAsText("action")).contains("assistance.purged");
+    }
+    assertThat(purge().code()).isEqualTo("CONFLICT");
+  }
+}
