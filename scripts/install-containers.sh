@@ -74,7 +74,16 @@ export CONTAINERS_CONF="$CONF"
 if ! service_pid >/dev/null; then
   rm -f "$SOCK"
   log "starting podman system service on unix://$SOCK"
-  setsid podman system service --time=0 "unix://$SOCK" >"$STATE/podman-service.log" 2>&1 < /dev/null &
+  # The service outlives this script: it must hold none of the caller's descriptors above 2.
+  # Run under `flock LOCK scripts/faults.sh`, it would otherwise inherit the lock's descriptor and
+  # hold the lock for as long as it runs, blocking everyone else who waits for it.
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd="${fd##*/}"
+      if (( fd > 2 )); then eval "exec $fd>&-"; fi
+    done
+    exec setsid podman system service --time=0 "unix://$SOCK" >"$STATE/podman-service.log" 2>&1 < /dev/null
+  ) &
   echo $! > "$PIDFILE"
 fi
 for _ in $(seq 1 100); do
