@@ -27,7 +27,9 @@ service_pid() { [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null &
 
 if [[ "${1:-}" == stop ]]; then
   if pid="$(service_pid)"; then
-    kill "$pid" && log "stopped the podman API service ($pid)"
+    kill "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    log "stopped the podman API service ($pid)"
   else
     log "no podman API service of this project runs"
   fi
