@@ -30,6 +30,9 @@ class NodeKillFaultIT {
     try (load) {
       load.awaitMoreAcks(3);
       for (int kill = 0; kill < KILLS; kill++) {
+        // Kills land 0 to 1.2 s after the node answers: some while its follower catches up on
+        // the blocks it missed, some mid-way through delivering them.
+        ReferralLoad.sleep((kill % 5) * 300L);
         f.faults.killNode(b);
         long killed = System.nanoTime();
         f.faults.restartNode(b);
