@@ -112,4 +112,82 @@ final class Faults {
     Ports.awaitListening(
         o.endpoint(), started, network.supervisor().logFile(name), Duration.ofSeconds(90));
   }
+
+  /**
+   * The orderer that leads the channel's SmartBFT cluster now, if any: the one whose metrics say
+   * {@code consensus_BFT_is_leader{channel=...} 1} (Fabric's smartbft chain reports it on every
+   * view change, next to {@code consensus_BFT_leader_id}).
+   */
+  Optional<OrganizationDefinition> bftLeader() {
+    for (OrganizationDefinition org : orderers()) {
+      if (metric(org.orderer().operations().toString(), "consensus_BFT_is_leader").orElse(0) == 1) {
+        return Optional.of(org);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The height of the channel's ledger on {@code org}'s orderer, from its metrics. */
+  java.util.OptionalLong ordererHeight(OrganizationDefinition org) {
+    return height(org.orderer().operations().toString());
+  }
+
+  /** The height of the channel's ledger on {@code org}'s peer, from its metrics. */
+  java.util.OptionalLong peerHeight(OrganizationDefinition org) {
+    return height(org.peer().operations().toString());
+  }
+
+  private java.util.OptionalLong height(String operations) {
+    java.util.OptionalDouble h = metric(operations, "ledger_blockchain_height");
+    return h.isPresent()
+        ? java.util.OptionalLong.of((long) h.getAsDouble())
+        : java.util.OptionalLong.empty();
+  }
+
+  /**
+   * The value of one of the channel's gauges on a Fabric operations endpoint ({@code host:port}),
+   * or empty when the process does not answer or does not report it.
+   */
+  private java.util.OptionalDouble metric(String operations, String name) {
+    String prefix = name + "{";
+    String channel = "channel=\"" + network.definition().channel() + "\"";
+    try {
+      String metrics =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create("http://" + operations + "/metrics"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return metrics
+          .lines()
+          .filter(l -> l.startsWith(prefix) && l.contains(channel))
+          .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+          .mapToDouble(Double::parseDouble)
+          .findFirst();
+    } catch (java.io.IOException e) {
+      return java.util.OptionalDouble.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts a killed peer again from its own configuration and ledger; waits for its port. */
+  void restartPeer(OrganizationDefinition org) {
+    NetworkLayout layout = network.layout();
+    String name = org.peerHostName();
+    runtime.remove(name);
+    var home = layout.peerHome(org);
+    ProcessRecord started =
+        network
+            .supervisor()
+            .start(
+                name,
+                java.util.List.of(layout.fabricBin("peer").toString(), "node", "start"),
+                Map.of("FABRIC_CFG_PATH", home.toString()),
+                home);
+    Ports.awaitListening(
+        org.peer().endpoint(), started, network.supervisor().logFile(name), Duration.ofSeconds(90));
+  }
 }
