@@ -26,7 +26,7 @@ import org.regnet.systemtest.support.NodeClient.Answer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BftOrdererFaultIT {
-  private static final int LEADER_KILLS = 3;
+  private static final int LEADER_KILLS = 5;
   private static FaultNetwork f;
   private static Faults faults;
 
@@ -71,6 +71,8 @@ class BftOrdererFaultIT {
         faults.kill(faults.name(current));
         load.awaitMoreAcks(10);
         failoverSeconds.add(firstAckAfter(load, t));
+        // the three left agree on another leader (a view change happened)
+        assertThat(awaitLeader()).isNotSameAs(current);
         long restarted = System.nanoTime();
         faults.restartOrderer(current);
         catchUps.add(awaitCaughtUp(current, restarted));

@@ -114,17 +114,25 @@ final class Faults {
   }
 
   /**
-   * The orderer that leads the channel's SmartBFT cluster now, if any: the one whose metrics say
-   * {@code consensus_BFT_is_leader{channel=...} 1} (Fabric's smartbft chain reports it on every
-   * view change, next to {@code consensus_BFT_leader_id}).
+   * The orderer that leads the channel's SmartBFT cluster now, if a quorum agrees: each orderer's
+   * metrics name the leader it follows ({@code consensus_BFT_leader_id{channel=...}}, the consenter
+   * id, which is the position of the member among the definition's orderers counted from 1, as
+   * ConfigtxWriter numbers them); the leader is the one at least 2f+1 = 3 of the 4 name. A single
+   * orderer's {@code consensus_BFT_is_leader} is not enough: a restarted former leader reports its
+   * old view's leadership until it has synced.
    */
   Optional<OrganizationDefinition> bftLeader() {
-    for (OrganizationDefinition org : orderers()) {
-      if (metric(org.orderer().operations().toString(), "consensus_BFT_is_leader").orElse(0) == 1) {
-        return Optional.of(org);
-      }
+    java.util.List<OrganizationDefinition> consenters = orderers();
+    Map<Long, Integer> votes = new java.util.HashMap<>();
+    for (OrganizationDefinition org : consenters) {
+      metric(org.orderer().operations().toString(), "consensus_BFT_leader_id")
+          .ifPresent(id -> votes.merge((long) id, 1, Integer::sum));
     }
-    return Optional.empty();
+    int quorum = 2 * ((consenters.size() - 1) / 3) + 1;
+    return votes.entrySet().stream()
+        .filter(e -> e.getValue() >= quorum && e.getKey() >= 1 && e.getKey() <= consenters.size())
+        .map(e -> consenters.get((int) (e.getKey() - 1)))
+        .findFirst();
   }
 
   /** The height of the channel's ledger on {@code org}'s orderer, from its metrics. */
