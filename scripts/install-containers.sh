@@ -27,7 +27,9 @@ service_pid() { [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null &
 
 if [[ "${1:-}" == stop ]]; then
   if pid="$(service_pid)"; then
-    kill "$pid" && log "stopped the podman API service ($pid)"
+    kill "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    log "stopped the podman API service ($pid)"
   else
     log "no podman API service of this project runs"
   fi
@@ -74,7 +76,16 @@ export CONTAINERS_CONF="$CONF"
 if ! service_pid >/dev/null; then
   rm -f "$SOCK"
   log "starting podman system service on unix://$SOCK"
-  setsid podman system service --time=0 "unix://$SOCK" >"$STATE/podman-service.log" 2>&1 < /dev/null &
+  # The service outlives this script: it must hold none of the caller's descriptors above 2.
+  # Run under `flock LOCK scripts/faults.sh`, it would otherwise inherit the lock's descriptor and
+  # hold the lock for as long as it runs, blocking everyone else who waits for it.
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd="${fd##*/}"
+      if (( fd > 2 )); then eval "exec $fd>&-"; fi
+    done
+    exec setsid podman system service --time=0 "unix://$SOCK" >"$STATE/podman-service.log" 2>&1 < /dev/null
+  ) &
   echo $! > "$PIDFILE"
 fi
 for _ in $(seq 1 100); do

@@ -136,6 +136,28 @@ final class FaultNetwork {
     return a;
   }
 
+  /**
+   * Copies the network's process logs (orderers, peers, nodes) to target/fault-results/logs-{@code
+   * name}/, for reading a run's timings after the network is gone.
+   */
+  void keepLogs(String name) {
+    Path logs = net.network().layout().logs();
+    Path kept = TestNetwork.projectRoot().resolve("system-tests/target/fault-results/logs-" + name);
+    try {
+      Files.createDirectories(kept);
+      try (var files = Files.list(logs)) {
+        for (Path file : files.toList()) {
+          Files.copy(
+              file,
+              kept.resolve(file.getFileName()),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      System.out.println("[fault] could not keep the logs: " + e.getMessage());
+    }
+  }
+
   /** One line of figures for docs/reliability.md, in target/fault-results/{@code name}.txt. */
   static void record(String name, String line) {
     try {

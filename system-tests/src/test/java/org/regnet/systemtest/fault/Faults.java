@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.regnet.network.FabricNetwork;
 import org.regnet.network.NetworkLayout;
+import org.regnet.network.NodesExtension;
 import org.regnet.network.config.OrdererDefinition;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.ContainerRuntime;
@@ -41,9 +43,57 @@ final class Faults {
     this.docker = DockerClientFactory.instance().client();
   }
 
-  /** {@code kill -9} of a process's container. */
+  /**
+   * {@code kill -9} of a process's container. Its container must be running: a fault aimed at a
+   * container that is gone says what the network's containers are and what the process logged last,
+   * rather than podman's bare 404.
+   */
   void kill(String processName) {
-    docker.killContainerCmd(runtime.containerName(processName)).withSignal("KILL").exec();
+    String container = runtime.containerName(processName);
+    if (!running(processName)) {
+      throw new IllegalStateException(
+          "cannot kill "
+              + container
+              + ": it does not run. Containers of the network: "
+              + containers()
+              + "; last lines of its log:\n"
+              + tail(network.supervisor().logFile(processName), 20));
+    }
+    docker.killContainerCmd(container).withSignal("KILL").exec();
+  }
+
+  /** True while the process's container exists and runs. */
+  boolean running(String processName) {
+    try {
+      Boolean r =
+          docker
+              .inspectContainerCmd(runtime.containerName(processName))
+              .exec()
+              .getState()
+              .getRunning();
+      return Boolean.TRUE.equals(r);
+    } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The network's containers (name and state), for diagnostics. */
+  String containers() {
+    return docker.listContainersCmd().withShowAll(true).exec().stream()
+        .map(c -> String.join(",", c.getNames()) + "=" + c.getState())
+        .filter(c -> c.contains(runtime.containerName("")))
+        .sorted()
+        .toList()
+        .toString();
+  }
+
+  private static String tail(java.nio.file.Path log, int lines) {
+    try {
+      List<String> all = java.nio.file.Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (java.io.IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   void pause(String processName) {
@@ -57,32 +107,40 @@ final class Faults {
   /** The orderer that leads the channel's Raft cluster now, if any, from its metrics. */
   Optional<OrganizationDefinition> raftLeader() {
     for (OrganizationDefinition org : orderers()) {
-      OrdererDefinition o = org.orderer();
-      try {
-        String metrics =
-            HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://" + o.operations() + "/metrics"))
-                        .timeout(Duration.ofSeconds(2))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
-        if (metrics
-            .lines()
-            .anyMatch(
-                l ->
-                    l.startsWith("consensus_etcdraft_is_leader{")
-                        && l.contains("channel=\"" + network.definition().channel() + "\"")
-                        && l.endsWith(" 1"))) {
-          return Optional.of(org);
-        }
-      } catch (java.io.IOException e) {
-        // down or not answering: not the leader
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (raftGauge(org, "consensus_etcdraft_is_leader").orElse(0L) == 1) {
+        return Optional.of(org);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One of the channel's etcdraft gauges on an orderer (e.g. {@code
+   * consensus_etcdraft_committed_block_number}), empty while it does not answer.
+   */
+  Optional<Long> raftGauge(OrganizationDefinition org, String gauge) {
+    String prefix = gauge + "{";
+    String channel = "channel=\"" + network.definition().channel() + "\"";
+    try {
+      String metrics =
+          HTTP.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://" + org.orderer().operations() + "/metrics"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return metrics
+          .lines()
+          .filter(l -> l.startsWith(prefix) && l.contains(channel))
+          .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+          .findFirst();
+    } catch (java.io.IOException e) {
+      return Optional.empty(); // down or not answering
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The members that run an orderer (each authority runs its own). */
@@ -94,23 +152,154 @@ final class Faults {
     return org.ordererHostName();
   }
 
-  /** Starts a killed orderer again from its own configuration and ledger; waits for its port. */
+  /**
+   * Starts a killed orderer again from its own configuration and ledger, and returns once it is a
+   * member of the cluster again: it listens, and it has caught up with the block the leader had
+   * committed when it came back. Only then may the next fault hit another orderer, or two of three
+   * would be out at once.
+   */
   void restartOrderer(OrganizationDefinition org) {
     NetworkLayout layout = network.layout();
     OrdererDefinition o = org.orderer();
     String name = name(org);
-    runtime.remove(name);
+    awaitExited(name);
     var home = layout.ordererHome(org);
     ProcessRecord started =
         network
             .supervisor()
             .start(
                 name,
-                java.util.List.of(layout.fabricBin("orderer").toString()),
+                List.of(layout.fabricBin("orderer").toString()),
                 Map.of("FABRIC_CFG_PATH", home.toString()),
                 home);
     Ports.awaitListening(
         o.endpoint(), started, network.supervisor().logFile(name), Duration.ofSeconds(90));
+    awaitCaughtUp(org, started);
+  }
+
+  private void awaitCaughtUp(OrganizationDefinition org, ProcessRecord started) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    long target = -1;
+    while (System.nanoTime() < deadline) {
+      if (!started.alive()) {
+        throw new IllegalStateException(
+            org.ordererHostName()
+                + " exited after its restart; last lines of its log:\n"
+                + tail(network.supervisor().logFile(org.ordererHostName()), 20));
+      }
+      if (target < 0) {
+        Optional<OrganizationDefinition> leader = raftLeader();
+        if (leader.isPresent() && !leader.get().equals(org)) {
+          target = raftGauge(leader.get(), "consensus_etcdraft_committed_block_number").orElse(-1L);
+        }
+      }
+      if (target >= 0
+          && raftGauge(org, "consensus_etcdraft_committed_block_number").orElse(-1L) >= target) {
+        return;
+      }
+      ReferralLoad.sleep(200);
+    }
+    throw new IllegalStateException(org.ordererHostName() + " did not rejoin the cluster");
+  }
+
+  /**
+   * Waits until the process killed last is gone: its podman client has exited (which removes the
+   * container, {@code --rm}), and no container of its name is left. Only then may a new container
+   * take its name.
+   */
+  void awaitExited(String processName) {
+    network.processes().stream()
+        .filter(p -> p.name().equals(processName))
+        .findFirst()
+        .flatMap(ProcessRecord::handle)
+        .ifPresent(
+            h -> {
+              try {
+                h.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+              } catch (Exception e) {
+                throw new IllegalStateException("the podman client of " + processName + " runs on");
+              }
+            });
+    runtime.remove(processName);
+  }
+
+  /** Kills {@code org}'s node ({@code kill -9} of its container) and waits until it is gone. */
+  void killNode(OrganizationDefinition org) {
+    kill(org.nodeHostName());
+    awaitExited(org.nodeHostName());
+  }
+
+  /** Starts {@code org}'s node again, as `up` did (same configuration, database and secret). */
+  void restartNode(OrganizationDefinition org) {
+    awaitExited(org.nodeHostName());
+    ProcessRecord started = NodesExtension.startNode(network, org);
+    Ports.awaitListening(
+        org.node().endpoint(),
+        started,
+        network.supervisor().logFile(started.name()),
+        Duration.ofSeconds(120));
+  }
+
+  /**
+   * Cuts {@code org}'s host off from every other host of the network, both ways, as a cut link
+   * between authorities would: packets to and from the other authorities' addresses are dropped in
+   * its network namespace. The host machine (the bridge's gateway, where the test and the
+   * authority's own users sit) still reaches it, so its node can be asked how it fares.
+   */
+  void partition(OrganizationDefinition org) {
+    cut(org, "-I");
+  }
+
+  /** Undoes {@link #partition}. */
+  void heal(OrganizationDefinition org) {
+    cut(org, "-D");
+  }
+
+  private void cut(OrganizationDefinition org, String op) {
+    String host = org.peer().host();
+    String pid = infraPid(host);
+    String subnet = host.substring(0, host.lastIndexOf('.')) + ".0/24";
+    String gateway = host.substring(0, host.lastIndexOf('.')) + ".1";
+    for (List<String> rule :
+        List.of(
+            List.of("INPUT", "-s", subnet, "!", "-s", gateway),
+            List.of("OUTPUT", "-d", subnet, "!", "-d", gateway))) {
+      List<String> cmd = new java.util.ArrayList<>(List.of("nsenter", "-t", pid, "-n", "iptables"));
+      cmd.add(op);
+      cmd.addAll(rule);
+      cmd.addAll(List.of("-j", "DROP"));
+      exec(cmd);
+    }
+  }
+
+  /** The pid of the infra container of the pod of {@code host}: its network namespace. */
+  private String infraPid(String host) {
+    String infra =
+        exec(
+            List.of(
+                "podman",
+                "pod",
+                "inspect",
+                runtime.podName(host),
+                "--format",
+                "{{.InfraContainerID}}"));
+    return exec(List.of("podman", "inspect", infra, "--format", "{{.State.Pid}}"));
+  }
+
+  private static String exec(List<String> cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      if (!p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -30,6 +30,32 @@ final class Inbox {
     }
   }
 
+  /** What a load's acknowledgements became in the receiver's inbox. */
+  record Verdict(int acknowledged, int lost, int duplicated, Map<String, Integer> inbox) {}
+
+  /**
+   * Waits until the inbox holds every referral the load had acknowledged (at most 3 minutes), and
+   * counts the lost (acknowledged, not there) and the duplicated (there more than once, or more new
+   * referrals than requests acknowledged, however often a request was retried).
+   */
+  static Verdict verdict(
+      NodeClient node, String token, Set<String> before, java.util.List<ReferralLoad.Ack> acks) {
+    Map<String, Integer> inbox = awaitNew(node, token, before, acks.size());
+    Set<String> ids = new java.util.HashSet<>();
+    for (ReferralLoad.Ack a : acks) {
+      if (a.referralId() != null) {
+        ids.add(a.referralId());
+      }
+    }
+    // Those answered 200 are known by id; those answered 202 (then COMMITTED) by count.
+    int missingById = (int) ids.stream().filter(id -> !inbox.containsKey(id)).count();
+    int lost = Math.max(missingById, acks.size() - inbox.size());
+    int duplicated =
+        Math.max(0, inbox.size() - acks.size())
+            + inbox.values().stream().mapToInt(n -> n - 1).sum();
+    return new Verdict(acks.size(), lost, duplicated, inbox);
+  }
+
   /**
    * Polls until the inbox holds at least {@code expected} referrals not in {@code before} (or 3
    * minutes pass); returns the counts of those new referrals.

@@ -50,21 +50,28 @@ class RaftOrdererFaultIT {
     ReferralLoad load = new ReferralLoad(nodeA, officerA, agreementId, 3);
     try (load) {
       load.awaitMoreAcks(20);
-      for (int round = 0; round < LEADER_KILLS; round++) {
-        OrganizationDefinition leader = awaitLeader();
-        long killed = System.nanoTime();
-        faults.kill(faults.name(leader));
-        load.awaitMoreAcks(10);
-        // Failover: from the kill to the first acknowledgement of a referral sent after it.
-        long firstAfter =
-            load.acks().stream()
-                .filter(x -> x.startedNanos() > killed)
-                .mapToLong(ReferralLoad.Ack::ackedNanos)
-                .min()
-                .orElseThrow();
-        failoverSeconds.add((firstAfter - killed) / 1e9);
-        faults.restartOrderer(leader);
-        load.awaitMoreAcks(10);
+      List<String> killedAt = new ArrayList<>();
+      try {
+        for (int round = 0; round < LEADER_KILLS; round++) {
+          OrganizationDefinition leader = awaitLeader();
+          long killed = System.nanoTime();
+          killedAt.add(faults.name(leader) + "@" + java.time.Instant.now());
+          faults.kill(faults.name(leader));
+          load.awaitMoreAcks(10);
+          // Failover: from the kill to the first acknowledgement of a referral sent after it.
+          long firstAfter =
+              load.acks().stream()
+                  .filter(x -> x.startedNanos() > killed)
+                  .mapToLong(ReferralLoad.Ack::ackedNanos)
+                  .min()
+                  .orElseThrow();
+          failoverSeconds.add((firstAfter - killed) / 1e9);
+          faults.restartOrderer(leader);
+          load.awaitMoreAcks(10);
+        }
+      } finally {
+        f.keepLogs("raft-leader-kill");
+        System.out.println("[fault] leader kills: " + killedAt);
       }
       load.stop();
 
