@@ -178,6 +178,10 @@ final class Faults {
   }
 
   private void awaitCaughtUp(OrganizationDefinition org, ProcessRecord started) {
+    if (network.definition().ordering().bft()) {
+      awaitBftCaughtUp(org, started);
+      return;
+    }
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     long target = -1;
     while (System.nanoTime() < deadline) {
@@ -200,6 +204,34 @@ final class Faults {
       ReferralLoad.sleep(200);
     }
     throw new IllegalStateException(org.ordererHostName() + " did not rejoin the cluster");
+  }
+
+  /**
+   * SmartBFT has no etcdraft gauges: a restarted consenter has caught up when its ledger reaches
+   * the highest height the other orderers had when it came back (they keep growing under load).
+   */
+  private void awaitBftCaughtUp(OrganizationDefinition org, ProcessRecord started) {
+    long target =
+        orderers().stream()
+            .filter(o -> !o.equals(org))
+            .mapToLong(o -> ordererHeight(o).orElse(0))
+            .max()
+            .orElse(0);
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!started.alive()) {
+        throw new IllegalStateException(
+            org.ordererHostName()
+                + " exited after its restart; last lines of its log:\n"
+                + tail(network.supervisor().logFile(org.ordererHostName()), 20));
+      }
+      if (ordererHeight(org).orElse(-1) >= target) {
+        return;
+      }
+      ReferralLoad.sleep(100);
+    }
+    throw new IllegalStateException(
+        org.ordererHostName() + " did not catch up to height " + target + " in 3 minutes");
   }
 
   /**
@@ -374,7 +406,7 @@ final class Faults {
   void restartPeer(OrganizationDefinition org) {
     NetworkLayout layout = network.layout();
     String name = org.peerHostName();
-    runtime.remove(name);
+    awaitExited(name);
     var home = layout.peerHome(org);
     ProcessRecord started =
         network
