@@ -41,6 +41,9 @@ fi
 missing=()
 command -v podman >/dev/null || missing+=(podman)
 command -v runc >/dev/null || missing+=(runc)
+# The fault suite's partition drops packets inside an authority's network namespace.
+command -v iptables >/dev/null || missing+=(iptables)
+command -v nsenter >/dev/null || missing+=(util-linux)
 # The peer image's external builder scripts need a shell, grep and cp: one static busybox.
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || missing+=(busybox-static)
 if (( ${#missing[@]} )); then

@@ -279,29 +279,56 @@ final class Faults {
    * authority's own users sit) still reaches it, so its node can be asked how it fares.
    */
   void partition(OrganizationDefinition org) {
-    cut(org, "-I");
-  }
-
-  /** Undoes {@link #partition}. */
-  void heal(OrganizationDefinition org) {
-    cut(org, "-D");
-  }
-
-  private void cut(OrganizationDefinition org, String op) {
-    String host = org.peer().host();
-    String pid = infraPid(host);
-    String subnet = host.substring(0, host.lastIndexOf('.')) + ".0/24";
-    String gateway = host.substring(0, host.lastIndexOf('.')) + ".1";
-    for (List<String> rule :
-        List.of(
-            List.of("INPUT", "-s", subnet, "!", "-s", gateway),
-            List.of("OUTPUT", "-d", subnet, "!", "-d", gateway))) {
-      List<String> cmd = new java.util.ArrayList<>(List.of("nsenter", "-t", pid, "-n", "iptables"));
-      cmd.add(op);
-      cmd.addAll(rule);
-      cmd.addAll(List.of("-j", "DROP"));
-      exec(cmd);
+    try {
+      // Inserted at the head of each chain in reverse, so they read: accept the gateway, drop the
+      // rest of the subnet.
+      List<List<String>> rules = new java.util.ArrayList<>(cutRules(org));
+      java.util.Collections.reverse(rules);
+      for (List<String> rule : rules) {
+        iptables(org, "-I", rule.get(0), "1", rule.subList(1, rule.size()));
+      }
+    } catch (RuntimeException e) {
+      heal(org);
+      throw e;
     }
+  }
+
+  /** Undoes {@link #partition} (each rule it inserted that is there). */
+  void heal(OrganizationDefinition org) {
+    RuntimeException failed = null;
+    for (List<String> rule : cutRules(org)) {
+      try {
+        iptables(org, "-D", rule.get(0), null, rule.subList(1, rule.size()));
+      } catch (RuntimeException e) {
+        failed = failed == null ? e : failed;
+      }
+    }
+    if (failed != null && !failed.getMessage().contains("does a matching rule exist")) {
+      throw failed;
+    }
+  }
+
+  private static List<List<String>> cutRules(OrganizationDefinition org) {
+    String host = org.peer().host();
+    String net = host.substring(0, host.lastIndexOf('.'));
+    String subnet = net + ".0/24", gateway = net + ".1";
+    return List.of(
+        List.of("INPUT", "-s", gateway, "-j", "ACCEPT"),
+        List.of("INPUT", "-s", subnet, "-j", "DROP"),
+        List.of("OUTPUT", "-d", gateway, "-j", "ACCEPT"),
+        List.of("OUTPUT", "-d", subnet, "-j", "DROP"));
+  }
+
+  private void iptables(
+      OrganizationDefinition org, String op, String chain, String position, List<String> rule) {
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of("nsenter", "-t", infraPid(org.peer().host()), "-n", "iptables", op, chain));
+    if (position != null) {
+      cmd.add(position);
+    }
+    cmd.addAll(rule);
+    exec(cmd);
   }
 
   /** The pid of the infra container of the pod of {@code host}: its network namespace. */

@@ -25,7 +25,7 @@ import org.regnet.systemtest.support.NodeClient.Answer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RaftOrdererFaultIT {
-  private static final int LEADER_KILLS = 3;
+  private static final int LEADER_KILLS = 5;
   private static FaultNetwork f;
   private static Faults faults;
   private static NodeClient nodeA, nodeB;
@@ -46,6 +46,7 @@ class RaftOrdererFaultIT {
   @Order(1)
   void killing_the_raft_leader_under_load_loses_and_duplicates_nothing() throws Exception {
     List<Double> failoverSeconds = new ArrayList<>();
+    List<Double> orderingSeconds = new ArrayList<>();
     Set<String> before = f.inboxB();
     ReferralLoad load = new ReferralLoad(nodeA, officerA, agreementId, 3);
     try (load) {
@@ -54,11 +55,25 @@ class RaftOrdererFaultIT {
       try {
         for (int round = 0; round < LEADER_KILLS; round++) {
           OrganizationDefinition leader = awaitLeader();
+          OrganizationDefinition survivor =
+              faults.orderers().stream().filter(o -> !o.equals(leader)).findFirst().orElseThrow();
+          long height =
+              faults.raftGauge(survivor, "consensus_etcdraft_committed_block_number").orElseThrow();
           long killed = System.nanoTime();
           killedAt.add(faults.name(leader) + "@" + java.time.Instant.now());
           faults.kill(faults.name(leader));
+          // Ordering failover: from the kill to the next block a surviving orderer commits.
+          while (faults.raftGauge(survivor, "consensus_etcdraft_committed_block_number").orElse(-1L)
+              <= height) {
+            if (System.nanoTime() - killed > java.util.concurrent.TimeUnit.MINUTES.toNanos(5)) {
+              throw new AssertionError("no block after the leader's kill in 5 minutes");
+            }
+            ReferralLoad.sleep(50);
+          }
+          orderingSeconds.add((System.nanoTime() - killed) / 1e9);
           load.awaitMoreAcks(10);
-          // Failover: from the kill to the first acknowledgement of a referral sent after it.
+          // Client failover: from the kill to the first acknowledgement of a referral sent after
+          // it.
           long firstAfter =
               load.acks().stream()
                   .filter(x -> x.startedNanos() > killed)
@@ -97,12 +112,15 @@ class RaftOrdererFaultIT {
               + inbox.values().stream().mapToInt(n -> n - 1).sum();
 
       List<Double> sorted = failoverSeconds.stream().sorted().toList();
+      List<Double> ordering = orderingSeconds.stream().sorted().toList();
       FaultNetwork.record(
           "raft-leader-kill",
           String.format(
               "fault=kill -9 Raft leader orderer x%d, load=3 closed-loop clients via node A,"
                   + " acked=%d, lost=%d, duplicated=%d, retries=%d, invalid=%d, non-200=%s,"
-                  + " failover_s=%s, p50_s=%.1f, p99_s=%.1f",
+                  + " ordering_failover_s=%s (kill to next block), p50_s=%.1f, p99_s=%.1f,"
+                  + " client_failover_s=%s (kill to first ack of a request sent after it),"
+                  + " p50_s=%.1f, p99_s=%.1f",
               LEADER_KILLS,
               acks.size(),
               lost,
@@ -110,6 +128,9 @@ class RaftOrdererFaultIT {
               load.retries(),
               load.invalid(),
               load.unavailable(),
+              orderingSeconds,
+              percentile(ordering, 0.50),
+              percentile(ordering, 0.99),
               failoverSeconds,
               percentile(sorted, 0.50),
               percentile(sorted, 0.99)));
