@@ -20,14 +20,17 @@ import org.regnet.systemtest.support.TestNetwork;
 final class FaultNetwork {
   static final int A = 0, B = 1, C = 2;
   private static FaultNetwork shared;
+  // The BFT network (four authorities, network-config/containers-bft.yaml). It uses the same
+  // container addresses as the shared one, so at most one of the two runs at a time.
+  private static FaultNetwork bft;
 
   final TestNetwork net;
   final Faults faults;
   final NodeClient nodeA, nodeB;
   final String officerA, officerB, agreementId;
 
-  private FaultNetwork() {
-    net = TestNetwork.startInContainers("fault-network", List.of(new NodesExtension()));
+  private FaultNetwork(String definition, String name) {
+    net = TestNetwork.startInContainers(definition, name, List.of(new NodesExtension()));
     faults = new Faults(net.network());
     nodeA = new NodeClient(net.organization(A));
     nodeB = new NodeClient(net.organization(B));
@@ -53,9 +56,29 @@ final class FaultNetwork {
 
   static synchronized FaultNetwork shared() {
     if (shared == null) {
-      shared = new FaultNetwork();
+      if (bft != null) {
+        bft.net.network().down();
+        bft = null;
+      }
+      shared = new FaultNetwork("network-config/containers.yaml", "fault-network");
     }
     return shared;
+  }
+
+  /**
+   * The BFT network of the fault tests, in container mode: four authorities, each running one of
+   * the channel's four SmartBFT consenters; the same treaty and agreement A-B as {@link #shared()}.
+   * Brings the shared Raft network down first if it runs (both use the same addresses).
+   */
+  static synchronized FaultNetwork bft() {
+    if (bft == null) {
+      if (shared != null) {
+        shared.net.network().down();
+        shared = null;
+      }
+      bft = new FaultNetwork("network-config/containers-bft.yaml", "fault-network-bft");
+    }
+    return bft;
   }
 
   String msp(int i) {

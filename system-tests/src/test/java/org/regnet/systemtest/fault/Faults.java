@@ -178,6 +178,10 @@ final class Faults {
   }
 
   private void awaitCaughtUp(OrganizationDefinition org, ProcessRecord started) {
+    if (network.definition().ordering().bft()) {
+      awaitBftCaughtUp(org, started);
+      return;
+    }
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     long target = -1;
     while (System.nanoTime() < deadline) {
@@ -200,6 +204,34 @@ final class Faults {
       ReferralLoad.sleep(200);
     }
     throw new IllegalStateException(org.ordererHostName() + " did not rejoin the cluster");
+  }
+
+  /**
+   * SmartBFT has no etcdraft gauges: a restarted consenter has caught up when its ledger reaches
+   * the highest height the other orderers had when it came back (they keep growing under load).
+   */
+  private void awaitBftCaughtUp(OrganizationDefinition org, ProcessRecord started) {
+    long target =
+        orderers().stream()
+            .filter(o -> !o.equals(org))
+            .mapToLong(o -> ordererHeight(o).orElse(0))
+            .max()
+            .orElse(0);
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!started.alive()) {
+        throw new IllegalStateException(
+            org.ordererHostName()
+                + " exited after its restart; last lines of its log:\n"
+                + tail(network.supervisor().logFile(org.ordererHostName()), 20));
+      }
+      if (ordererHeight(org).orElse(-1) >= target) {
+        return;
+      }
+      ReferralLoad.sleep(100);
+    }
+    throw new IllegalStateException(
+        org.ordererHostName() + " did not catch up to height " + target + " in 3 minutes");
   }
 
   /**
@@ -327,5 +359,91 @@ final class Faults {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The orderer that leads the channel's SmartBFT cluster now, if a quorum agrees: each orderer's
+   * metrics name the leader it follows ({@code consensus_BFT_leader_id{channel=...}}, the consenter
+   * id, which is the position of the member among the definition's orderers counted from 1, as
+   * ConfigtxWriter numbers them); the leader is the one at least 2f+1 = 3 of the 4 name. A single
+   * orderer's {@code consensus_BFT_is_leader} is not enough: a restarted former leader reports its
+   * old view's leadership until it has synced.
+   */
+  Optional<OrganizationDefinition> bftLeader() {
+    java.util.List<OrganizationDefinition> consenters = orderers();
+    Map<Long, Integer> votes = new java.util.HashMap<>();
+    for (OrganizationDefinition org : consenters) {
+      metric(org.orderer().operations().toString(), "consensus_BFT_leader_id")
+          .ifPresent(id -> votes.merge((long) id, 1, Integer::sum));
+    }
+    int quorum = 2 * ((consenters.size() - 1) / 3) + 1;
+    return votes.entrySet().stream()
+        .filter(e -> e.getValue() >= quorum && e.getKey() >= 1 && e.getKey() <= consenters.size())
+        .map(e -> consenters.get((int) (e.getKey() - 1)))
+        .findFirst();
+  }
+
+  /** The height of the channel's ledger on {@code org}'s orderer, from its metrics. */
+  java.util.OptionalLong ordererHeight(OrganizationDefinition org) {
+    return height(org.orderer().operations().toString());
+  }
+
+  /** The height of the channel's ledger on {@code org}'s peer, from its metrics. */
+  java.util.OptionalLong peerHeight(OrganizationDefinition org) {
+    return height(org.peer().operations().toString());
+  }
+
+  private java.util.OptionalLong height(String operations) {
+    java.util.OptionalDouble h = metric(operations, "ledger_blockchain_height");
+    return h.isPresent()
+        ? java.util.OptionalLong.of((long) h.getAsDouble())
+        : java.util.OptionalLong.empty();
+  }
+
+  /**
+   * The value of one of the channel's gauges on a Fabric operations endpoint ({@code host:port}),
+   * or empty when the process does not answer or does not report it.
+   */
+  private java.util.OptionalDouble metric(String operations, String name) {
+    String prefix = name + "{";
+    String channel = "channel=\"" + network.definition().channel() + "\"";
+    try {
+      String metrics =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create("http://" + operations + "/metrics"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return metrics
+          .lines()
+          .filter(l -> l.startsWith(prefix) && l.contains(channel))
+          .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+          .mapToDouble(Double::parseDouble)
+          .findFirst();
+    } catch (java.io.IOException e) {
+      return java.util.OptionalDouble.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts a killed peer again from its own configuration and ledger; waits for its port. */
+  void restartPeer(OrganizationDefinition org) {
+    NetworkLayout layout = network.layout();
+    String name = org.peerHostName();
+    awaitExited(name);
+    var home = layout.peerHome(org);
+    ProcessRecord started =
+        network
+            .supervisor()
+            .start(
+                name,
+                java.util.List.of(layout.fabricBin("peer").toString(), "node", "start"),
+                Map.of("FABRIC_CFG_PATH", home.toString()),
+                home);
+    Ports.awaitListening(
+        org.peer().endpoint(), started, network.supervisor().logFile(name), Duration.ofSeconds(90));
   }
 }

@@ -92,9 +92,18 @@ public final class TestNetwork {
    * (scripts/build-images.sh).
    */
   public static TestNetwork startInContainers(String name, List<NetworkExtension> extensions) {
+    return startInContainers("network-config/containers.yaml", name, extensions);
+  }
+
+  /**
+   * Starts a fresh network in container mode from another definition whose hosts are container
+   * addresses (e.g. {@code network-config/containers-bft.yaml}); state in target/{@code name}.
+   */
+  public static TestNetwork startInContainers(
+      String definition, String name, List<NetworkExtension> extensions) {
     Path root = projectRoot();
     Path state = root.resolve("system-tests/target").resolve(name);
-    NetworkDefinition def = NetworkDefinitions.load(root.resolve("network-config/containers.yaml"));
+    NetworkDefinition def = NetworkDefinitions.load(root.resolve(definition));
     // Whatever ran there before goes first, in the mode it ran in; then the mode is set.
     new FabricNetwork(def, new NetworkLayout(root, state), extensions).down();
     org.regnet.network.process.ContainerRuntime.enable(root, state);
