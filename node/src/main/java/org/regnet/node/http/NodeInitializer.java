@@ -17,7 +17,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 public final class NodeInitializer extends ChannelInitializer<SocketChannel>
     implements AutoCloseable {
   private final SslContext ssl;
-  private final TlsHandshakes handshakes = TlsHandshakes.defaults();
+  private final TlsHandshakes handshakes;
   private final int maxBodyBytes;
   private final RequestHandler handler;
   private final DocsHandler docs = new DocsHandler();
@@ -41,6 +41,7 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel>
       java.util.function.Supplier<EvidenceUpload> uploads,
       io.netty.util.concurrent.EventExecutorGroup uploadExecutor) {
     this.ssl = ssl;
+    this.handshakes = TlsHandshakes.defaults(handler.workers().costlyCpu());
     this.maxBodyBytes = maxBodyBytes;
     this.handler = handler;
     this.uploads = uploads;

@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * tasks. Netty runs them on the event loop unless told otherwise, so a burst of new connections (a
  * login flood) would hold up the requests of every connection already open on that loop: a
  * logged-in user's reads waited behind a hundred handshakes. Here they run on a lane of their own,
- * one thread per two cores, so handshakes take at most that many cores.
+ * one thread per two cores, whose tasks share their cores with the costly (login) lane: handshakes
+ * and password checks together take at most one core per two.
  *
  * <p>The lane's queue is the backlog of handshake work. When it holds more than {@code maxQueued}
  * tasks the server stops accepting connections; new ones wait in the kernel's accept queue, where
@@ -34,17 +36,26 @@ public final class TlsHandshakes implements AutoCloseable {
   private final ThreadPoolExecutor lane;
   private final int maxQueued;
   private final AtomicReference<Channel> server = new AtomicReference<>();
+  private final Semaphore cpu;
 
-  /** One handshake thread per two cores; accepting pauses above 64 queued tasks. */
-  public static TlsHandshakes defaults() {
-    return new TlsHandshakes(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 64);
+  /**
+   * One handshake thread per two cores; accepting pauses above 64 queued tasks; each task holds a
+   * permit of {@code cpu}, shared with the costly lane.
+   */
+  public static TlsHandshakes defaults(Semaphore cpu) {
+    return new TlsHandshakes(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 64, cpu);
   }
 
   public TlsHandshakes(int threads, int maxQueued) {
+    this(threads, maxQueued, null);
+  }
+
+  public TlsHandshakes(int threads, int maxQueued, Semaphore cpu) {
     if (threads < 1 || maxQueued < 1) {
       throw new IllegalArgumentException("threads and maxQueued must be positive");
     }
     this.maxQueued = maxQueued;
+    this.cpu = cpu;
     AtomicInteger n = new AtomicInteger();
     this.lane =
         new ThreadPoolExecutor(
@@ -79,9 +90,15 @@ public final class TlsHandshakes implements AutoCloseable {
   void execute(Runnable task) {
     lane.execute(
         () -> {
+          if (cpu != null) {
+            cpu.acquireUninterruptibly();
+          }
           try {
             task.run();
           } finally {
+            if (cpu != null) {
+              cpu.release();
+            }
             adjust();
           }
         });

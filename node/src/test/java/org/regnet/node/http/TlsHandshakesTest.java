@@ -25,6 +25,33 @@ class TlsHandshakesTest {
   }
 
   @Test
+  void handshake_work_waits_while_the_costly_lane_holds_the_shared_cores() throws Exception {
+    WorkerPools pools = new WorkerPools(1, 1, 1, 1);
+    try (TlsHandshakes lane = new TlsHandshakes(1, 4, pools.costlyCpu())) {
+      java.util.concurrent.Semaphore cpu = pools.costlyCpu();
+      cpu.acquire(); // as a login's password check holds it
+      java.util.concurrent.atomic.AtomicInteger phase =
+          new java.util.concurrent.atomic.AtomicInteger();
+      AtomicReference<Integer> seen = new AtomicReference<>();
+      AtomicReference<Integer> free = new AtomicReference<>();
+      CountDownLatch done = new CountDownLatch(1);
+      lane.execute(
+          () -> {
+            seen.set(phase.get());
+            free.set(cpu.availablePermits());
+            done.countDown();
+          });
+      phase.set(1);
+      cpu.release();
+      done.await();
+      assertThat(seen.get()).as("ran only after the costly work let go").isEqualTo(1);
+      assertThat(free.get()).as("and held the core while it ran").isZero();
+    } finally {
+      pools.shutdownNow();
+    }
+  }
+
+  @Test
   void accepting_pauses_while_the_lane_is_backed_up_and_resumes_when_it_drains() throws Exception {
     EmbeddedChannel server = new EmbeddedChannel();
     try (TlsHandshakes lane = new TlsHandshakes(1, 4)) {
