@@ -5,6 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.apache.shiro.crypto.hash.DefaultHashService;
+import org.apache.shiro.crypto.hash.HashRequest;
+import org.apache.shiro.lang.util.ByteSource;
 import org.regnet.node.config.LoginPolicy;
 
 /**
@@ -17,7 +19,7 @@ public final class Passwords {
   private static final int MIN_LENGTH = 12;
   private static final int MAX_LENGTH = 256;
   private static final Pattern MEMORY = Pattern.compile("[$,]m=(\\d{1,9})[,$]");
-  private final DefaultPasswordService service = new DefaultPasswordService();
+  private final DefaultPasswordService service;
   private final LoginPolicy policy;
   private final String dummy;
 
@@ -27,13 +29,29 @@ public final class Passwords {
 
   public Passwords(LoginPolicy policy) {
     this.policy = policy;
+    Map<String, Object> argon2 =
+        Map.of(
+            // Shiro reads them as strings.
+            "Argon2.memoryKib", String.valueOf(policy.argon2MemoryKiB()),
+            "Argon2.iterations", String.valueOf(policy.argon2Iterations()),
+            "Argon2.parallelism", String.valueOf(policy.argon2Parallelism()));
     DefaultHashService hashes = new DefaultHashService();
     hashes.setDefaultAlgorithmName("argon2id");
-    hashes.setParameters(
-        Map.of(
-            "Argon2.memoryKib", policy.argon2MemoryKiB(),
-            "Argon2.iterations", policy.argon2Iterations(),
-            "Argon2.parallelism", policy.argon2Parallelism()));
+    hashes.setParameters(argon2);
+    // Shiro 3.0.0 keeps a hash service's parameters but never passes them on: the hash request
+    // must carry them, or every hash gets Shiro's defaults (64 MiB, 1 pass, 4 lanes), more than
+    // three times the memory the login budget counts on.
+    this.service =
+        new DefaultPasswordService() {
+          @Override
+          protected HashRequest createHashRequest(ByteSource plaintext) {
+            return new HashRequest.Builder()
+                .setSource(plaintext)
+                .setAlgorithmName("argon2id")
+                .withParameters(argon2)
+                .build();
+          }
+        };
     service.setHashService(hashes);
     this.dummy = service.encryptPassword("regnet-dummy-password-for-timing");
   }
@@ -50,6 +68,30 @@ public final class Passwords {
     }
     return service.passwordsMatch(password, storedHash == null ? dummy : storedHash)
         && storedHash != null;
+  }
+
+  /**
+   * A fresh hash of {@code password} under this policy when {@code storedHash} (which it matched)
+   * was made with other Argon2 parameters; empty when it is current, or when the password no longer
+   * meets the policy (it is then left as it is, not refused: the user just logged in with it).
+   */
+  public java.util.Optional<String> rehash(String password, String storedHash) {
+    String current =
+        "$t="
+            + policy.argon2Iterations()
+            + ",m="
+            + policy.argon2MemoryKiB()
+            + ",p="
+            + policy.argon2Parallelism()
+            + "$";
+    if (storedHash == null || storedHash.contains(current)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(hash(password));
+    } catch (IllegalArgumentException tooWeak) {
+      return java.util.Optional.empty();
+    }
   }
 
   /**

@@ -40,12 +40,21 @@ public record NodeConfig(
     LoginPolicy login,
     StreamPolicy stream,
     AdminEndpoint admin,
-    EvidenceConfig evidence) {
+    EvidenceConfig evidence,
+    Duration commitWait) {
 
   /** Users' and the event reader's certificates live at most a day (issue 10). */
   public static final Duration MAX_CERTIFICATE_LIFETIME = Duration.ofHours(24);
 
   static final Duration MIN_CERTIFICATE_LIFETIME = Duration.ofMinutes(2);
+
+  /**
+   * How long a write waits for its commit status before answering 202 with the transaction id
+   * (never "try again": it may well commit later).
+   */
+  public static final Duration DEFAULT_COMMIT_WAIT = Duration.ofSeconds(60);
+
+  static final Duration MAX_COMMIT_WAIT = Duration.ofMinutes(10);
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -111,6 +120,12 @@ public record NodeConfig(
     Objects.requireNonNull(login, "login");
     Objects.requireNonNull(stream, "stream");
     // admin may be null: no admin listener
+    if (commitWait == null
+        || commitWait.isNegative()
+        || commitWait.isZero()
+        || commitWait.compareTo(MAX_COMMIT_WAIT) > 0) {
+      throw new ConfigException("commitWaitMillis", "must be 1..600000");
+    }
     treatyKeys.forEach(
         (treaty, key) -> {
           if (key.length() < 32) {
@@ -181,6 +196,8 @@ public record NodeConfig(
         + dataDir
         + ", certificateLifetime="
         + certificateLifetime
+        + ", commitWait="
+        + commitWait
         + ", treatyKeys="
         + treatyKeys.keySet()
         + "]";

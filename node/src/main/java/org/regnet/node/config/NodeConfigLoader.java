@@ -49,7 +49,8 @@ public final class NodeConfigLoader {
           "login",
           "stream",
           "admin",
-          "evidence");
+          "evidence",
+          "commitWaitMillis");
 
   private NodeConfigLoader() {}
 
@@ -111,7 +112,12 @@ public final class NodeConfigLoader {
         login(root),
         stream(root),
         admin(root, env),
-        evidence(root, base, dataDir == null ? null : path(base, dataDir)));
+        evidence(root, base, dataDir == null ? null : path(base, dataDir)),
+        Duration.ofMillis(
+            integer(
+                text(root, "commitWaitMillis"),
+                "commitWaitMillis",
+                (int) NodeConfig.DEFAULT_COMMIT_WAIT.toMillis())));
   }
 
   /** The optional evidence section; null when absent (no evidence port). */

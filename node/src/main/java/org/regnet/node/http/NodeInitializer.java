@@ -8,13 +8,16 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
- * Builds the pipeline, top to bottom: TLS, idle timeout (a stream removes it), HTTP codec,
- * keep-alive, evidence uploads (streamed, when configured), aggregator with the body limit, one
- * request at a time (pipelined requests answered in order), the API documentation's static files,
- * the web application's static files, the API.
+ * Builds the pipeline, top to bottom: TLS (its handshakes on a lane of their own, {@link
+ * TlsHandshakes}), idle timeout (a stream removes it), HTTP codec, keep-alive, evidence uploads
+ * (streamed, when configured), aggregator with the body limit, one request at a time (pipelined
+ * requests answered in order), the API documentation's static files, the web application's static
+ * files, the API.
  */
-public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
+public final class NodeInitializer extends ChannelInitializer<SocketChannel>
+    implements AutoCloseable {
   private final SslContext ssl;
+  private final TlsHandshakes handshakes;
   private final int maxBodyBytes;
   private final RequestHandler handler;
   private final DocsHandler docs = new DocsHandler();
@@ -38,6 +41,7 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
       java.util.function.Supplier<EvidenceUpload> uploads,
       io.netty.util.concurrent.EventExecutorGroup uploadExecutor) {
     this.ssl = ssl;
+    this.handshakes = TlsHandshakes.defaults(handler.workers().costlyCpu());
     this.maxBodyBytes = maxBodyBytes;
     this.handler = handler;
     this.uploads = uploads;
@@ -47,7 +51,7 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
-        .addLast("tls", ssl.newHandler(ch.alloc()))
+        .addLast("tls", handshakes.handler(ssl, ch))
         .addLast("idle", new ReadTimeoutHandler(300))
         .addLast("http", new HttpServerCodec(4096, 8192, 8192))
         .addLast("keepalive", new HttpServerKeepAliveHandler());
@@ -62,5 +66,10 @@ public final class NodeInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("docs", docs)
         .addLast("webapp", webApp)
         .addLast("api", handler);
+  }
+
+  @Override
+  public void close() {
+    handshakes.close();
   }
 }

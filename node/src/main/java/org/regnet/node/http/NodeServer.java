@@ -19,6 +19,7 @@ public final class NodeServer implements AutoCloseable {
   private final EventLoopGroup workers =
       new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private Channel channel;
+  private NodeInitializer initializer;
 
   public static SslContext tls(Path cert, Path key) {
     try {
@@ -33,6 +34,7 @@ public final class NodeServer implements AutoCloseable {
 
   public InetSocketAddress start(String host, int port, NodeInitializer initializer)
       throws InterruptedException {
+    this.initializer = initializer;
     channel =
         new ServerBootstrap()
             .group(boss, workers)
@@ -51,5 +53,8 @@ public final class NodeServer implements AutoCloseable {
     }
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    if (initializer != null) {
+      initializer.close();
+    }
   }
 }

@@ -69,6 +69,11 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     this.tickets = tickets;
   }
 
+  /** The worker lanes (the TLS handshakes share the costly lane's cores). */
+  WorkerPools workers() {
+    return workers;
+  }
+
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
     long start = System.nanoTime();

@@ -3,6 +3,7 @@ package org.regnet.node.http;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       flood takes at most that many cores and never an {@code api} thread.
  * </ul>
  *
+ * <p>The {@code costly} lane shares its cores with the TLS handshakes of new connections ({@link
+ * TlsHandshakes}): each of their tasks holds one of {@link #costlyCpu()}'s permits, as many as the
+ * lane has threads, so a login flood, which is first a flood of handshakes, takes at most that many
+ * cores in all (decision 0025).
+ *
  * <p>Each lane has a bounded queue. Work that finds it full is refused at once ({@link
  * RejectedExecutionException}; the handler answers 503 {@code BUSY} with {@code Retry-After}):
  * under overload the node sheds load instead of queueing without bound and timing out late.
@@ -27,11 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WorkerPools {
   private final ThreadPoolExecutor api;
   private final ThreadPoolExecutor costly;
+  private final Semaphore costlyCpu;
 
   /** Pools of the given sizes (threads, then queue capacity) for each lane. */
   public WorkerPools(int apiThreads, int apiQueue, int costlyThreads, int costlyQueue) {
-    this.api = bounded("api-worker", apiThreads, apiQueue);
-    this.costly = bounded("costly-worker", costlyThreads, costlyQueue);
+    this.costlyCpu = new Semaphore(costlyThreads, true);
+    this.api = bounded("api-worker", apiThreads, apiQueue, null);
+    this.costly = bounded("costly-worker", costlyThreads, costlyQueue, costlyCpu);
   }
 
   /**
@@ -43,7 +51,7 @@ public final class WorkerPools {
     return new WorkerPools(16, 64, Math.max(1, cores / 2), 8);
   }
 
-  private static ThreadPoolExecutor bounded(String name, int threads, int queue) {
+  private static ThreadPoolExecutor bounded(String name, int threads, int queue, Semaphore cpu) {
     AtomicInteger n = new AtomicInteger();
     ThreadFactory factory =
         r -> {
@@ -58,7 +66,29 @@ public final class WorkerPools {
         TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(queue),
         factory,
-        new ThreadPoolExecutor.AbortPolicy());
+        new ThreadPoolExecutor.AbortPolicy()) {
+      @Override
+      protected void beforeExecute(Thread t, Runnable r) {
+        if (cpu != null) {
+          cpu.acquireUninterruptibly();
+        }
+      }
+
+      @Override
+      protected void afterExecute(Runnable r, Throwable t) {
+        if (cpu != null) {
+          cpu.release();
+        }
+      }
+    };
+  }
+
+  /**
+   * The cores the {@code costly} lane and the TLS handshakes share: a task of either holds a permit
+   * while it runs.
+   */
+  Semaphore costlyCpu() {
+    return costlyCpu;
   }
 
   /** The lane for ordinary routes (also lent to routes that run work of their own). */

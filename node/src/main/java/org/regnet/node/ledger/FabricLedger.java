@@ -242,7 +242,9 @@ public final class FabricLedger implements Ledger, AutoCloseable {
         .evaluateOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
         .endorseOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
         .submitOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
-        .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
+        // Past this wait a write answers 202 with its transaction id (config: commitWaitMillis).
+        .commitStatusOptions(
+            o -> o.withDeadlineAfter(config.commitWait().toMillis(), TimeUnit.MILLISECONDS))
         .connect();
   }
 

@@ -84,5 +84,23 @@ class NodeConfigLoaderTest {
         .isEqualTo(java.time.Duration.ofMinutes(2));
   }
 
+  @Test
+  void commit_wait_defaults_to_a_minute_and_is_configurable(@TempDir Path dir) throws Exception {
+    Map<String, String> env = Map.of("REGNET_NODE_SECRET", SECRET);
+    Path plain = org.regnet.node.TestConfigs.write(dir.resolve("a"), "");
+    org.assertj.core.api.Assertions.assertThat(NodeConfigLoader.load(plain, env).commitWait())
+        .isEqualTo(java.time.Duration.ofSeconds(60));
+    Path tiny = org.regnet.node.TestConfigs.write(dir.resolve("b"), "commitWaitMillis: 1\n");
+    org.assertj.core.api.Assertions.assertThat(NodeConfigLoader.load(tiny, env).commitWait())
+        .isEqualTo(java.time.Duration.ofMillis(1));
+  }
+
+  @Test
+  void refuses_a_commit_wait_of_zero(@TempDir Path dir) throws Exception {
+    Path cfg = org.regnet.node.TestConfigs.write(dir, "commitWaitMillis: 0\n");
+    assertThatThrownBy(() -> NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", SECRET)))
+        .hasMessageContaining("commitWaitMillis");
+  }
+
   private static final String SECRET = org.regnet.node.TestConfigs.SECRET;
 }

@@ -84,6 +84,10 @@ public final class Login implements CostlyRoute {
     boolean ok;
     try (LoginGate.Permit p = permit.get()) {
       ok = passwords.matches(password, hash);
+      if (ok) {
+        // A hash made under older Argon2 parameters is replaced by one under the current policy.
+        passwords.rehash(password, hash).ifPresent(h -> users.setPasswordHash(username, h));
+      }
     }
     if (!ok) {
       throttle.failed(username, address, clock.instant());
