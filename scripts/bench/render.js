@@ -60,8 +60,10 @@ out.push('');
 if (Object.keys(caliper).length === 0) {
     out.push(`Caliper did not run: ${meta.caliperNote || 'no results'}.`);
 } else {
-    out.push(`\`@hyperledger/caliper-cli@0.6.0\` bound to \`fabric:fabric-gateway\`, 1 worker, \`fixed-load\` rate control (that many`);
-    out.push('transactions in flight), same duration as the measured window above, no warm-up; workspace generated from network.json.');
+    out.push(`\`@hyperledger/caliper-cli@0.6.0\` bound to \`fabric:fabric-gateway\`, ${meta.caliperWorkers || 1} worker(s), the same identities, in-flight counts,`);
+    out.push('warm-up and measured window as above, and the same closed loop (`scripts/bench/caliper-workloads/closed-loop-rate.js`:');
+    out.push('a new transaction when one finishes; Caliper\'s own `fixed-load` sleeps after each overshoot, see below the tables);');
+    out.push('workspace generated from network.json. Caliper\'s latency column has its own resolution of 10 ms.');
     out.push('');
     out.push('| round | in flight | own tx/s | Caliper tx/s | own ÷ Caliper (R2) | Caliper avg latency ms | Caliper failed |');
     out.push('|---|---|---|---|---|---|---|');
@@ -79,9 +81,10 @@ if (Object.keys(caliper).length === 0) {
 out.push('| submit referral:submit | – | – | not measured | – | – | – |');
 if (Object.keys(caliper).length > 0) {
     out.push('');
-    out.push('Caliper\'s single worker is one Node.js process that signs every proposal in JavaScript on the same 2 cores; where');
-    out.push('its tx/s stays flat while the in-flight count grows, the client rather than the network is the likely limit. Caliper');
-    out.push('ran after the load generator, on the ledger the seeding had grown, so the two harnesses did not measure at the same moment.');
+    out.push('Each Caliper worker is one Node.js process that signs every proposal in JavaScript on the same 2 cores, where');
+    out.push('the own generator is a multi-threaded JVM: at evaluate rates (hundreds a second) the client\'s cost per call decides,');
+    out.push('at submit rates the network does. Caliper ran after the load generator, on the ledger the seeding had grown, so the two');
+    out.push('harnesses did not measure at the same moment.');
 }
 out.push('');
 out.push('Referral submission through Caliper is not measured: Caliper\'s peer-gateway connector cannot name endorsing');
