@@ -7,6 +7,8 @@
 #   scripts/bench.sh --quick    one short level per round: checks that the suite still runs; its
 #                               tables go to target/bench/benchmarks.md, docs/ stays untouched
 #   scripts/bench.sh --no-caliper   skip Caliper (no npm needed)
+#   scripts/bench.sh --submit-only  evaluate and treaty:found only (to compare orderer settings,
+#                               e.g. REGNET_BATCH_TIMEOUT=100ms); tables under target/bench/ as --quick
 #
 # The network runs on ports moved by BENCH_PORT_OFFSET (default 20000, used by no test) with its
 # state in target/bench/network. Run it under the shared lock on a machine with other networks:
@@ -20,13 +22,15 @@ cd "$ROOT"
 source "$ROOT/scripts/lib/common.sh"
 
 quick=0
+submit_only=0
 caliper=1
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
+    --submit-only) submit_only=1 ;;
     --no-caliper) caliper=0 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
   esac
 done
 
@@ -65,6 +69,7 @@ RESULTS="$WORK/results.json"
 rm -f "$RESULTS"
 args=(--network "$NETJSON" --out "$RESULTS")
 (( quick )) && args+=(--quick)
+(( submit_only )) && args+=(--submit-only)
 log "running the rounds with the project's load generator"
 java -Xmx512m -cp "$CP" -Dlogback.configurationFile=none org.regnet.systemtest.bench.BenchMain "${args[@]}" \
   | tee "$WORK/bench.log"
@@ -82,7 +87,9 @@ if (( caliper )); then
       || caliper_note="its installation failed (target/bench/caliper-install.log)"
   fi
   if [[ -z "$caliper_note" ]]; then
-    if (( quick )); then secs=3; evl=4; sub=4; else secs=12; evl=1,8,32; sub=1,8,32,64; fi
+    if (( quick )); then secs=3; evl=4; sub=4
+    elif (( submit_only )); then secs=12; evl=32; sub=1,32,64
+    else secs=12; evl=1,8,32; sub=1,8,32,64; fi
     CWS="$WORK/caliper"
     rm -rf "$CWS"
     node "$ROOT/scripts/bench/caliper-workspace.js" "$NETJSON" "$RESULTS" "$CWS" "$secs" "$evl" "$sub"
@@ -121,7 +128,7 @@ done
 dirty=false
 [[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] && dirty=true
 cat >"$WORK/meta.json" <<JSON
-{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')",
+{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')$( (( submit_only )) && echo ' --submit-only')",
  "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
  "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)", "dirty": $dirty,
  "nproc": $cores, "memGiB": $(awk '/^MemTotal:/ {printf "%.0f", $2/1048576}' /proc/meminfo),
@@ -129,11 +136,12 @@ cat >"$WORK/meta.json" <<JSON
  "loadBefore": "$load_before", "loadAfter": "$load_after", "shared": $shared,
  "batchTimeout": "${batch_timeout:-unknown}",
  "rssGiB": "$(awk -v k="$rss_kib" 'BEGIN { printf "%.2f", k/1048576 }')",
+ "caliperWorkers": ${BENCH_CALIPER_WORKERS:-1},
  "caliperNote": "$caliper_note"}
 JSON
 # A quick run's figures say only that the suite runs: they never replace the real ones.
 doc="$ROOT/docs/benchmarks.md"
-if (( quick )); then
+if (( quick || submit_only )); then
   cp "$doc" "$WORK/benchmarks.md"
   doc="$WORK/benchmarks.md"
 fi

@@ -1,7 +1,8 @@
 'use strict';
 // Generates a Caliper 0.6 workspace (fabric-gateway connector) from a network's network.json:
 // network config, connection profile, the workload modules and a bench config whose rounds match
-// the project's own load generator (same functions, in-flight counts and durations).
+// the project's own load generator: same functions, identities, in-flight counts, warm-up and
+// measured durations, and the same closed loop (closed-loop-rate.js, not Caliper's fixed-load).
 //
 //   node caliper-workspace.js <network.json> <results.json> <workspace dir> <seconds> <eval levels> <submit levels>
 const fs = require('fs');
@@ -54,20 +55,32 @@ const networkConfig = {
 fs.writeFileSync(path.join(ws, 'networkconfig.json'), JSON.stringify(networkConfig, null, 2));
 
 const members = net.organizations.slice(0, 3).map((o) => o.mspId);
-const round = (label, module, load, args) => ({
-    label,
-    txDuration: Number(seconds),
-    rateControl: { type: 'fixed-load', opts: { transactionLoad: load, startingTps: load } },
-    workload: { module: path.join(ws, 'workloads', module), arguments: args },
-});
+// Each level is a warm-up round (label warm-..., left out of the tables) and then the measured
+// round, as the own generator warms up before its window.
+const warmup = Number(results.warmupSeconds || 0);
+const rate = { type: path.join(ws, 'workloads', 'closed-loop-rate.js') };
 const rounds = [];
+const level = (label, module, load, args) => {
+    const r = (l, s) => ({
+        label: l,
+        txDuration: s,
+        rateControl: { ...rate, opts: { inFlight: load } },
+        workload: { module: path.join(ws, 'workloads', module), arguments: args },
+    });
+    if (warmup > 0) {
+        rounds.push(r(`warm-${label}`, warmup));
+    }
+    rounds.push(r(label, Number(seconds)));
+};
 for (const c of evalLevels.split(',').map(Number)) {
-    rounds.push(round(`get-c${c}`, 'treaty-get.js', c, { treatyId: results.treatyId }));
+    level(`get-c${c}`, 'treaty-get.js', c, { treatyId: results.treatyId });
 }
 for (const c of submitLevels.split(',').map(Number)) {
-    rounds.push(round(`found-c${c}`, 'treaty-found.js', c,
-        { members, jurisdictions: ['CH', 'SG', 'BR'] }));
+    level(`found-c${c}`, 'treaty-found.js', c, { members, jurisdictions: ['CH', 'SG', 'BR'] });
 }
-const bench = { test: { name: 'regnet', workers: { number: 1 }, rounds } };
+// One worker unless BENCH_CALIPER_WORKERS says otherwise; the in-flight count is the round's
+// total, split between the workers by the rate controller.
+const workers = Number(process.env.BENCH_CALIPER_WORKERS || 1);
+const bench = { test: { name: 'regnet', workers: { number: workers }, rounds } };
 fs.writeFileSync(path.join(ws, 'benchconfig.json'), JSON.stringify(bench, null, 2));
 console.log(`caliper workspace with ${rounds.length} rounds in ${ws}`);

@@ -19,9 +19,15 @@ const peak = (rs) => rs.reduce((a, r) => (!a || r.tps > a.tps ? r : a), null);
 const outcomes = (r) => Object.entries(r.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ') || '0';
 
 // Caliper's summary table rows: | label | succ | fail | send rate | max | min | avg | throughput |
+// and closed-loop-rate.js's lines: closed-loop-rate <label> worker <i>: target <n> in flight, mean <m> over ...
 const caliper = {};
+const held = {};
 if (caliperLog !== '-' && fs.existsSync(caliperLog)) {
     for (const line of fs.readFileSync(caliperLog, 'utf8').split('\n')) {
+        const h = line.match(/closed-loop-rate ((?:get|found)-c\d+) worker \d+: target \d+ in flight, mean ([\d.]+)/);
+        if (h) {
+            held[h[1]] = (held[h[1]] || 0) + Number(h[2]);
+        }
         const m = line.match(/^\|\s*((?:get|found)-c\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|/);
         if (m) {
             caliper[m[1]] = { succ: +m[2], fail: +m[3], avg: +m[7], tps: +m[8] };
@@ -60,28 +66,34 @@ out.push('');
 if (Object.keys(caliper).length === 0) {
     out.push(`Caliper did not run: ${meta.caliperNote || 'no results'}.`);
 } else {
-    out.push(`\`@hyperledger/caliper-cli@0.6.0\` bound to \`fabric:fabric-gateway\`, 1 worker, \`fixed-load\` rate control (that many`);
-    out.push('transactions in flight), same duration as the measured window above, no warm-up; workspace generated from network.json.');
+    out.push(`\`@hyperledger/caliper-cli@0.6.0\` bound to \`fabric:fabric-gateway\`, ${meta.caliperWorkers || 1} worker(s), the same identities, in-flight counts,`);
+    out.push('warm-up and measured window as above, and the same closed loop (`scripts/bench/caliper-workloads/closed-loop-rate.js`:');
+    out.push('a new transaction when one finishes; Caliper\'s own `fixed-load` sleeps after each overshoot, see "R2" above this');
+    out.push('section); workspace generated from network.json. Caliper\'s latency column has its own resolution of 10 ms. The');
+    out.push('controller prints the mean number in flight Caliper really kept (`closed-loop-rate` lines of target/bench/caliper.log);');
+    out.push('it is shown in the last column.');
     out.push('');
-    out.push('| round | in flight | own tx/s | Caliper tx/s | own ÷ Caliper (R2) | Caliper avg latency ms | Caliper failed |');
-    out.push('|---|---|---|---|---|---|---|');
+    out.push('| round | in flight | own tx/s | Caliper tx/s | own ÷ Caliper (R2) | Caliper avg latency ms | Caliper failed | Caliper mean in flight |');
+    out.push('|---|---|---|---|---|---|---|---|');
     const side = (own, prefix) => {
         for (const r of own) {
             const c = caliper[`${prefix}-c${r.concurrency}`];
             if (c) {
-                out.push(`| ${r.round} | ${r.concurrency} | ${f1(r.tps)} | ${f1(c.tps)} | ${f2(r.tps / c.tps)} | ${f1(c.avg * 1000)} | ${c.fail} |`);
+                const k = `${prefix}-c${r.concurrency}`;
+                out.push(`| ${r.round} | ${r.concurrency} | ${f1(r.tps)} | ${f1(c.tps)} | ${f2(r.tps / c.tps)} | ${f1(c.avg * 1000)} | ${c.fail} | ${k in held ? f1(held[k]) : '–'} |`);
             }
         }
     };
     side(pick('evaluate treaty:get', 'gateway'), 'get');
     side(pick('submit treaty:found', 'gateway'), 'found');
 }
-out.push('| submit referral:submit | – | – | not measured | – | – | – |');
+out.push(`| submit referral:submit | – | – | not measured | – | – | – |${Object.keys(caliper).length ? ' – |' : ''}`);
 if (Object.keys(caliper).length > 0) {
     out.push('');
-    out.push('Caliper\'s single worker is one Node.js process that signs every proposal in JavaScript on the same 2 cores; where');
-    out.push('its tx/s stays flat while the in-flight count grows, the client rather than the network is the likely limit. Caliper');
-    out.push('ran after the load generator, on the ledger the seeding had grown, so the two harnesses did not measure at the same moment.');
+    out.push('Each Caliper worker is one Node.js process that signs every proposal in JavaScript on the same 2 cores, where');
+    out.push('the own generator is a multi-threaded JVM: at evaluate rates (hundreds a second) the client\'s cost per call decides,');
+    out.push('at submit rates the network does. Caliper ran after the load generator, on the ledger the seeding had grown, so the two');
+    out.push('harnesses did not measure at the same moment.');
 }
 out.push('');
 out.push('Referral submission through Caliper is not measured: Caliper\'s peer-gateway connector cannot name endorsing');

@@ -43,6 +43,20 @@ class ConfigtxWriterTest {
   }
 
   @Test
+  void writes_the_block_cutting_it_is_given(@TempDir Path tmp) throws Exception {
+    NetworkLayout layout = new NetworkLayout(tmp, tmp.resolve("state"));
+
+    String yaml =
+        Files.readString(
+            ConfigtxWriter.write(def, layout, tmp.resolve("ctx"), new BatchSettings("100ms", 50)));
+
+    assertThat(yaml)
+        .contains("\n  BatchTimeout: 100ms\n  BatchSize:\n    MaxMessageCount: 50\n")
+        .contains("    AbsoluteMaxBytes: 10 MB\n")
+        .doesNotContain("250ms\n  BatchSize");
+  }
+
+  @Test
   void writes_one_bft_consenter_per_member_with_its_msp_and_signing_identity(@TempDir Path tmp)
       throws Exception {
     NetworkDefinition bft = NetworkDefinitions.load(Path.of("../network-config/network-bft.yaml"));

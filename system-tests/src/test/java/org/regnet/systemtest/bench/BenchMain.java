@@ -21,7 +21,8 @@ import org.regnet.systemtest.support.TestNetwork;
  * The project's load generator, run by scripts/bench.sh against a network it started: every round
  * of docs/benchmarks.md, results as JSON for the script to turn into tables.
  *
- * <p>Usage: {@code BenchMain --network <network.json> --out <results.json> [--quick]}
+ * <p>Usage: {@code BenchMain --network <network.json> --out <results.json> [--quick |
+ * --submit-only]}
  */
 public final class BenchMain {
   private static final int A = 0, B = 1;
@@ -56,22 +57,23 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     Path network = null;
     Path outFile = null;
-    boolean quick = false;
+    Plan plan = Plan.full();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--network" -> network = Path.of(args[++i]);
         case "--out" -> outFile = Path.of(args[++i]);
-        case "--quick" -> quick = true;
+        case "--quick" -> plan = Plan.smoke();
+        case "--submit-only" -> plan = Plan.submitOnly();
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
     if (network == null || outFile == null) {
-      throw new IllegalArgumentException("usage: --network <network.json> --out <file> [--quick]");
+      throw new IllegalArgumentException(
+          "usage: --network <network.json> --out <file> [--quick | --submit-only]");
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode out = json.createObjectNode();
-    BenchMain bench =
-        new BenchMain(quick ? Plan.smoke() : Plan.full(), TestNetwork.attach(network), out);
+    BenchMain bench = new BenchMain(plan, TestNetwork.attach(network), out);
     try {
       bench.runAll();
     } finally {
@@ -145,6 +147,9 @@ public final class BenchMain {
         peak = r;
       }
     }
+    if (peak == null) {
+      return; // a plan without referral rounds has no overload or large-ledger round either
+    }
 
     int overload = 2 * peak.concurrency();
     out.put("saturatingConcurrency", peak.concurrency());
@@ -165,6 +170,9 @@ public final class BenchMain {
             .formatted(WINDOW_FROM, WINDOW_TO, AUDIT_PAGE);
     String path =
         "/v1/audit?from=%s&to=%s&pageSize=%d".formatted(WINDOW_FROM, WINDOW_TO, AUDIT_PAGE);
+    if (target <= 0) {
+      return;
+    }
     long missing = target - auditEntries.get();
     if (missing > 0) {
       Seeder.Seeded s = Seeder.seed(missing, plan.seedBudgetS(), plan.seedConcurrency(), found);

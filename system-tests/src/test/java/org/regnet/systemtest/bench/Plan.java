@@ -21,6 +21,16 @@ public record Plan(
     return new Plan(true, 1, 3, new int[] {4}, new int[] {4}, new int[] {4}, 200, 300, 10, 8, 2);
   }
 
+  /**
+   * Only evaluate at its peak and {@code treaty:found} from one client to past saturation, no
+   * referrals, no audit seeding: enough to compare orderer settings (BatchTimeout) network against
+   * network in a few minutes each.
+   */
+  public static Plan submitOnly() {
+    return new Plan(
+        true, 3, 12, new int[] {32}, new int[] {1, 32, 64}, new int[] {}, 0, 0, 0, 64, 8);
+  }
+
   public static Plan full() {
     return new Plan(
         false,
