@@ -15,8 +15,8 @@ import org.regnet.chaincode.state.PairStore;
  * Loads and stores the objects under their keys (see {@link Keys}), each with the key-level
  * endorsement policy of its owners: a treaty and its membership changes by majority of the treaty's
  * active members, an agreement by both parties. A referral and all that belongs to it live in the
- * parties' pair collection (decision 0020); only a locator under the hash of its id is public. Flags
- * live in pair collections too (FlagService, decision 0021).
+ * parties' pair collection (decision 0020); only a locator under the hash of its id is public.
+ * Flags live in pair collections too (FlagService, decision 0021).
  */
 public final class Repository {
 
