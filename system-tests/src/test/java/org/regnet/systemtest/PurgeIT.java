@@ -56,6 +56,7 @@ class PurgeIT {
           "FAKETIME", "+31d",
           // timers and timeouts keep the real monotonic clock
           "FAKETIME_DONT_FAKE_MONOTONIC", "1");
+
   /** Fabric's proposal time window on the parties' peers, widened past the month. */
   private static final Map<String, String> WIDE_TIME_WINDOW =
       Map.of("CORE_PEER_AUTHENTICATION_TIMEWINDOW", "2000h");
@@ -203,8 +204,7 @@ class PurgeIT {
     assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
     assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
     assertThat(refused.body().toString()).contains("txTimestamp");
-    assertThat(onceReconnected(() -> content(nodeB, officerB)).body().toString())
-        .contains(marker);
+    assertThat(onceReconnected(() -> content(nodeB, officerB)).body().toString()).contains(marker);
   }
 
   @Test
