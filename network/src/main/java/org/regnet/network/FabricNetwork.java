@@ -401,6 +401,26 @@ public final class FabricNetwork {
         home);
   }
 
+  /**
+   * Stops the peer of {@code org} and starts it again from its written core.yaml with {@code
+   * extraEnv} added (Fabric reads {@code CORE_*} variables over core.yaml; a test widens a setting
+   * with them); waits until it listens. Its ledger stays.
+   */
+  public ProcessRecord restartPeer(OrganizationDefinition org, Map<String, String> extraEnv) {
+    supervisor.stop(org.peerHostName(), Duration.ofSeconds(10));
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("FABRIC_CFG_PATH", layout.peerHome(org).toString());
+    ProcessRecord peer =
+        supervisor.start(
+            org.peerHostName(),
+            List.of(layout.fabricBin("peer").toString(), "node", "start"),
+            env,
+            layout.peerHome(org));
+    Ports.awaitListening(
+        org.peer().endpoint(), peer, supervisor.logFile(peer.name()), Duration.ofSeconds(90));
+    return peer;
+  }
+
   /** Generates the crypto material of one member organisation (idempotent). */
   void generateCrypto(OrganizationDefinition org) {
     List<UserSpec> users = new ArrayList<>();

@@ -18,10 +18,12 @@ import org.regnet.chaincode.request.AssistanceRequests;
  *
  * <p>A transaction cannot read a clock, and its timestamp is the client's choice: a party could
  * otherwise purge early by dating its proposal in the future, or make a late purge look on time by
- * dating it in the past. So each endorsing peer compares the timestamp with its own clock and
- * refuses one more than {@link #CLOCK_TOLERANCE} away (docs/decisions/0022). The comparison only
- * refuses, it writes nothing, so endorsements that accept carry the same read/write set; and since
- * both parties' peers must endorse a purge, a party whose own machines run fast cannot purge alone.
+ * dating it in the past. Fabric's endorsers refuse proposals outside their configured time window
+ * (15 minutes by default); on top of that, whatever a peer's window, each endorsing peer's
+ * chaincode compares the timestamp with its own clock and refuses one more than {@link
+ * #CLOCK_TOLERANCE} away (docs/decisions/0022). The comparison only refuses, it writes nothing, so
+ * endorsements that accept carry the same read/write set; and since both parties' peers must
+ * endorse a purge, a party whose own machines run fast cannot purge alone.
  */
 public final class RetentionService {
 
