@@ -59,7 +59,17 @@ final class Faults {
               + "; last lines of its log:\n"
               + tail(network.supervisor().logFile(processName), 20));
     }
-    docker.killContainerCmd(container).withSignal("KILL").exec();
+    try {
+      docker.killContainerCmd(container).withSignal("KILL").exec();
+    } catch (com.github.dockerjava.api.exception.DockerException e) {
+      // podman's Docker-compatible kill sends the signal, then (as Docker does for SIGKILL) waits
+      // for the container to stop, looking it up by name again. A container run with --rm may be
+      // removed between the two: the kill has happened, yet the answer is "no such container"
+      // (404 or 500). Only a container still running means the kill failed.
+      if (!String.valueOf(e.getMessage()).contains("no such container") || running(processName)) {
+        throw e;
+      }
+    }
   }
 
   /** True while the process's container exists and runs. */

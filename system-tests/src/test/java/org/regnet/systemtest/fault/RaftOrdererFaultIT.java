@@ -25,7 +25,7 @@ import org.regnet.systemtest.support.NodeClient.Answer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RaftOrdererFaultIT {
-  private static final int LEADER_KILLS = 5;
+  private static final int LEADER_KILLS = 3;
   private static FaultNetwork f;
   private static Faults faults;
   private static NodeClient nodeA, nodeB;
