@@ -72,5 +72,8 @@ export async function download(path, filename) {
   a.download = filename;
   document.body.append(a);
   a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  // Out of the page at once: a text-less link left behind fails the next page's accessibility
+  // check; the object URL must live a little longer for the browser to read it.
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
