@@ -46,7 +46,9 @@ import org.regnet.systemtest.support.TestNetwork;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvidenceIT {
-  private static final int A = 0, B = 1, C = 2;
+  // The requester is the shared network's third authority: AssistanceJourneyIT's statistics count
+  // every request between its own pair (the first two), whatever the treaty.
+  private static final int A = 2, B = 1, C = 0;
   private static final String TREATY = "TRT-IT-EVIDENCE";
   private static final long SIZE = 100L * 1024 * 1024;
   private static final String DOCUMENT = "doc-it-evidence-0001";

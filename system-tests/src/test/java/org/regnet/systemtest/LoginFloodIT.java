@@ -30,8 +30,8 @@ import org.regnet.systemtest.support.TestNetwork;
  * answer, 401 or a 429/503 with Retry-After: no reset, no silent close; the node logs no
  * OutOfMemoryError; and a logged-in user's {@code GET /v1/inbox} keeps answering 200 throughout.
  * The inbox p99 during the flood against idle is printed and recorded in docs/benchmarks.md, not
- * asserted: speed is measured, not asserted in tests (the one CI run that asserted it failed at 2.59
- * while other builds shared the two cores; decision 0025 has the figures).
+ * asserted: speed is measured, not asserted in tests (the one CI run that asserted it failed at
+ * 2.59 while other builds shared the two cores; decision 0025 has the figures).
  *
  * <p>The flood process runs at the lowest CPU priority ({@code nice 19}): an attacker's own CPU is
  * on another machine, and on this shared test machine its 200 client-side handshakes would

@@ -190,7 +190,9 @@ class OnboardingIT {
     assertThat(referral.ok()).as(referral.error()).isTrue();
     String referralId = referral.json().get("referralId").asText();
 
-    JsonNode seenByD = ok(evaluate(asAdminD, "referral:get", Requests.ref(referralId))).json();
+    // A's gateway waited for the commit on A's peer only; D's peer may commit the block a moment
+    // later (the record is in the A-D pair collection, no longer in public state)
+    JsonNode seenByD = awaitOnPeerOfD(asAdminD, referralId).json();
     assertThat(seenByD.get("recipient").asText()).isEqualTo(d.mspId());
     assertThat(
             evaluate(actors.contract(C, "case-officer"), "referral:get", Requests.ref(referralId))
@@ -258,6 +260,19 @@ class OnboardingIT {
       Thread.sleep(100);
     }
     throw new AssertionError("agreement " + agreementId + " never became ACTIVE on that peer");
+  }
+
+  private static Result awaitOnPeerOfD(Contract asAdminD, String referralId)
+      throws InterruptedException {
+    Result r = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      r = evaluate(asAdminD, "referral:get", Requests.ref(referralId));
+      if (r.ok() || !"NOT_FOUND".equals(r.code())) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return ok(r);
   }
 
   private static Result ok(Result r) {
