@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
@@ -116,58 +117,22 @@ public final class Ledger {
   /** Private values under a partial composite key, at most {@code limit}, iterator closed. */
   public List<KeyValue> partialPrivate(
       final String collection, final String type, final int limit, final String... attributes) {
-    final List<KeyValue> out = new ArrayList<>();
-    try (QueryResultsIterator<KeyValue> it =
-        stub.getPrivateDataByPartialCompositeKey(collection, new CompositeKey(type, attributes))) {
-      for (KeyValue kv : it) {
-        if (out.size() >= limit) {
-          break;
-        }
-        out.add(copy(kv));
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
-    }
-    return out;
+    return drain(
+        () ->
+            stub.getPrivateDataByPartialCompositeKey(
+                collection, new CompositeKey(type, attributes)),
+        limit);
   }
 
   /** Simple keys in [start, end) of a collection, at most {@code limit}, iterator closed. */
   public List<KeyValue> rangePrivate(
       final String collection, final String start, final String end, final int limit) {
-    final List<KeyValue> out = new ArrayList<>();
-    try (QueryResultsIterator<KeyValue> it = stub.getPrivateDataByRange(collection, start, end)) {
-      for (KeyValue kv : it) {
-        if (out.size() >= limit) {
-          break;
-        }
-        out.add(copy(kv));
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
-    }
-    return out;
+    return drain(() -> stub.getPrivateDataByRange(collection, start, end), limit);
   }
 
   /** Public simple keys in [start, end), at most {@code limit}, iterator closed. */
   public List<KeyValue> range(final String start, final String end, final int limit) {
-    final List<KeyValue> out = new ArrayList<>();
-    try (QueryResultsIterator<KeyValue> it = stub.getStateByRange(start, end)) {
-      for (KeyValue kv : it) {
-        if (out.size() >= limit) {
-          break;
-        }
-        out.add(copy(kv));
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
-    }
-    return out;
+    return drain(() -> stub.getStateByRange(start, end), limit);
   }
 
   /**
@@ -271,21 +236,8 @@ public final class Ledger {
 
   /** Values under a partial composite key, at most {@code limit}, iterator closed. */
   public List<KeyValue> partial(final String type, final int limit, final String... attributes) {
-    final List<KeyValue> out = new ArrayList<>();
-    try (QueryResultsIterator<KeyValue> it =
-        stub.getStateByPartialCompositeKey(new CompositeKey(type, attributes))) {
-      for (KeyValue kv : it) {
-        if (out.size() >= limit) {
-          break;
-        }
-        out.add(copy(kv));
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
-    }
-    return out;
+    return drain(
+        () -> stub.getStateByPartialCompositeKey(new CompositeKey(type, attributes)), limit);
   }
 
   /** A page under a partial composite key; the bookmark must lie under the same prefix. */
@@ -402,5 +354,24 @@ public final class Ledger {
         return new String(v, StandardCharsets.UTF_8);
       }
     };
+  }
+
+  /** At most {@code limit} values of the iterator {@code open} gives, copied; iterator closed. */
+  private static List<KeyValue> drain(
+      final Supplier<QueryResultsIterator<KeyValue>> open, final int limit) {
+    final List<KeyValue> out = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> it = open.get()) {
+      for (KeyValue kv : it) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(copy(kv));
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw ErrorCode.INTERNAL.exception("query", "iterator failed to close");
+    }
+    return out;
   }
 }
