@@ -110,6 +110,7 @@ class LoginFloodIT {
             .findFirst()
             .orElseThrow(() -> new AssertionError("the flood printed no outcomes"));
     Map<String, Integer> outcomes = parse(summary.substring("OUTCOMES ".length()));
+    lines.get().stream().filter(l -> l.startsWith("DETAIL ")).forEach(System.out::println);
     System.out.printf(
         "login flood (%d clients x %d): %s; GET /v1/inbox p50 idle %.1f ms, flood %.1f ms; p99 idle"
             + " %.1f ms, flood %.1f ms (%d idle, %d flood samples); ratio %.2f%n",

@@ -28,9 +28,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * and its request an answer: a flood is answered late, never by a silent close. Idle connections
  * that never send a ClientHello queue no work, so they cannot stop the node from accepting; the
  * handshake timeout closes them.
+ *
+ * <p>The handshake timeout counts only the time the node waits for the client, never the time a
+ * connection's work waits in this lane ({@link HandshakeClock}). Netty's own timer counts both: in
+ * a CI run, connections accepted in the first burst of a flood waited over a minute for the lane
+ * (each task alternating with a password check on the shared cores) and were closed after the
+ * client had sent its request, without an answer.
  */
 public final class TlsHandshakes implements AutoCloseable {
-  /** Long enough for a handshake that waited behind a full lane on a starved machine. */
+  /**
+   * How long the node waits for a client's next handshake message (time spent in this lane not
+   * counted): long enough for a client starved of CPU, short enough to close idle connections.
+   */
   static final long HANDSHAKE_TIMEOUT_MILLIS = 60_000;
 
   private final ThreadPoolExecutor lane;
@@ -76,8 +85,10 @@ public final class TlsHandshakes implements AutoCloseable {
     if (ch.parent() != null) {
       watch(ch.parent());
     }
-    SslHandler tls = ssl.newHandler(ch.alloc(), this::execute);
-    tls.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
+    HandshakeClock clock = new HandshakeClock(HANDSHAKE_TIMEOUT_MILLIS);
+    SslHandler tls = ssl.newHandler(ch.alloc(), clock.tasksOn(this::execute));
+    tls.setHandshakeTimeoutMillis(0); // the clock below times the client alone
+    clock.watch(ch, tls.handshakeFuture());
     return tls;
   }
 

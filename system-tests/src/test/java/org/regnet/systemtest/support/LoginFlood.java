@@ -33,13 +33,15 @@ import javax.net.ssl.X509TrustManager;
  * <p>Every attempt ends in one outcome: the HTTP status (with {@code -no-retry-after} appended to a
  * 429 or 503 without a Retry-After header), or {@code closed} (the connection ended without an
  * answer), {@code reset}, {@code tls} (the handshake failed), {@code timeout} (no answer in 120 s),
- * {@code connect} (refused). It prints {@code READY} when its threads are started, then one line
- * {@code OUTCOMES {...}} and exits.
+ * {@code connect} (refused). It prints {@code READY} when its threads are started, then a line
+ * {@code DETAIL outcome: cause} for the first attempt of each outcome that is not an HTTP status
+ * (so a failure in CI says what happened), then one line {@code OUTCOMES {...}}, and exits.
  *
  * <p>Usage: {@code LoginFlood host port sourcePrefix clients rounds victim}
  */
 public final class LoginFlood {
   private static final int READ_TIMEOUT_MILLIS = 120_000;
+  private static final Map<String, String> DETAILS = new ConcurrentHashMap<>();
 
   private LoginFlood() {}
 
@@ -81,6 +83,7 @@ public final class LoginFlood {
     }
     Map<String, Integer> sorted = new TreeMap<>();
     outcomes.forEach((k, v) -> sorted.put(k, v.get()));
+    new TreeMap<>(DETAILS).forEach((k, v) -> System.out.println("DETAIL " + k + ": " + v));
     System.out.println("OUTCOMES " + sorted);
     System.out.flush();
   }
@@ -96,18 +99,19 @@ public final class LoginFlood {
       s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
       s.connect(new InetSocketAddress(InetAddress.getByName(host), port), READ_TIMEOUT_MILLIS);
     } catch (IOException e) {
-      return "connect";
+      return noted("connect", e);
     }
     try (s) {
       s.setSoTimeout(READ_TIMEOUT_MILLIS);
       try {
         s.startHandshake();
       } catch (SocketTimeoutException e) {
-        return "timeout";
+        return noted("timeout", e);
       } catch (EOFException | SSLException e) {
-        return "tls";
+        return noted("tls", e);
       } catch (SocketException e) {
-        return e.getMessage() != null && e.getMessage().contains("reset") ? "reset" : "tls";
+        return noted(
+            e.getMessage() != null && e.getMessage().contains("reset") ? "reset" : "tls", e);
       }
       String head =
           "POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -119,6 +123,7 @@ public final class LoginFlood {
       s.getOutputStream().flush();
       String raw = readAll(s.getInputStream());
       if (!raw.startsWith("HTTP/1.1 ") || raw.length() < 12) {
+        DETAILS.putIfAbsent("closed", "after the handshake, " + raw.length() + " bytes: " + raw);
         return "closed";
       }
       String status = raw.substring(9, 12);
@@ -128,12 +133,19 @@ public final class LoginFlood {
       }
       return status;
     } catch (SocketTimeoutException e) {
-      return "timeout";
+      return noted("timeout", e);
     } catch (SocketException e) {
-      return e.getMessage() != null && e.getMessage().contains("reset") ? "reset" : "closed";
+      return noted(
+          e.getMessage() != null && e.getMessage().contains("reset") ? "reset" : "closed", e);
     } catch (IOException e) {
-      return "closed";
+      return noted("closed", e);
     }
+  }
+
+  /** Keeps the first cause of each outcome, for the DETAIL lines. */
+  private static String noted(String outcome, Exception cause) {
+    DETAILS.putIfAbsent(outcome, cause.toString());
+    return outcome;
   }
 
   private static String readAll(InputStream in) throws IOException {
