@@ -203,7 +203,13 @@ final class Faults {
       }
       if (target < 0) {
         Optional<OrganizationDefinition> leader = raftLeader();
-        if (leader.isPresent() && !leader.get().equals(org)) {
+        if (leader.isPresent() && leader.get().equals(org)) {
+          // Raft elects only a candidate whose log is at least as complete as a majority's: a
+          // restarted orderer that leads has every committed block (seen when it and the one
+          // survivor of a quorum loss were all that ran).
+          return;
+        }
+        if (leader.isPresent()) {
           target = raftGauge(leader.get(), "consensus_etcdraft_committed_block_number").orElse(-1L);
         }
       }
@@ -213,7 +219,15 @@ final class Faults {
       }
       ReferralLoad.sleep(200);
     }
-    throw new IllegalStateException(org.ordererHostName() + " did not rejoin the cluster");
+    throw new IllegalStateException(
+        org.ordererHostName()
+            + " did not rejoin the cluster (leader "
+            + raftLeader().map(OrganizationDefinition::ordererHostName).orElse("none")
+            + ", target block "
+            + target
+            + ", its committed block "
+            + raftGauge(org, "consensus_etcdraft_committed_block_number").orElse(-1L)
+            + ")");
   }
 
   /**
