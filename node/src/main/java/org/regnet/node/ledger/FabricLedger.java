@@ -58,18 +58,26 @@ public final class FabricLedger implements Ledger, AutoCloseable {
   private record Signed(X509Certificate cert, Gateway gateway) {}
 
   public FabricLedger(NodeConfig config, UserIdentities identities) {
+    this(config, identities, peerChannel(config));
+  }
+
+  /** Over a given gRPC channel to the peer's Gateway service (tests). */
+  FabricLedger(NodeConfig config, UserIdentities identities, ManagedChannel channel) {
     this.config = config;
     this.identities = identities;
     this.commitWait = new CommitWait(config.commitWait(), config.resendAfter(), System::nanoTime);
+    this.channel = channel;
+  }
+
+  private static ManagedChannel peerChannel(NodeConfig config) {
     try {
-      this.channel =
-          Grpc.newChannelBuilder(
-                  config.peerAddress(),
-                  TlsChannelCredentials.newBuilder()
-                      .trustManager(config.peerTlsRootCert().toFile())
-                      .build())
-              .overrideAuthority(config.peerHostOverride())
-              .build();
+      return Grpc.newChannelBuilder(
+              config.peerAddress(),
+              TlsChannelCredentials.newBuilder()
+                  .trustManager(config.peerTlsRootCert().toFile())
+                  .build())
+          .overrideAuthority(config.peerHostOverride())
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
