@@ -134,6 +134,10 @@ public final class Node implements AutoCloseable {
    */
   public InetSocketAddress start() throws InterruptedException {
     ledger = new FabricLedger(config, identities);
+    metrics.counter(
+        "regnet_ledger_resends_total",
+        "Transactions sent again (same id) after a wait without a commit status (decision 0027).",
+        ledger::resends);
     InboxStore inbox = new InboxStore(db);
     reader = newReader();
     follower =

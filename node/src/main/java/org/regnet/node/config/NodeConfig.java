@@ -41,7 +41,8 @@ public record NodeConfig(
     StreamPolicy stream,
     AdminEndpoint admin,
     EvidenceConfig evidence,
-    Duration commitWait) {
+    Duration commitWait,
+    Duration resendAfter) {
 
   /** Users' and the event reader's certificates live at most a day (issue 10). */
   public static final Duration MAX_CERTIFICATE_LIFETIME = Duration.ofHours(24);
@@ -55,6 +56,15 @@ public record NodeConfig(
   public static final Duration DEFAULT_COMMIT_WAIT = Duration.ofSeconds(60);
 
   static final Duration MAX_COMMIT_WAIT = Duration.ofMinutes(10);
+
+  /**
+   * How long a write waits without a commit status before the node sends the same signed
+   * transaction again (decision 0027): a Raft follower may acknowledge a transaction the dying
+   * leader never had. Well above a healthy commit (under a second), below a Raft election (5 to 10
+   * s) plus the time to notice it.
+   */
+  public static final Duration DEFAULT_RESEND_AFTER = Duration.ofSeconds(3);
+
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -125,6 +135,11 @@ public record NodeConfig(
         || commitWait.isZero()
         || commitWait.compareTo(MAX_COMMIT_WAIT) > 0) {
       throw new ConfigException("commitWaitMillis", "must be 1..600000");
+    }
+    if (resendAfter == null
+        || resendAfter.isNegative()
+        || resendAfter.compareTo(MAX_COMMIT_WAIT) > 0) {
+      throw new ConfigException("resendAfterMillis", "must be 0..600000 (0: never resend)");
     }
     treatyKeys.forEach(
         (treaty, key) -> {
@@ -198,6 +213,8 @@ public record NodeConfig(
         + certificateLifetime
         + ", commitWait="
         + commitWait
+        + ", resendAfter="
+        + resendAfter
         + ", treatyKeys="
         + treatyKeys.keySet()
         + "]";

@@ -50,7 +50,8 @@ public final class NodeConfigLoader {
           "stream",
           "admin",
           "evidence",
-          "commitWaitMillis");
+          "commitWaitMillis",
+          "resendAfterMillis");
 
   private NodeConfigLoader() {}
 
@@ -117,7 +118,12 @@ public final class NodeConfigLoader {
             integer(
                 text(root, "commitWaitMillis"),
                 "commitWaitMillis",
-                (int) NodeConfig.DEFAULT_COMMIT_WAIT.toMillis())));
+                (int) NodeConfig.DEFAULT_COMMIT_WAIT.toMillis())),
+        Duration.ofMillis(
+            integer(
+                text(root, "resendAfterMillis"),
+                "resendAfterMillis",
+                (int) NodeConfig.DEFAULT_RESEND_AFTER.toMillis())));
   }
 
   /** The optional evidence section; null when absent (no evidence port). */

@@ -14,11 +14,17 @@ public final class Metrics {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
 
-  private record Gauge(String help, LongSupplier value) {}
+  /** A value read at each scrape; a counter only ever grows. */
+  private record Gauge(String help, LongSupplier value, String type) {}
 
   /** Registers a gauge read at each scrape, e.g. {@code regnet_inbox_quarantined}. */
   public void gauge(String name, String help, LongSupplier value) {
-    gauges.put(name, new Gauge(help, value));
+    gauges.put(name, new Gauge(help, value, "gauge"));
+  }
+
+  /** Registers a counter kept elsewhere and read at each scrape, e.g. {@code *_total}. */
+  public void counter(String name, String help, LongSupplier value) {
+    gauges.put(name, new Gauge(help, value, "counter"));
   }
 
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
@@ -63,7 +69,7 @@ public final class Metrics {
                 return; // a gauge that cannot be read now is left out of this scrape
               }
               s.append("# HELP ").append(name).append(' ').append(g.help()).append('\n');
-              s.append("# TYPE ").append(name).append(" gauge\n");
+              s.append("# TYPE ").append(name).append(' ').append(g.type()).append('\n');
               s.append(name).append(' ').append(v).append('\n');
             });
     return s.toString();

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -22,6 +24,7 @@ import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
@@ -49,22 +52,32 @@ public final class FabricLedger implements Ledger, AutoCloseable {
   private final UserIdentities identities;
   private final Map<String, Signed> gateways = new ConcurrentHashMap<>();
   private final Map<String, Long> blocks = new ConcurrentHashMap<>();
+  private final CommitWait commitWait;
 
   /** A user's Gateway and the certificate it signs with. */
   private record Signed(X509Certificate cert, Gateway gateway) {}
 
   public FabricLedger(NodeConfig config, UserIdentities identities) {
+    this(config, identities, peerChannel(config));
+  }
+
+  /** Over a given gRPC channel to the peer's Gateway service (tests). */
+  FabricLedger(NodeConfig config, UserIdentities identities, ManagedChannel channel) {
     this.config = config;
     this.identities = identities;
+    this.commitWait = new CommitWait(config.commitWait(), config.resendAfter(), System::nanoTime);
+    this.channel = channel;
+  }
+
+  private static ManagedChannel peerChannel(NodeConfig config) {
     try {
-      this.channel =
-          Grpc.newChannelBuilder(
-                  config.peerAddress(),
-                  TlsChannelCredentials.newBuilder()
-                      .trustManager(config.peerTlsRootCert().toFile())
-                      .build())
-              .overrideAuthority(config.peerHostOverride())
-              .build();
+      return Grpc.newChannelBuilder(
+              config.peerAddress(),
+              TlsChannelCredentials.newBuilder()
+                  .trustManager(config.peerTlsRootCert().toFile())
+                  .build())
+          .overrideAuthority(config.peerHostOverride())
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,24 +95,31 @@ public final class FabricLedger implements Ledger, AutoCloseable {
       Map<String, byte[]> transientData,
       List<String> endorsers) {
     for (int attempt = 1; ; attempt++) {
+      Transaction transaction;
       SubmittedTransaction submitted;
       try {
-        submitted =
-            proposal(username, tx, argument, transientData, endorsers).endorse().submitAsync();
+        transaction = proposal(username, tx, argument, transientData, endorsers).endorse();
+        submitted = transaction.submitAsync();
       } catch (EndorseException | SubmitException e) {
         throw FabricErrors.map(e);
       }
-      Status status;
-      try {
-        status = submitted.getStatus();
-      } catch (CommitStatusException e) {
-        // Ordered, but the commit status did not come back: it may well have committed.
-        LOG.warn(
-            "{} {}: commit status unknown ({})",
+      Status status =
+          commitWait
+              .await(new Resendable(tx, transaction, submitted))
+              .orElseThrow(() -> unknown(tx, submitted.getTransactionId(), "no status in time"));
+      if (status.getCode() == TxValidationCode.DUPLICATE_TXID) {
+        // Only a copy of ours can carry this id, and the peers kept the first copy's outcome.
+        TransactionStatus first = status(username, submitted.getTransactionId());
+        LOG.info(
+            "{} {}: a resent copy was a duplicate; the first copy is {}",
             tx,
-            submitted.getTransactionId(),
-            e.getStatus().getCode());
-        throw new CommitUnknownException(submitted.getTransactionId());
+            first.transactionId(),
+            first.validationCode());
+        if ("COMMITTED".equals(first.status())) {
+          return new String(submitted.getResult(), StandardCharsets.UTF_8);
+        }
+        throw new LedgerException(
+            "INVALID_STATE", "the transaction was not committed: " + first.validationCode());
       }
       if (status.isSuccessful()) {
         return new String(submitted.getResult(), StandardCharsets.UTF_8);
@@ -175,6 +195,52 @@ public final class FabricLedger implements Ledger, AutoCloseable {
           .evaluateTransaction("GetChannelConfig", config.channel());
     } catch (GatewayException e) {
       throw FabricErrors.map(e);
+    }
+  }
+
+  /** Transactions sent again after a wait without a commit status, for the node's metrics. */
+  public long resends() {
+    return commitWait.resends();
+  }
+
+  private static CommitUnknownException unknown(String tx, String transactionId, String why) {
+    // Ordered, but the commit status did not come back: it may well have committed.
+    LOG.warn("{} {}: commit status unknown ({})", tx, transactionId, why);
+    return new CommitUnknownException(transactionId);
+  }
+
+  /**
+   * A submitted transaction as {@link CommitWait} sees it: its status is asked for with a deadline
+   * of one slice, and a resend submits the very same signed envelope (fabric-gateway signs a {@link
+   * Transaction} once and keeps the signature), so it can only ever carry the same id.
+   */
+  private record Resendable(String tx, Transaction transaction, SubmittedTransaction submitted)
+      implements CommitWait.Pending<Status> {
+    @Override
+    public Optional<Status> status(Duration max) {
+      try {
+        return Optional.of(
+            submitted.getStatus(o -> o.withDeadlineAfter(max.toNanos(), TimeUnit.NANOSECONDS)));
+      } catch (CommitStatusException e) {
+        if (e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED) {
+          return Optional.empty();
+        }
+        throw unknown(tx, submitted.getTransactionId(), e.getStatus().getCode().name());
+      }
+    }
+
+    @Override
+    public void resend() {
+      LOG.info("resending transaction {}: no commit status yet", transaction.getTransactionId());
+      try {
+        transaction.submitAsync();
+      } catch (SubmitException e) {
+        // Ordering may be electing a leader; the next slice waits and, if need be, resends again.
+        LOG.info(
+            "resend of transaction {} not accepted ({})",
+            transaction.getTransactionId(),
+            e.getStatus().getCode());
+      }
     }
   }
 

@@ -102,5 +102,24 @@ class NodeConfigLoaderTest {
         .hasMessageContaining("commitWaitMillis");
   }
 
+  @Test
+  void resend_after_defaults_to_three_seconds_and_zero_turns_it_off(@TempDir Path dir)
+      throws Exception {
+    Map<String, String> env = Map.of("REGNET_NODE_SECRET", SECRET);
+    Path plain = org.regnet.node.TestConfigs.write(dir.resolve("a"), "");
+    org.assertj.core.api.Assertions.assertThat(NodeConfigLoader.load(plain, env).resendAfter())
+        .isEqualTo(java.time.Duration.ofSeconds(3));
+    Path off = org.regnet.node.TestConfigs.write(dir.resolve("b"), "resendAfterMillis: 0\n");
+    org.assertj.core.api.Assertions.assertThat(NodeConfigLoader.load(off, env).resendAfter())
+        .isZero();
+  }
+
+  @Test
+  void refuses_a_negative_resend_after(@TempDir Path dir) throws Exception {
+    Path cfg = org.regnet.node.TestConfigs.write(dir, "resendAfterMillis: -1\n");
+    assertThatThrownBy(() -> NodeConfigLoader.load(cfg, Map.of("REGNET_NODE_SECRET", SECRET)))
+        .hasMessageContaining("resendAfterMillis");
+  }
+
   private static final String SECRET = org.regnet.node.TestConfigs.SECRET;
 }
