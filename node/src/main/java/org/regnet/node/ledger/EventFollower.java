@@ -3,7 +3,12 @@ package org.regnet.node.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
@@ -11,16 +16,24 @@ import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Network;
 import org.regnet.node.service.InboxFilter;
 import org.regnet.node.store.Checkpoint;
+import org.regnet.node.store.Filing;
 import org.regnet.node.store.InboxStore;
 import org.regnet.node.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the chaincode's events from the stored checkpoint and files each in the inbox in the same
- * local transaction that advances the checkpoint. After a crash it resumes from the checkpoint's
- * block; events of that block already processed are recognised by their key (transaction id and
- * event name) and skipped: each event is processed exactly once.
+ * Follows the chaincode's events from the stored checkpoint and files them in the inbox, a block's
+ * events in the one local transaction that also advances the checkpoint (decision 0028). After a
+ * crash it resumes from the checkpoint's block; events of that block already processed are
+ * recognised by their key (transaction id and event name) and skipped: each event is processed
+ * exactly once.
+ *
+ * <p>Two threads: the reader takes events off the stream and hands them over; the filer files
+ * whatever has arrived, one transaction per block. The stream gives no sign that a block has ended
+ * until the next one arrives, so the filer does not wait for that: a block whose events are still
+ * arriving when the filer catches up is filed in two transactions, which the replay rule above
+ * makes as safe as one.
  *
  * <p>A change to a bilateral exchange announces only {@code regnet.pair.updated} and the pair
  * (decision 0020): for its own pairs the follower reads the details from its own peer before filing
@@ -36,6 +49,14 @@ public final class EventFollower implements AutoCloseable {
   private final InboxFilter filter;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
+  private final Thread filer;
+
+  /** At most this many events wait between the reader and the filer (the stream waits then). */
+  private static final int QUEUE = 4096;
+
+  private static final int MAX_DRAIN = 1024;
+  private final BlockingQueue<Arrival> arrivals = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong generations = new AtomicLong();
   private volatile CloseableIterator<ChaincodeEvent> current;
   private volatile long lastBlock = -1;
   private volatile boolean reconnecting;
@@ -66,6 +87,8 @@ public final class EventFollower implements AutoCloseable {
     this.pairDetails = pairDetails != null ? pairDetails : this::askPeer;
     this.thread = new Thread(this::run, "event-follower");
     this.thread.setDaemon(true);
+    this.filer = new Thread(this::file, "event-filer");
+    this.filer.setDaemon(true);
   }
 
   /** The public event of a change to a bilateral exchange; it names only the pair. */
@@ -133,11 +156,33 @@ public final class EventFollower implements AutoCloseable {
   }
 
   public void start() {
+    filer.start();
     thread.start();
   }
 
+  /** An event as the reader handed it over, with the stream (generation) it came on. */
+  record Arrival(long generation, ChaincodeEvent event) {}
+
+  /** The arrivals cut where the block or the stream changes: each part is one block of a stream. */
+  static List<List<Arrival>> blocks(List<Arrival> arrived) {
+    List<List<Arrival>> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i <= arrived.size(); i++) {
+      if (i == arrived.size()
+          || arrived.get(i).generation() != arrived.get(from).generation()
+          || arrived.get(i).event().getBlockNumber()
+              != arrived.get(from).event().getBlockNumber()) {
+        out.add(List.copyOf(arrived.subList(from, i)));
+        from = i;
+      }
+    }
+    return out;
+  }
+
+  /** The reader: one stream after another, each from the checkpoint, handing events over. */
   private void run() {
     while (running.get()) {
+      long generation = generations.incrementAndGet();
       Checkpoint cp = inbox.checkpoint();
       try (CloseableIterator<ChaincodeEvent> events =
           network
@@ -148,8 +193,11 @@ public final class EventFollower implements AutoCloseable {
               .getEvents()) {
         current = events;
         while (running.get() && events.hasNext()) {
-          handle(events.next());
+          arrivals.put(new Arrival(generation, events.next()));
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       } catch (RuntimeException e) {
         if (reconnecting) {
           reconnecting = false;
@@ -163,63 +211,129 @@ public final class EventFollower implements AutoCloseable {
     }
   }
 
-  void handle(ChaincodeEvent e) {
-    String payload = new String(e.getPayload(), StandardCharsets.UTF_8);
-    JsonNode json;
-    try {
-      json = JSON.readTree(payload);
-    } catch (java.io.IOException ex) {
-      json = JSON.createObjectNode();
+  /**
+   * The filer: takes what has arrived, a block at a time. When a block cannot be filed now (the
+   * database or the peer failed), nothing of it is committed: the events after it from the same
+   * stream are dropped and the stream is ended, so the reader resumes from the checkpoint, which is
+   * still before that block.
+   */
+  private void file() {
+    List<Arrival> arrived = new ArrayList<>();
+    long dropUpTo = 0;
+    while (running.get()) {
+      try {
+        arrived.add(arrivals.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      arrivals.drainTo(arrived, MAX_DRAIN);
+      for (List<Arrival> run : blocks(arrived)) {
+        Arrival first = run.get(0);
+        if (first.generation() <= dropUpTo || !running.get()) {
+          continue; // after a failure on this stream: the next stream brings these again
+        }
+        try {
+          fileBlock(run.stream().map(Arrival::event).toList());
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "block {} not filed ({}); resuming from the checkpoint",
+              first.event().getBlockNumber(),
+              e.getClass().getSimpleName());
+          dropUpTo = first.generation();
+          CloseableIterator<ChaincodeEvent> c = current;
+          if (c != null) {
+            c.close();
+          }
+        }
+      }
+      arrived.clear();
     }
+  }
+
+  /** Files one event on its own (a block of one). */
+  void handle(ChaincodeEvent e) {
+    fileBlock(List.of(e));
+  }
+
+  /**
+   * Files the events of one block (in the stream's order) and advances the checkpoint, in one local
+   * transaction. Throws, having committed nothing, when the database fails or a pair event's
+   * details cannot be read now.
+   */
+  void fileBlock(List<ChaincodeEvent> events) {
+    List<Filing> filings = new ArrayList<>(events.size());
+    for (ChaincodeEvent e : events) {
+      filings.add(filing(e));
+    }
+    try {
+      inbox.file(filings);
+    } catch (StoreException ex) {
+      if (!unstorable(ex)) {
+        throw ex; // the database itself failed: resume from the checkpoint later
+      }
+      // One of them can never be stored as it is: file them one by one to find it.
+      for (int i = 0; i < filings.size(); i++) {
+        fileAlone(filings.get(i), events.get(i).getPayload());
+      }
+    }
+    lastBlock = events.get(events.size() - 1).getBlockNumber();
+  }
+
+  /** What the inbox files for the event; asks the peer for a pair event's details. */
+  private Filing filing(ChaincodeEvent e) {
+    String payload = new String(e.getPayload(), StandardCharsets.UTF_8);
+    JsonNode json = parse(payload);
     String key = e.getTransactionId() + "/" + e.getEventName();
     String name = e.getEventName();
     try {
-      payload = resolved(e, json, payload);
-      json = JSON.readTree(payload);
+      String details = resolved(e, json, payload);
+      if (!details.equals(payload)) { // parsed again only when the peer's details replace it
+        payload = details;
+        json = parse(payload);
+      }
       name = json.path("event").asText(name);
     } catch (Unresolvable ex) {
       // the peer answers the same every time: keep the envelope for an operator, move on
       LOG.warn(
           "pair event {} in block {} unresolvable: {}", key, e.getBlockNumber(), ex.getMessage());
-      inbox.quarantine(
+      return new Filing.Quarantine(
           key, e.getTransactionId(), e.getBlockNumber(), "unresolvable pair event", e.getPayload());
-      lastBlock = e.getBlockNumber();
-      return;
-    } catch (java.io.IOException ex) {
-      json = JSON.createObjectNode();
     }
+    return new Filing.Event(
+        key,
+        name,
+        json.path("objectId").asText(null),
+        json.path("treatyId").asText(null),
+        e.getTransactionId(),
+        e.getBlockNumber(),
+        payload,
+        filter.relevant(json));
+  }
+
+  private static JsonNode parse(String payload) {
     try {
-      boolean added =
-          inbox.process(
-              key,
-              name,
-              json.path("objectId").asText(null),
-              json.path("treatyId").asText(null),
-              e.getTransactionId(),
-              e.getBlockNumber(),
-              payload,
-              filter.relevant(json));
-      if (added) {
-        LOG.debug("event {} in block {} processed", e.getEventName(), e.getBlockNumber());
-      }
+      return JSON.readTree(payload);
+    } catch (java.io.IOException ex) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  /** Files one event in its own transaction; one that can never be stored goes to quarantine. */
+  private void fileAlone(Filing f, byte[] raw) {
+    try {
+      inbox.file(List.of(f));
     } catch (StoreException ex) {
       if (!unstorable(ex)) {
-        throw ex; // the database itself failed: resume from the checkpoint later
+        throw ex;
       }
       // This event can never be stored as it is: quarantine it and move on, never stall.
       LOG.warn(
           "event {} in block {} quarantined: {}",
-          e.getEventName(),
-          e.getBlockNumber(),
+          f.key(),
+          f.block(),
           ex.getCause() == null ? ex.getMessage() : ex.getCause().getClass().getSimpleName());
-      inbox.quarantine(
-          key,
-          e.getTransactionId(),
-          e.getBlockNumber(),
-          "unstorable event: " + sqlState(ex),
-          e.getPayload());
+      inbox.quarantine(f.key(), f.txId(), f.block(), "unstorable event: " + sqlState(ex), raw);
     }
-    lastBlock = e.getBlockNumber();
   }
 
   /** The block of the last event processed (or -1 before the first): for the follower's lag. */
@@ -270,5 +384,6 @@ public final class EventFollower implements AutoCloseable {
       c.close();
     }
     thread.interrupt();
+    filer.interrupt();
   }
 }

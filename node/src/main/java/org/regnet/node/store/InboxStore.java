@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inbox and the event checkpoint, written together: an event's inbox entry and the checkpoint
- * that says it was processed commit in one local transaction, and the event's key is unique, so
+ * The inbox and the event checkpoint, written together: a block's inbox entries and the checkpoint
+ * that says they were processed commit in one local transaction, and each event's key is unique, so
  * replaying events after a crash (from the checkpoint's block) adds nothing twice and loses
  * nothing.
  */
@@ -45,35 +45,11 @@ public final class InboxStore {
       long block,
       String payload,
       boolean relevant) {
-    return db.inTransaction(
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement("SELECT 1 FROM inbox WHERE event_key = ?")) {
-            q.setString(1, eventKey);
-            if (q.executeQuery().next()) {
-              return false;
-            }
-          }
-          // Irrelevant events are recorded too (payload empty) so a replay recognises them.
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO inbox(event_key, event_name, object_id, treaty_id,"
-                      + " tx_id, block_number, payload, received_at, relevant)"
-                      + " VALUES (?,?,?,?,?,?,?,?,?)")) {
-            p.setString(1, eventKey);
-            p.setString(2, relevant ? event : "~" + event);
-            p.setString(3, objectId);
-            p.setString(4, treatyId);
-            p.setString(5, txId);
-            p.setLong(6, block);
-            p.setString(7, relevant ? payload : "");
-            p.setTimestamp(8, Timestamp.from(Instant.now()));
-            p.setBoolean(9, relevant);
-            p.executeUpdate();
-          }
-          advance(c, block, txId);
-          return true;
-        });
+    return file(
+            List.of(
+                new Filing.Event(
+                    eventKey, event, objectId, treatyId, txId, block, payload, relevant)))
+        == 1;
   }
 
   /**
@@ -82,24 +58,91 @@ public final class InboxStore {
    * crash files it once. The quarantine keeps the raw payload for an operator to inspect.
    */
   public void quarantine(String eventKey, String txId, long block, String reason, byte[] payload) {
-    db.inTransaction(
+    file(List.of(new Filing.Quarantine(eventKey, txId, block, reason, payload)));
+  }
+
+  /**
+   * Files a block's events, in their order, and advances the checkpoint to the last of them, all in
+   * one local transaction: a crash leaves either all of it or none, and the follower then replays
+   * the block from the checkpoint, where the events already filed are recognised by their key. One
+   * transaction (one commit written to the file) per block instead of one per event.
+   *
+   * @return how many events were new (newly quarantined ones count as new)
+   */
+  public int file(List<Filing> filings) {
+    if (filings.isEmpty()) {
+      return 0;
+    }
+    return db.inTransaction(
         c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "MERGE INTO inbox_quarantine(key_hash, event_key, tx_id, block_number, reason,"
-                      + " payload, received_at) KEY(key_hash) VALUES (?,?,?,?,?,?,?)")) {
-            p.setString(1, sha256(eventKey));
-            p.setString(2, eventKey);
-            p.setString(3, txId);
-            p.setLong(4, block);
-            p.setString(5, reason);
-            p.setBytes(6, payload);
-            p.setTimestamp(7, Timestamp.from(Instant.now()));
-            p.executeUpdate();
+          int added = 0;
+          for (Filing f : filings) {
+            if (f instanceof Filing.Event e
+                ? insertIfNew(c, e)
+                : quarantine(c, (Filing.Quarantine) f)) {
+              added++;
+            }
           }
-          advance(c, block, txId);
-          return null;
+          if (added > 0) {
+            Filing last = filings.get(filings.size() - 1);
+            advance(c, last.block(), last.txId());
+          }
+          return added;
         });
+  }
+
+  private static boolean insertIfNew(java.sql.Connection c, Filing.Event e)
+      throws java.sql.SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM inbox WHERE event_key = ?")) {
+      q.setString(1, e.key());
+      if (q.executeQuery().next()) {
+        return false;
+      }
+    }
+    // Irrelevant events are recorded too (payload empty) so a replay recognises them.
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO inbox(event_key, event_name, object_id, treaty_id,"
+                + " tx_id, block_number, payload, received_at, relevant)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+      p.setString(1, e.key());
+      p.setString(2, e.relevant() ? e.name() : "~" + e.name());
+      p.setString(3, e.objectId());
+      p.setString(4, e.treatyId());
+      p.setString(5, e.txId());
+      p.setLong(6, e.block());
+      p.setString(7, e.relevant() ? e.payload() : "");
+      p.setTimestamp(8, Timestamp.from(Instant.now()));
+      p.setBoolean(9, e.relevant());
+      p.executeUpdate();
+    }
+    return true;
+  }
+
+  private static boolean quarantine(java.sql.Connection c, Filing.Quarantine q)
+      throws java.sql.SQLException {
+    String hash = sha256(q.key());
+    try (PreparedStatement k =
+        c.prepareStatement("SELECT 1 FROM inbox_quarantine WHERE key_hash = ?")) {
+      k.setString(1, hash);
+      if (k.executeQuery().next()) {
+        return false; // quarantined before this replay
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "MERGE INTO inbox_quarantine(key_hash, event_key, tx_id, block_number, reason,"
+                + " payload, received_at) KEY(key_hash) VALUES (?,?,?,?,?,?,?)")) {
+      p.setString(1, hash);
+      p.setString(2, q.key());
+      p.setString(3, q.txId());
+      p.setLong(4, q.block());
+      p.setString(5, q.reason());
+      p.setBytes(6, q.payload());
+      p.setTimestamp(7, Timestamp.from(Instant.now()));
+      p.executeUpdate();
+    }
+    return true;
   }
 
   /** How many events are in quarantine (a metric: anything above zero needs an operator). */

@@ -137,4 +137,114 @@ class EventFollowerTest {
       assertThat(inbox.checkpoint()).isEqualTo(before);
     }
   }
+
+  private static final String REFERRAL_TO_ALPINE =
+      "{\"event\":\"regnet.referral.submitted\",\"objectId\":\"REF-%s\","
+          + "\"parties\":[\"HarbourMSP\",\"AlpineFMAMSP\"],\"actor\":\"HarbourMSP\"}";
+
+  @Test
+  void a_blocks_events_are_filed_with_the_checkpoint_and_a_replay_of_the_block_adds_nothing(
+      @TempDir Path dir) {
+    try (Database db = new Database(dir, "a-node-secret-long-enough-0123456789")) {
+      InboxStore inbox = new InboxStore(db);
+      EventFollower follower =
+          new EventFollower(null, "regnet", inbox, new InboxFilter("AlpineFMAMSP"));
+      List<ChaincodeEvent> block =
+          List.of(
+              event("tx1", 7, REFERRAL_TO_ALPINE.formatted(1)),
+              event("tx2", 7, "regnet.treaty.founded", "{\"event\":\"regnet.treaty.founded\"}"),
+              event("tx3", 7, REFERRAL_TO_ALPINE.formatted(3)));
+      follower.fileBlock(block);
+      follower.fileBlock(block); // the block replayed after a crash
+
+      assertThat(inbox.after(0, 10))
+          .extracting(InboxItem::objectId)
+          .containsExactly("REF-1", null, "REF-3");
+      assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx3"));
+      assertThat(follower.lastBlock()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void a_block_that_fails_midway_commits_none_of_its_events_and_its_replay_files_each_once(
+      @TempDir Path dir) {
+    try (Database db = new Database(dir, "a-node-secret-long-enough-0123456789")) {
+      InboxStore inbox = new InboxStore(db);
+      follow(inbox, "tx0", 6); // an earlier block, filed
+      boolean[] peerUp = {false};
+      EventFollower follower =
+          new EventFollower(
+              null,
+              "regnet",
+              inbox,
+              new InboxFilter("AlpineFMAMSP"),
+              (tx, counterparty) -> {
+                if (!peerUp[0]) {
+                  throw new IllegalStateException("peer unavailable");
+                }
+                return REFERRAL_TO_ALPINE.formatted(2);
+              });
+      List<ChaincodeEvent> block =
+          List.of(
+              event("tx1", 7, REFERRAL_TO_ALPINE.formatted(1)),
+              event("tx2", 7, "regnet.pair.updated", PAIR_AH),
+              event("tx3", 7, REFERRAL_TO_ALPINE.formatted(3)));
+
+      assertThatThrownBy(() -> follower.fileBlock(block)).isInstanceOf(IllegalStateException.class);
+      assertThat(inbox.after(0, 10)).extracting(InboxItem::txId).containsExactly("tx0");
+      assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(6, "tx0"));
+
+      peerUp[0] = true;
+      follower.fileBlock(block);
+      assertThat(inbox.after(0, 10))
+          .extracting(InboxItem::txId)
+          .containsExactly("tx0", "tx1", "tx2", "tx3");
+      assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx3"));
+    }
+  }
+
+  @Test
+  void an_unstorable_event_in_a_block_is_quarantined_and_the_rest_of_the_block_filed(
+      @TempDir Path dir) {
+    try (Database db = new Database(dir, "a-node-secret-long-enough-0123456789")) {
+      InboxStore inbox = new InboxStore(db);
+      EventFollower follower =
+          new EventFollower(null, "regnet", inbox, new InboxFilter("AlpineFMAMSP"));
+      String bad = REFERRAL_TO_ALPINE.formatted("R".repeat(5000));
+      List<ChaincodeEvent> block =
+          List.of(
+              event("tx1", 7, REFERRAL_TO_ALPINE.formatted(1)),
+              event("tx2", 7, bad),
+              event("tx3", 7, REFERRAL_TO_ALPINE.formatted(3)));
+      follower.fileBlock(block);
+      follower.fileBlock(block);
+
+      assertThat(inbox.quarantined()).isEqualTo(1);
+      assertThat(inbox.after(0, 10))
+          .extracting(InboxItem::objectId)
+          .containsExactly("REF-1", "REF-3");
+      assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx3"));
+    }
+  }
+
+  @Test
+  void arrivals_are_cut_into_blocks_where_the_block_or_the_stream_changes() {
+    List<EventFollower.Arrival> arrived =
+        List.of(
+            new EventFollower.Arrival(1, event("a", 5, "{}")),
+            new EventFollower.Arrival(1, event("b", 5, "{}")),
+            new EventFollower.Arrival(1, event("c", 6, "{}")),
+            new EventFollower.Arrival(2, event("c", 6, "{}")),
+            new EventFollower.Arrival(2, event("d", 6, "{}")));
+
+    assertThat(EventFollower.blocks(arrived))
+        .extracting(run -> run.stream().map(a -> a.event().getTransactionId()).toList())
+        .containsExactly(List.of("a", "b"), List.of("c"), List.of("c", "d"));
+    assertThat(EventFollower.blocks(List.of())).isEmpty();
+  }
+
+  private static void follow(InboxStore inbox, String txId, long block) {
+    new EventFollower(null, "regnet", inbox, new InboxFilter("AlpineFMAMSP"))
+        .handle(event(txId, block, REFERRAL_TO_ALPINE.formatted(0)));
+  }
 }

@@ -1,8 +1,10 @@
 package org.regnet.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,5 +122,28 @@ class InboxStoreTest {
               }
             });
     assertThat(plan).containsIgnoringCase("INBOX_RELEVANT_SEQ");
+  }
+
+  @Test
+  void a_blocks_filings_commit_with_the_checkpoint_or_not_at_all(@TempDir Path dir) {
+    InboxStore inbox = new InboxStore(new Database(dir, SECRET));
+    inbox.process("tx0/e", "regnet.referral.submitted", "REF-0", "T", "tx0", 6, "{}", true);
+    Filing good =
+        new Filing.Event("tx1/e", "regnet.referral.submitted", "REF-1", "T", "tx1", 7, "{}", true);
+    Filing overLong =
+        new Filing.Event(
+            "tx2/e", "regnet.referral.submitted", "R".repeat(5000), "T", "tx2", 7, "{}", true);
+
+    assertThatThrownBy(() -> inbox.file(List.of(good, overLong)))
+        .isInstanceOf(StoreException.class);
+    assertThat(inbox.after(0, 10)).extracting(InboxItem::txId).containsExactly("tx0");
+    assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(6, "tx0"));
+
+    Filing quarantined = new Filing.Quarantine("tx2/e", "tx2", 7, "unstorable", new byte[] {1});
+    assertThat(inbox.file(List.of(good, quarantined))).isEqualTo(2);
+    assertThat(inbox.file(List.of(good))).isZero(); // replayed: recognised by its key
+    assertThat(inbox.after(0, 10)).extracting(InboxItem::txId).containsExactly("tx0", "tx1");
+    assertThat(inbox.quarantined()).isEqualTo(1);
+    assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx2"));
   }
 }
