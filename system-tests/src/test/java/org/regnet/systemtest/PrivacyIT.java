@@ -41,7 +41,7 @@ class PrivacyIT {
   private static String messageMarker;
   private static String referralId;
   private static final String TYPOLOGY = "ORACLE_MANIPULATION";
-  // a request for assistance A -> B (decision 0029): its id, content and reply markers
+  // a request for assistance B -> A (decision 0029): its id, content and reply markers
   private static String requestId;
   private static String requestMarker;
   private static String replyMarker;
@@ -76,7 +76,7 @@ class PrivacyIT {
             ref(referralId),
             Requests.confidential(Requests.message("Need wallet " + messageMarker))));
 
-    askBForAssistance(agreementId);
+    bAsksAForAssistance(agreementId);
 
     // A public write through C's own gateway: once committed there, C's peer holds every block
     // before it.
@@ -91,12 +91,13 @@ class PrivacyIT {
   }
 
   /**
-   * A asks B for assistance; B acknowledges with an estimate and answers in full, refusing one item
+   * B asks A for assistance; A acknowledges with an estimate and answers in full, refusing one item
    * (decision 0029: the record, its reply leg and their audit entries live in the A-B collection).
-   * The facts and the reply's message carry random markers; the id is 64 random bits of the
-   * idempotency key's hash.
+   * B asks, not A: on the shared network AssistanceJourneyIT counts the requests A sent B. The
+   * facts and the reply's message carry random markers; the id is 64 random bits of the idempotency
+   * key's hash.
    */
-  private static void askBForAssistance(String agreementId) {
+  private static void bAsksAForAssistance(String agreementId) {
     requestMarker = Requests.marker();
     replyMarker = Requests.marker();
     String content =
@@ -110,7 +111,7 @@ class PrivacyIT {
             .formatted(requestMarker, requestMarker);
     requestId =
         ok(submit(
-                actors.contract(A, "case-officer"),
+                actors.contract(B, "case-officer"),
                 "assistance:submit",
                 """
                 {"agreementId":"%s","instrumentClass":"PERPETUAL_FUTURE",
@@ -122,13 +123,13 @@ class PrivacyIT {
             .asText();
     ok(
         submit(
-            actors.contract(B, "case-officer"),
+            actors.contract(A, "case-officer"),
             "assistance:acknowledge",
             "{\"requestId\":\"%s\",\"estimatedReplyAt\":\"2090-01-01T00:00:00Z\"}"
                 .formatted(requestId)));
     ok(
         submit(
-            actors.contract(B, "case-officer"),
+            actors.contract(A, "case-officer"),
             "assistance:reply",
             """
             {"requestId":"%s","finalReply":true,
@@ -310,15 +311,7 @@ class PrivacyIT {
     }
     var b = ok(evaluate(actors.contract(B, "case-officer"), "assistance:get", rfa(requestId)));
     assertThat(b.json().get("progress").get("status").asText()).isEqualTo("ANSWERED");
-    var sentByA =
-        ok(evaluate(
-                actors.contract(A, "auditor"),
-                "assistance:statistics",
-                "{\"counterparty\":\"" + actors.msp(B) + "\"}"))
-            .json()
-            .get("counterparties")
-            .get(0);
-    var receivedByB =
+    var sentByB =
         ok(evaluate(
                 actors.contract(B, "auditor"),
                 "assistance:statistics",
@@ -326,8 +319,18 @@ class PrivacyIT {
             .json()
             .get("counterparties")
             .get(0);
-    assertThat(sentByA.get("sent").get("answered").asInt()).isGreaterThanOrEqualTo(1);
-    assertThat(receivedByB.get("received")).isEqualTo(sentByA.get("sent"));
+    var receivedByA =
+        ok(evaluate(
+                actors.contract(A, "auditor"),
+                "assistance:statistics",
+                "{\"counterparty\":\"" + actors.msp(B) + "\"}"))
+            .json()
+            .get("counterparties")
+            .get(0);
+    assertThat(sentByB.get("sent").get("answered").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(sentByB.get("sent").get("refusalsByGround").get("PUBLIC_INTEREST").asInt())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(receivedByA.get("received")).isEqualTo(sentByB.get("sent"));
   }
 
   /** The request id's random part. */
