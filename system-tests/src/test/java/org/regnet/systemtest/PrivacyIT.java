@@ -25,11 +25,12 @@ import org.regnet.systemtest.support.Scenarios;
 import org.regnet.systemtest.support.TestNetwork;
 
 /**
- * A third authority that is not party to a bilateral referral holds none of its confidential
- * payload anywhere: not in its peer's block files, state and history databases, private data or
- * transient stores, nor in its processes' logs, nor in any chaincode event. The payload carries
- * random markers; the same scan finds them on the recipient's peer, so the scan itself works. The
- * confidential transactions name no endorsers: the gateway's discovery alone keeps them off C.
+ * A third authority that is not party to a bilateral referral or request for assistance holds none
+ * of its confidential payload anywhere: not in its peer's block files, state and history databases,
+ * private data or transient stores, nor in its processes' logs, nor in any chaincode event. The
+ * payload carries random markers; the same scan finds them on the recipient's peer, so the scan
+ * itself works. The confidential transactions name no endorsers: the gateway's discovery alone
+ * keeps them off C.
  */
 class PrivacyIT {
   private static final int A = 0, B = 1, C = 2;
@@ -40,6 +41,10 @@ class PrivacyIT {
   private static String messageMarker;
   private static String referralId;
   private static final String TYPOLOGY = "ORACLE_MANIPULATION";
+  // a request for assistance B -> A (decision 0029): its id, content and reply markers
+  private static String requestId;
+  private static String requestMarker;
+  private static String replyMarker;
 
   @BeforeAll
   static void shareACaseBetweenAandB() {
@@ -71,6 +76,8 @@ class PrivacyIT {
             ref(referralId),
             Requests.confidential(Requests.message("Need wallet " + messageMarker))));
 
+    bAsksAForAssistance(agreementId);
+
     // A public write through C's own gateway: once committed there, C's peer holds every block
     // before it.
     ok(
@@ -81,6 +88,55 @@ class PrivacyIT {
                 "TRT-IT-PRIVACY-SYNC",
                 new String[] {actors.msp(C), actors.msp(A)},
                 new String[] {"BR", "CH"})));
+  }
+
+  /**
+   * B asks A for assistance; A acknowledges with an estimate and answers in full, refusing one item
+   * (decision 0029: the record, its reply leg and their audit entries live in the A-B collection).
+   * B asks, not A: on the shared network AssistanceJourneyIT counts the requests A sent B. The
+   * facts and the reply's message carry random markers; the id is 64 random bits of the idempotency
+   * key's hash.
+   */
+  private static void bAsksAForAssistance(String agreementId) {
+    requestMarker = Requests.marker();
+    replyMarker = Requests.marker();
+    String content =
+        """
+        {"items":[{"type":"DOCUMENTS","description":"Order logs %s"},
+                  {"type":"RECORDS","description":"Account opening records"}],
+         "facts":"Spoof orders on BTC perpetuals, case %s.","purpose":"Identify the controller.",
+         "provisionsBreached":["MAR Art. 12(1)(a)"],"subjects":[{"name":"Jane Trader"}],
+         "legalMandate":{"paragraph":"MMoU para 7(b)"},"confidential":true,
+         "investigationPeriod":{"from":"2024-01-01","to":"2024-06-30"}}"""
+            .formatted(requestMarker, requestMarker);
+    requestId =
+        ok(submit(
+                actors.contract(B, "case-officer"),
+                "assistance:submit",
+                """
+                {"agreementId":"%s","instrumentClass":"PERPETUAL_FUTURE",
+                 "dataClasses":["TRADE_DATA"],"purposes":["INVESTIGATION"],"urgency":"ROUTINE"}"""
+                    .formatted(agreementId),
+                Requests.confidential(content)))
+            .json()
+            .get("requestId")
+            .asText();
+    ok(
+        submit(
+            actors.contract(A, "case-officer"),
+            "assistance:acknowledge",
+            "{\"requestId\":\"%s\",\"estimatedReplyAt\":\"2090-01-01T00:00:00Z\"}"
+                .formatted(requestId)));
+    ok(
+        submit(
+            actors.contract(A, "case-officer"),
+            "assistance:reply",
+            """
+            {"requestId":"%s","finalReply":true,
+             "items":[{"itemNo":1,"outcome":"PROVIDED"},
+                      {"itemNo":2,"outcome":"REFUSED","refusalGround":"PUBLIC_INTEREST"}]}"""
+                .formatted(requestId),
+            Requests.confidential(Requests.message("Logs attached " + replyMarker))));
   }
 
   @AfterAll
@@ -190,6 +246,102 @@ class PrivacyIT {
         .isEqualTo("INFORMATION_REQUESTED");
   }
 
+  /**
+   * A request for assistance between A and B (decision 0029): C's peer (LevelDB state and history,
+   * private and transient stores, block files), its chaincode server's and peer's logs and its node
+   * hold neither the request's id (nor its 16 random hex digits alone, which stay literal even
+   * where Snappy compresses the "RFA-" before them), nor its content, nor its reply. The markers
+   * are long random strings, so a Snappy-compressed copy would still show them literally; the
+   * positive control below finds each on A's and B's peers.
+   */
+  @Test
+  void the_third_authority_holds_no_trace_of_a_request_for_assistance_between_a_and_b() {
+    OrganizationDefinition c = net.network().definition().organizations().get(C);
+    List<Path> everywhere =
+        List.of(
+            net.network().layout().peerHome(c),
+            net.network().supervisor().logFile(c.peerHostName()),
+            net.network().supervisor().logFile(c.chaincodeHostName()),
+            net.network().layout().nodeHome(c),
+            net.network().supervisor().logFile(c.nodeHostName()));
+    for (Path p : everywhere) {
+      for (String marker : List.of(requestId, idDigits(), requestMarker, replyMarker)) {
+        assertThat(LeakScan.filesContaining(p, marker)).as(marker + " under " + p).isEmpty();
+      }
+    }
+    // C's own queries: no record, no trail, nothing in its lists
+    for (String role : List.of("case-officer", "investigator", "auditor", "treaty-admin")) {
+      assertThat(evaluate(actors.contract(C, role), "assistance:get", rfa(requestId)).code())
+          .as(role)
+          .isIn("ACCESS_DENIED", "NOT_FOUND");
+    }
+    assertThat(
+            ok(evaluate(actors.contract(C, "case-officer"), "assistance:listInbox", "{}")).body())
+        .doesNotContain(requestId);
+    assertThat(
+            evaluate(
+                    actors.contract(C, "auditor"),
+                    "audit:byObject",
+                    "{\"objectId\":\"" + requestId + "\"}")
+                .ok())
+        .isFalse();
+    // nor can C compute the pair's figures on a party's peer: it reads only its own pairs there
+    assertThat(
+            ok(evaluate(
+                    actors.contract(C, "auditor"),
+                    "assistance:statistics",
+                    "{\"counterparty\":\"" + actors.msp(B) + "\"}",
+                    java.util.Map.of(),
+                    actors.msp(A)))
+                .json()
+                .get("counterparties"))
+        .isEmpty();
+  }
+
+  @Test
+  void the_parties_peers_hold_the_request_and_both_count_it_the_same() {
+    for (int party : new int[] {A, B}) {
+      OrganizationDefinition o = net.network().definition().organizations().get(party);
+      Path home = net.network().layout().peerHome(o);
+      for (String marker : List.of(idDigits(), requestMarker, replyMarker)) {
+        assertThat(LeakScan.filesContaining(home, marker))
+            .as(marker + " on " + o.mspId())
+            .isNotEmpty();
+      }
+    }
+    var b = ok(evaluate(actors.contract(B, "case-officer"), "assistance:get", rfa(requestId)));
+    assertThat(b.json().get("progress").get("status").asText()).isEqualTo("ANSWERED");
+    var sentByB =
+        ok(evaluate(
+                actors.contract(B, "auditor"),
+                "assistance:statistics",
+                "{\"counterparty\":\"" + actors.msp(A) + "\"}"))
+            .json()
+            .get("counterparties")
+            .get(0);
+    var receivedByA =
+        ok(evaluate(
+                actors.contract(A, "auditor"),
+                "assistance:statistics",
+                "{\"counterparty\":\"" + actors.msp(B) + "\"}"))
+            .json()
+            .get("counterparties")
+            .get(0);
+    assertThat(sentByB.get("sent").get("answered").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(sentByB.get("sent").get("refusalsByGround").get("PUBLIC_INTEREST").asInt())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(receivedByA.get("received")).isEqualTo(sentByB.get("sent"));
+  }
+
+  /** The request id's random part. */
+  private static String idDigits() {
+    return requestId.substring("RFA-".length());
+  }
+
+  private static String rfa(String id) {
+    return "{\"requestId\":\"" + id + "\"}";
+  }
+
   /** The peer's block files: every transaction's arguments, results, events and public writes. */
   private static List<Path> blockFiles(Path peerHome) {
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(peerHome)) {
@@ -243,6 +395,10 @@ class PrivacyIT {
       // a referral's changes announce only the pair (decision 0020)
       assertThat(payloads).anyMatch(p -> p.startsWith("regnet.pair.updated"));
       assertThat(payloads).noneMatch(p -> p.startsWith("regnet.referral."));
+      assertThat(payloads).noneMatch(p -> p.startsWith("regnet.assistance."));
+      assertThat(payloads)
+          .noneMatch(
+              p -> p.contains(requestId) || p.contains(requestMarker) || p.contains(replyMarker));
       assertThat(payloads).noneMatch(p -> p.contains(payloadMarker) || p.contains(messageMarker));
       assertThat(payloads).noneMatch(p -> p.contains(referralId) || p.contains(TYPOLOGY));
     }

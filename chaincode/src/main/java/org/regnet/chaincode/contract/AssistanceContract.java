@@ -13,7 +13,11 @@ import org.regnet.chaincode.service.DisclosureService;
 import org.regnet.chaincode.service.RetentionService;
 import org.regnet.chaincode.service.SubjectRequests;
 
-/** Requests for assistance and their reply leg (docs/chaincode-api.md, "assistance"). */
+/**
+ * Requests for assistance and their reply leg (docs/chaincode-api.md, "assistance"). Every request
+ * is confidential (decision 0029): a SUBMIT takes it from the transient map's {@code request} entry
+ * with {@code {}} as its public argument and returns {@code {}}; queries accept either.
+ */
 @Contract(
     name = "assistance",
     info = @Info(title = "regnet requests for assistance", version = MetaContract.VERSION))
@@ -24,105 +28,134 @@ public final class AssistanceContract extends RegnetContract {
     return "assistance";
   }
 
+  /**
+   * What an assistance SUBMIT returns: nothing (decision 0029, as referrals in 0020). Its result is
+   * in the block every peer holds, so it may not carry the request's id, parties' facts or status;
+   * the caller reads the record back from its own peer ({@code assistance:get}).
+   */
+  static final String NOTHING = "{}";
+
+  private static String done(final Object ignored) {
+    return NOTHING;
+  }
+
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String submit(final Context ctx, final String request) {
-    return json(
-        AssistanceService.submit(rc(ctx), request(request, AssistanceRequests.Submit.class)));
+    return done(
+        AssistanceService.submit(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Submit.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String acknowledge(final Context ctx, final String request) {
-    return json(
+    return done(
         AssistanceReplies.acknowledge(
-            rc(ctx), request(request, AssistanceRequests.Acknowledge.class)));
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Acknowledge.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String contestUrgency(final Context ctx, final String request) {
-    return json(
-        AssistanceReplies.contestUrgency(rc(ctx), request(request, AssistanceRequests.Ref.class)));
+    return done(
+        AssistanceReplies.contestUrgency(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Ref.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String reportProgress(final Context ctx, final String request) {
-    return json(
-        AssistanceReplies.progress(rc(ctx), request(request, AssistanceRequests.Ref.class)));
+    return done(
+        AssistanceReplies.progress(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Ref.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String reestimate(final Context ctx, final String request) {
-    return json(
+    return done(
         AssistanceReplies.reestimate(
-            rc(ctx), request(request, AssistanceRequests.Reestimate.class)));
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Reestimate.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String reply(final Context ctx, final String request) {
-    return json(AssistanceReplies.reply(rc(ctx), request(request, AssistanceRequests.Reply.class)));
+    return done(
+        AssistanceReplies.reply(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Reply.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String markOverdue(final Context ctx, final String request) {
-    return json(
-        AssistanceReplies.markOverdue(rc(ctx), request(request, AssistanceRequests.Ref.class)));
+    return done(
+        AssistanceReplies.markOverdue(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Ref.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String noticeDisclosure(final Context ctx, final String request) {
-    return json(
-        DisclosureService.notice(rc(ctx), request(request, AssistanceRequests.Notice.class)));
+    return done(
+        DisclosureService.notice(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Notice.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String objectDisclosure(final Context ctx, final String request) {
-    return json(
+    return done(
         DisclosureService.object(
-            rc(ctx), request(request, AssistanceRequests.DisclosureRef.class)));
+            rc(ctx), confidential(ctx, request, AssistanceRequests.DisclosureRef.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String recordDisclosure(final Context ctx, final String request) {
-    return json(
+    return done(
         DisclosureService.record(
-            rc(ctx), request(request, AssistanceRequests.DisclosureRef.class)));
+            rc(ctx), confidential(ctx, request, AssistanceRequests.DisclosureRef.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String recordSubjectRequest(final Context ctx, final String request) {
-    return json(
+    return done(
         SubjectRequests.record(
-            rc(ctx), request(request, AssistanceRequests.SubjectRequestInput.class)));
+            rc(ctx),
+            confidential(ctx, request, AssistanceRequests.SubjectRequestInput.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String purge(final Context ctx, final String request) {
-    return json(RetentionService.purge(rc(ctx), request(request, AssistanceRequests.Ref.class)));
+    return done(
+        RetentionService.purge(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Ref.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String get(final Context ctx, final String request) {
-    return json(AssistanceService.get(rc(ctx), request(request, AssistanceRequests.Ref.class)));
+    return json(
+        AssistanceService.get(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Ref.class, false)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String content(final Context ctx, final String request) {
-    return json(AssistanceService.content(rc(ctx), request(request, AssistanceRequests.Ref.class)));
+    return json(
+        AssistanceService.content(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Ref.class, false)));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String listInbox(final Context ctx, final String request) {
-    return json(AssistanceService.list(rc(ctx), request(request, PageRequest.class), true));
+    return json(
+        AssistanceService.list(
+            rc(ctx), confidential(ctx, request, PageRequest.class, false), true));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String listOutbox(final Context ctx, final String request) {
-    return json(AssistanceService.list(rc(ctx), request(request, PageRequest.class), false));
+    return json(
+        AssistanceService.list(
+            rc(ctx), confidential(ctx, request, PageRequest.class, false), false));
   }
 
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String statistics(final Context ctx, final String request) {
     return json(
         CooperationStatistics.compute(
-            rc(ctx), request(request, AssistanceRequests.Statistics.class)));
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Statistics.class, false)));
   }
 }

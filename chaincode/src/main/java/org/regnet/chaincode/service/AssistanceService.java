@@ -60,7 +60,7 @@ public final class AssistanceService {
     final String at = now.toString();
     final AssistanceRequest r =
         new AssistanceRequest(
-            ctx.newId("RFA"),
+            ctx.keyedId("RFA"),
             t.treatyId(),
             a.agreementId(),
             c.msp(),
@@ -150,14 +150,19 @@ public final class AssistanceService {
     }
   }
 
+  /**
+   * The change as recorded in the pair's collection, its public event naming only the pair
+   * (decision 0029, as referrals in 0020).
+   */
   static Change change(final AssistanceRequest r, final String action) {
     return Change.of(
-        action,
-        "assistance",
-        r.requestId(),
-        r.treatyId(),
-        r.parties(),
-        r.progress().status().name());
+            action,
+            "assistance",
+            r.requestId(),
+            r.treatyId(),
+            r.parties(),
+            r.progress().status().name())
+        .inPair(r.requester(), r.requested());
   }
 
   static AssistanceRequest saved(

@@ -4,10 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.regnet.chaincode.ErrorCode;
+import org.regnet.chaincode.Hashes;
 import org.regnet.chaincode.RegnetContext;
+import org.regnet.chaincode.json.Json;
+import org.regnet.chaincode.model.AssistanceLocator;
 import org.regnet.chaincode.model.AssistanceRequest;
 import org.regnet.chaincode.model.payload.SealedPayload;
 import org.regnet.chaincode.state.Endorsement;
@@ -17,48 +22,69 @@ import org.regnet.chaincode.state.PairStore;
 
 /**
  * Where a request for assistance lives: the one seam between the assistance services and the data
- * placement (docs/decisions/0018). The record sits in world state under both parties' key-level
- * policy, as a referral's does; every sealed part (request content, updates, replies, disclosure
- * bases) lives in the pair's own collection (decision 0013), so only the two parties' peers hold it
- * and only they can endorse a write to it.
+ * placement (docs/decisions/0018, 0029). Everything about a request is in the parties' pair
+ * collection (decision 0013), as a referral's is (decision 0020): the record with its whole reply
+ * leg, the inbox and outbox index entries, every sealed part (content, updates, replies, disclosure
+ * bases, subject requests), its audit entries and its events' details. Only the two parties' peers
+ * hold them, and only they can endorse a write. World state holds the locator under the hash of the
+ * id, so that every client can act on a request by its id alone.
  */
 final class AssistanceStore {
 
-  /** Most requests one authority's statistics read in one evaluation. */
+  /** Most requests one authority's statistics or listing read per pair in one evaluation. */
   static final int MAX_SCAN = 10_000;
 
   private AssistanceStore() {}
 
-  static AssistanceRequest load(final RegnetContext ctx, final String id) {
+  /** Where the request lives; NOT_FOUND when no request has this id. */
+  static AssistanceLocator locate(final RegnetContext ctx, final String id) {
     return ctx.ledger()
+        .get(locatorKey(ctx, id), AssistanceLocator.class)
+        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("requestId", "no request " + id));
+  }
+
+  /**
+   * The request, read from its pair's collection for one of its parties. Anyone else is refused
+   * (ACCESS_DENIED): a third authority's peer holds no record, and its clients may not read the
+   * pair's collection on a party's peer (memberOnlyRead).
+   */
+  static AssistanceRequest load(final RegnetContext ctx, final String id) {
+    final AssistanceLocator loc = locate(ctx, id);
+    final String msp = ctx.caller().msp();
+    if (!msp.equals(loc.requester()) && !msp.equals(loc.requested())) {
+      throw ErrorCode.ACCESS_DENIED.exception("requestId", msp + " is not a party to " + id);
+    }
+    return PairStore.of(ctx.ledger(), loc.requester(), loc.requested())
         .get(key(ctx, id), AssistanceRequest.class)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("requestId", "no request " + id));
   }
 
-  /** Stores a new request, its inbox and outbox entries, and its sealed content. */
+  /**
+   * Stores a new request, its inbox and outbox entries and its sealed content in the pair's
+   * collection, and its locator in world state (both parties' key-level policy).
+   */
   static void create(final RegnetContext ctx, final AssistanceRequest r, final SealedPayload s) {
-    if (ctx.ledger().exists(key(ctx, r.requestId()))) {
+    if (ctx.ledger().exists(locatorKey(ctx, r.requestId()))) {
       throw ErrorCode.CONFLICT.exception(
           "requestId", "request " + r.requestId() + " already exists");
     }
+    ctx.ledger()
+        .put(
+            locatorKey(ctx, r.requestId()),
+            new AssistanceLocator(r.requester(), r.requested(), r.treatyId()),
+            pair(r));
     save(ctx, r);
-    final Endorsement pair = pair(r);
+    final PairStore store = pairStore(ctx, r);
     final String ts = Keys.sortable(ctx.now());
-    ctx.ledger()
-        .putString(
-            ctx.ledger().key(Keys.ASSISTANCE_OUTBOX, r.requester(), ts, r.requestId()),
-            r.requestId(),
-            pair);
-    ctx.ledger()
-        .putString(
-            ctx.ledger().key(Keys.ASSISTANCE_INBOX, r.requested(), ts, r.requestId()),
-            r.requestId(),
-            pair);
+    store.put(
+        ctx.ledger().key(Keys.ASSISTANCE_OUTBOX, r.requester(), ts, r.requestId()), r.requestId());
+    store.put(
+        ctx.ledger().key(Keys.ASSISTANCE_INBOX, r.requested(), ts, r.requestId()), r.requestId());
     putSealed(ctx, r, "request", 0, s);
   }
 
   static void save(final RegnetContext ctx, final AssistanceRequest r) {
-    ctx.ledger().put(key(ctx, r.requestId()), r, pair(r));
+    pairStore(ctx, r).put(key(ctx, r.requestId()), r);
   }
 
   /**
@@ -73,12 +99,16 @@ final class AssistanceStore {
     pairStore(ctx, r).put(privateKey(ctx, r.requestId(), part, seq), s);
   }
 
-  static java.util.Optional<SealedPayload> sealed(
+  static Optional<SealedPayload> sealed(
       final RegnetContext ctx, final AssistanceRequest r, final String part, final int seq) {
     return pairStore(ctx, r).get(privateKey(ctx, r.requestId(), part, seq), SealedPayload.class);
   }
 
-  /** Purges every sealed part of the request from the pair's collection, on both peers. */
+  /**
+   * Purges every sealed part of the request from the pair's collection, on both peers. The record
+   * (with {@code purgedAt}), its index entries and audit entries stay: they are the deletion
+   * record.
+   */
   static void purgeSealed(final RegnetContext ctx, final AssistanceRequest r) {
     final List<String> keys = new ArrayList<>();
     keys.add(privateKey(ctx, r.requestId(), "request", 0));
@@ -96,27 +126,39 @@ final class AssistanceStore {
     keys.forEach(store::purge);
   }
 
+  /**
+   * The caller's inbox or outbox: its index in each of its authority's pair collections, merged in
+   * key order (time, then id). Bookmark: the last index key returned.
+   */
   static Page<AssistanceRequest> page(
       final RegnetContext ctx, final boolean inbox, final int size, final String mark) {
-    return ctx.ledger()
-        .partialPage(
-            new CompositeKey(
-                inbox ? Keys.ASSISTANCE_INBOX : Keys.ASSISTANCE_OUTBOX, ctx.caller().msp()),
-            size,
-            mark,
-            kv -> load(ctx, id(kv)));
+    final String type = index(inbox);
+    final String msp = ctx.caller().msp();
+    final String start = new CompositeKey(type, msp).toString();
+    final String end = start + Character.toString(Character.MAX_CODE_POINT);
+    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
+    for (String other : AuditLog.counterparties(ctx)) {
+      final PairStore store = PairStore.of(ctx.ledger(), msp, other);
+      sources.add(
+          (from, n) -> within(AuditLog.orNothing(() -> store.list(type, MAX_SCAN, msp)), from, n));
+    }
+    return ctx.ledger().mergedPage(start, end, size, mark, sources, kv -> load(ctx, id(kv)));
   }
 
   /**
-   * Every request the authority sent ({@code inbox} false) or received, up to {@link #MAX_SCAN}.
+   * Every request the authority sent ({@code inbox} false) or received, up to {@link #MAX_SCAN} per
+   * counterparty: read from the authority's pair collections, so only the two parties of a request
+   * can count it (a third authority's peer holds none of it, and memberOnlyRead keeps its clients
+   * out of the pair's collection on the parties' peers).
    */
   static List<AssistanceRequest> all(
       final RegnetContext ctx, final String msp, final boolean inbox) {
     final List<AssistanceRequest> out = new ArrayList<>();
-    for (KeyValue kv :
-        ctx.ledger()
-            .partial(inbox ? Keys.ASSISTANCE_INBOX : Keys.ASSISTANCE_OUTBOX, MAX_SCAN, msp)) {
-      out.add(load(ctx, id(kv)));
+    for (String other : AuditLog.counterparties(ctx)) {
+      final PairStore store = PairStore.of(ctx.ledger(), msp, other);
+      for (KeyValue kv : AuditLog.orNothing(() -> store.list(index(inbox), MAX_SCAN, msp))) {
+        store.get(key(ctx, id(kv)), AssistanceRequest.class).ifPresent(out::add);
+      }
     }
     return out;
   }
@@ -129,8 +171,28 @@ final class AssistanceStore {
     return Endorsement.allOf(r.parties());
   }
 
+  private static String index(final boolean inbox) {
+    return inbox ? Keys.ASSISTANCE_INBOX : Keys.ASSISTANCE_OUTBOX;
+  }
+
+  private static List<KeyValue> within(final List<KeyValue> all, final String from, final int n) {
+    final List<KeyValue> out = new ArrayList<>();
+    for (KeyValue kv : all) {
+      if (kv.getKey().compareTo(from) >= 0 && out.size() < n) {
+        out.add(kv);
+      }
+    }
+    return out;
+  }
+
   private static String key(final RegnetContext ctx, final String id) {
     return ctx.ledger().key(Keys.ASSISTANCE, id);
+  }
+
+  /** The public key of a request's locator: the hash of its id, never the id. */
+  private static String locatorKey(final RegnetContext ctx, final String id) {
+    return ctx.ledger()
+        .key(Keys.ASSISTANCE_LOCATOR, Hashes.sha256Hex(id.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String privateKey(
@@ -140,6 +202,6 @@ final class AssistanceStore {
   }
 
   private static String id(final KeyValue kv) {
-    return new String(kv.getValue(), StandardCharsets.UTF_8);
+    return Json.read(kv.getValue(), String.class);
   }
 }

@@ -6,6 +6,7 @@ import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.access.AccessPolicy;
 import org.regnet.chaincode.access.Caller;
 import org.regnet.chaincode.model.Agreement;
+import org.regnet.chaincode.model.AssistanceRequest;
 import org.regnet.chaincode.model.AuditEntry;
 import org.regnet.chaincode.model.MembershipChange;
 import org.regnet.chaincode.model.Referral;
@@ -56,8 +57,15 @@ public final class AuditService {
         return FlagService.audit(ctx, req.treatyId(), id, PageRequest.size(req.pageSize()));
       }
       case "RFA" -> {
-        AssistanceService.requireParty(c, AssistanceStore.load(ctx, id));
+        final AssistanceRequest r = AssistanceStore.load(ctx, id);
+        AssistanceService.requireParty(c, r);
         AccessPolicy.requireAuditRole(c, false);
+        return AuditLog.byObject(
+            ctx,
+            AssistanceStore.pairStore(ctx, r),
+            id,
+            PageRequest.size(req.pageSize()),
+            PageRequest.mark(req.bookmark()));
       }
       default -> throw ErrorCode.VALIDATION_FAILED.exception("objectId", "unknown object type");
     }

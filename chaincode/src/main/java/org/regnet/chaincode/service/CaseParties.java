@@ -3,7 +3,7 @@ package org.regnet.chaincode.service;
 import java.util.Set;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
-import org.regnet.chaincode.model.AssistanceRequest;
+import org.regnet.chaincode.model.AssistanceLocator;
 import org.regnet.chaincode.model.ReferralLocator;
 import org.regnet.chaincode.request.AssistanceRequests;
 import org.regnet.chaincode.request.EvidenceOpening;
@@ -30,8 +30,9 @@ final class CaseParties {
       return new Parties(Set.of(r.originator(), r.recipient()), r.treatyId());
     }
     if (o.caseKind().equals("rfa")) {
-      final AssistanceRequest r =
-          AssistanceStore.load(ctx, AssistanceRequests.checkId("evidence.caseRef", o.caseId()));
+      // the public locator too (decision 0029)
+      final AssistanceLocator r =
+          AssistanceStore.locate(ctx, AssistanceRequests.checkId("evidence.caseRef", o.caseId()));
       return new Parties(Set.of(r.requester(), r.requested()), r.treatyId());
     }
     throw ErrorCode.VALIDATION_FAILED.exception("evidence.caseRef", "referral:<id> or rfa:<id>");

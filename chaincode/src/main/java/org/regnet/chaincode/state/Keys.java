@@ -86,11 +86,22 @@ public final class Keys {
   /** Private data (pair collections): information request/response messages. */
   public static final String PRIVATE_EXCHANGE = "referral~exchange";
 
+  /** Private data (the pair's collection): the request for assistance record, by id. */
   public static final String ASSISTANCE = "rfa";
+
+  /** Private data (the pair's collection): (requested, ts, id) -> id. */
   public static final String ASSISTANCE_INBOX = "rfa~in";
+
+  /** Private data (the pair's collection): (requester, ts, id) -> id. */
   public static final String ASSISTANCE_OUTBOX = "rfa~out";
 
-  /** Private data: a request for assistance's sealed content and its later sealed messages. */
+  /**
+   * Public: SHA-256(request id) -> the pair whose collection holds the request (decision 0029), as
+   * {@link #REFERRAL_LOCATOR} for referrals.
+   */
+  public static final String ASSISTANCE_LOCATOR = "rfa~loc";
+
+  /** Private data (the pair's collection): a request's sealed content and later sealed messages. */
   public static final String PRIVATE_ASSISTANCE = "rfa~private";
 
   public static final String AUDIT_OBJECT = "audit~obj~";

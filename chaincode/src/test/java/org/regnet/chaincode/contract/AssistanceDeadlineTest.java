@@ -45,7 +45,8 @@ class AssistanceDeadlineTest {
   void a_missed_acknowledgement_is_recorded_once_with_an_event() {
     a.net.advance(Duration.ofDays(7));
     assertThat(mark()).isNull();
-    assertThat(events()).last().isEqualTo("regnet.assistance.overdue");
+    assertThat(events()).last().isEqualTo("regnet.pair.updated");
+    assertThat(a.lastEvent()).isEqualTo("regnet.assistance.overdue");
     final JsonNode o =
         ok(a.net.evaluate(officer(HARBOUR), "assistance:get", ref(id))).json().get("progress");
     assertThat(o.get("overdue").get(0).get("kind").asText()).isEqualTo("ACKNOWLEDGEMENT");

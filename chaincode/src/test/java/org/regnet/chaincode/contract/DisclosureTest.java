@@ -58,8 +58,7 @@ class DisclosureTest {
     notice();
     assertThat(disclosure().get("status").asText()).isEqualTo("NOTIFIED");
     assertThat(disclosure().get("by").asText()).isEqualTo(ALPINE);
-    assertThat(a.net.ledger().committed().get(a.net.ledger().committed().size() - 1).eventName())
-        .isEqualTo("regnet.assistance.disclosureNoticed");
+    assertThat(a.lastEvent()).isEqualTo("regnet.assistance.disclosureNoticed");
     assertThat(seq(ALPINE, "recordDisclosure")).isEqualTo("INVALID_STATE");
     a.net.advance(Duration.ofDays(8));
     assertThat(seq(HARBOUR, "recordDisclosure")).isEqualTo("ACCESS_DENIED");

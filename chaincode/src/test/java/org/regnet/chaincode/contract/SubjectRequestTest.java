@@ -44,8 +44,7 @@ class SubjectRequestTest {
     assertThat(s.get("by").asText()).isEqualTo(HARBOUR);
     assertThat(r.toString()).doesNotContain("date of birth");
     assertThat(utf8(a.pairPrivate(privateKey(id, "subject", 1)))).contains("date of birth");
-    assertThat(a.net.ledger().committed().get(a.net.ledger().committed().size() - 1).eventName())
-        .isEqualTo("regnet.assistance.subjectRequestRecorded");
+    assertThat(a.lastEvent()).isEqualTo("regnet.assistance.subjectRequestRecorded");
   }
 
   @Test

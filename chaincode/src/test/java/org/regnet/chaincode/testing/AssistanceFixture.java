@@ -134,6 +134,33 @@ public final class AssistanceFixture {
     return net.ledger().privateData(PairStore.collection(LAGOON, with), key);
   }
 
+  /**
+   * The name of the last committed transaction's event as the pair's nodes file it: the public
+   * event names only the pair ({@code regnet.pair.updated}); Harbour reads the details from the
+   * pair's collection on its own peer ({@code referral:pairEvent}, decision 0029).
+   */
+  public String lastEvent() {
+    final InMemoryLedger.Committed last =
+        net.ledger().committed().get(net.ledger().committed().size() - 1);
+    if (!"regnet.pair.updated".equals(last.eventName())) {
+      return last.eventName();
+    }
+    return ok(net.evaluate(
+            officer(HARBOUR),
+            "referral:pairEvent",
+            "{\"txId\":\"" + last.txId() + "\",\"counterparty\":\"" + ALPINE + "\"}",
+            Map.of(),
+            HARBOUR))
+        .json()
+        .get("event")
+        .asText();
+  }
+
+  /** The request's record as the pair's collection holds it. */
+  public byte[] record(final String id) {
+    return pairPrivate(new CompositeKey("rfa", id).toString());
+  }
+
   public static String utf8(final byte[] b) {
     return b == null ? null : new String(b, StandardCharsets.UTF_8);
   }

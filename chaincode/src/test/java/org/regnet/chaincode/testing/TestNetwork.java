@@ -113,12 +113,12 @@ public final class TestNetwork {
       final String function,
       final String arg,
       final Map<String, byte[]> transientMap) {
-    if (!function.startsWith("referral:") || arg == null) {
+    if (!confidential(function) || arg == null) {
       return rawSpec(who, peerMsp, function, arg, transientMap);
     }
     final Map<String, byte[]> t = new java.util.HashMap<>(transientMap);
     t.put("request", arg.getBytes(StandardCharsets.UTF_8));
-    if (function.equals("referral:submit") && !t.containsKey("idempotencyKey")) {
+    if (function.endsWith(":submit") && !t.containsKey("idempotencyKey")) {
       t.put(
           "idempotencyKey",
           ("harness-idempotency-key-" + (counter + 1)).getBytes(StandardCharsets.UTF_8));
@@ -163,7 +163,7 @@ public final class TestNetwork {
    */
   private Result readBack(final Identity who, final TxStub.Spec spec, final Result r) {
     final String fn = spec.args().get(0);
-    if (!r.ok() || !fn.startsWith("referral:") || fn.equals("referral:readPayload")) {
+    if (!r.ok() || !confidential(fn) || fn.equals("referral:readPayload")) {
       return r;
     }
     final Map<String, byte[]> t = spec.transientMap();
@@ -171,21 +171,33 @@ public final class TestNetwork {
     if (request == null) {
       return r;
     }
+    final boolean referral = fn.startsWith("referral:");
+    final String field = referral ? "referralId" : "requestId";
     final String id;
-    if (fn.equals("referral:submit")) {
-      id = referralId(who.msp(), t.get("idempotencyKey"));
+    if (fn.endsWith(":submit")) {
+      final String derived = referralId(who.msp(), t.get("idempotencyKey"));
+      id = referral ? derived : "RFA-" + derived.substring("REF-".length());
     } else {
       try {
-        id = MAPPER.readTree(request).path("referralId").asText();
+        id = MAPPER.readTree(request).path(field).asText();
       } catch (Exception e) {
         return r;
       }
     }
+    final String get = referral ? "referral:get" : "assistance:get";
     final Result got =
         execute(
-            rawSpec(who, who.msp(), "referral:get", "{\"referralId\":\"" + id + "\"}", Map.of()),
+            rawSpec(who, who.msp(), get, "{\"" + field + "\":\"" + id + "\"}", Map.of()),
             who.msp());
     return new Result(r.status(), r.message(), got.payload(), r.tx());
+  }
+
+  /**
+   * The transactions whose requests are confidential: referrals (decision 0020) and requests for
+   * assistance (decision 0029).
+   */
+  private static boolean confidential(final String function) {
+    return function.startsWith("referral:") || function.startsWith("assistance:");
   }
 
   /** The id the chaincode derives from an idempotency key (decision 0007). */

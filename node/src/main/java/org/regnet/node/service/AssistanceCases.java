@@ -26,7 +26,11 @@ public final class AssistanceCases {
     this.ownMsp = ownMsp;
   }
 
-  /** Submits a request: {@code payload} is confidential, the rest public. */
+  /**
+   * Submits a request: {@code payload} is sealed into the pair's collection; the public part (the
+   * record's facts) is confidential too, since {@link ConfidentialLedger} moves it into the
+   * transient map (decision 0029).
+   */
   public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
     try {
       return read(

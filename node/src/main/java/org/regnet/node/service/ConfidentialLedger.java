@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A ledger that keeps a referral's facts out of the blocks every member holds (issue 9, item 2;
- * decision 0020). A referral transaction's request goes into the transient map, never the public
- * argument ({@code {}}); a new referral's id derives from an idempotency key (the request's scoped
- * key, or a fresh random one), never from the public transaction id; and since a SUBMIT returns
- * nothing (its result is in the block), the answer is the record read back from this authority's
- * own peer once the transaction has committed.
+ * A ledger that keeps a bilateral exchange's facts out of the blocks every member holds (issue 9,
+ * item 2): referrals (decision 0020) and requests for assistance (decision 0029). Such a
+ * transaction's request goes into the transient map, never the public argument ({@code {}}); a new
+ * object's id derives from an idempotency key (the request's scoped key, or a fresh random one),
+ * never from the public transaction id; and since a SUBMIT returns nothing (its result is in the
+ * block), the answer is the record read back from this authority's own peer once the transaction
+ * has committed.
  */
 public final class ConfidentialLedger implements Ledger {
   /** The transient entries the chaincode reads. */
@@ -25,7 +26,14 @@ public final class ConfidentialLedger implements Ledger {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String SUBMIT = "referral:submit";
+
+  /** A contract whose transactions are confidential: its id prefix, id field and read-back. */
+  private record Area(String prefix, String idField, String get) {}
+
+  private static final Map<String, Area> AREAS =
+      Map.of(
+          "referral", new Area("REF", "referralId", "referral:get"),
+          "assistance", new Area("RFA", "requestId", "assistance:get"));
 
   private final Ledger ledger;
   private final String ownMsp;
@@ -42,13 +50,16 @@ public final class ConfidentialLedger implements Ledger {
       String argument,
       Map<String, byte[]> transientData,
       List<String> endorsers) {
-    if (!tx.startsWith("referral:")) {
+    int colon = tx.indexOf(':');
+    Area area = colon < 0 ? null : AREAS.get(tx.substring(0, colon));
+    if (area == null) {
       return ledger.submit(username, tx, argument, transientData, endorsers);
     }
+    boolean submit = tx.endsWith(":submit");
     Map<String, byte[]> t = new HashMap<>(transientData);
     t.put(REQUEST, argument.getBytes(StandardCharsets.UTF_8));
     String key = IdempotencyScope.current().orElse(null);
-    if (tx.equals(SUBMIT) && key == null) {
+    if (submit && key == null) {
       byte[] random = new byte[32];
       RANDOM.nextBytes(random);
       key = HexFormat.of().formatHex(random);
@@ -59,11 +70,11 @@ public final class ConfidentialLedger implements Ledger {
       return result; // the receipt: the access id and its expiry, nothing about the referral
     }
     String id =
-        tx.equals(SUBMIT)
-            ? IdempotencyScope.derivedId("REF", ownMsp, key)
-            : read(argument).path("referralId").asText();
-    String ref = JSON.createObjectNode().put("referralId", id).toString();
-    return ledger.evaluate(username, "referral:get", ref, Map.of(), List.of());
+        submit
+            ? IdempotencyScope.derivedId(area.prefix(), ownMsp, key)
+            : read(argument).path(area.idField()).asText();
+    String ref = JSON.createObjectNode().put(area.idField(), id).toString();
+    return ledger.evaluate(username, area.get(), ref, Map.of(), List.of());
   }
 
   @Override

@@ -86,6 +86,41 @@ class ConfidentialLedgerTest {
   }
 
   @Test
+  void an_assistance_step_keeps_its_request_and_content_in_the_transient_map() {
+    Recording inner = new Recording();
+    String request = "{\"requestId\":\"RFA-0123456789abcdef\",\"finalReply\":true}";
+    Map<String, byte[]> content = Map.of("payload", "{}".getBytes(StandardCharsets.UTF_8));
+
+    String answer =
+        new ConfidentialLedger(inner, "AlpineMSP")
+            .submit("u", "assistance:reply", request, content, List.of());
+
+    Call submit = inner.calls.get(0);
+    assertThat(submit.argument()).isEqualTo("{}");
+    assertThat(new String(submit.transientData().get("request"), StandardCharsets.UTF_8))
+        .isEqualTo(request);
+    assertThat(submit.transientData()).containsKey("payload");
+    assertThat(inner.calls.get(1).tx()).isEqualTo("assistance:get");
+    assertThat(inner.calls.get(1).argument()).isEqualTo("{\"requestId\":\"RFA-0123456789abcdef\"}");
+    assertThat(answer).contains("RFA-0123456789abcdef");
+  }
+
+  @Test
+  void an_assistance_submit_reads_back_the_request_id_derived_from_its_key() {
+    Recording inner = new Recording();
+
+    String answer =
+        new ConfidentialLedger(inner, "AlpineMSP")
+            .submit("u", "assistance:submit", "{\"agreementId\":\"AGR-x\"}", Map.of(), List.of());
+
+    byte[] key = inner.calls.get(0).transientData().get(KeyedLedger.TRANSIENT_KEY);
+    String id =
+        IdempotencyScope.derivedId("RFA", "AlpineMSP", new String(key, StandardCharsets.UTF_8));
+    assertThat(answer).contains(id);
+    assertThat(inner.calls.get(0).argument()).isEqualTo("{}");
+  }
+
+  @Test
   void other_transactions_and_the_payload_receipt_pass_through_unchanged() {
     Recording inner = new Recording();
     ConfidentialLedger ledger = new ConfidentialLedger(inner, "AlpineMSP");

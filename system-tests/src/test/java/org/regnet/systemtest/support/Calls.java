@@ -64,26 +64,27 @@ public final class Calls {
    */
   public static Result submit(
       Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
-    if (tx.startsWith("referral:")) {
+    if (confidentialArea(tx)) {
       return confidential(c, tx, arg, transientData, endorsers);
     }
     return plain(c, tx, arg, transientData, endorsers);
   }
 
   /**
-   * A referral transaction as a client that keeps the exchange confidential sends it, and as the
-   * node does ({@code ConfidentialLedger}, decision 0020): the request in the transient map, {@code
-   * {}} as the public argument, a new referral's id derived from an idempotency key (a random one
-   * when the test gave none); the chaincode returns nothing into the block, so the answer is the
-   * record read back from the caller's own peer (except the payload receipt, which is returned).
-   * {@link #plain} sends the argument as given.
+   * A referral (or assistance) transaction as a client that keeps the exchange confidential sends
+   * it, and as the node does ({@code ConfidentialLedger}, decision 0020): the request in the
+   * transient map, {@code {}} as the public argument, a new referral's id derived from an
+   * idempotency key (a random one when the test gave none); the chaincode returns nothing into the
+   * block, so the answer is the record read back from the caller's own peer (except the payload
+   * receipt, which is returned). {@link #plain} sends the argument as given.
    */
   private static Result confidential(
       Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
     Map<String, byte[]> t =
         new java.util.HashMap<>(transientData == null ? Map.of() : transientData);
     t.put("request", arg.getBytes(StandardCharsets.UTF_8));
-    if (tx.equals("referral:submit") && !t.containsKey("idempotencyKey")) {
+    boolean submit = tx.endsWith(":submit");
+    if (submit && !t.containsKey("idempotencyKey")) {
       t.put(
           "idempotencyKey",
           ("calls-" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
@@ -92,16 +93,31 @@ public final class Calls {
     if (!r.ok() || tx.equals("referral:readPayload")) {
       return r;
     }
+    boolean referral = tx.startsWith("referral:");
+    String field = referral ? "referralId" : "requestId";
     String id;
     try {
-      id =
-          tx.equals("referral:submit")
-              ? referralId(c, t.get("idempotencyKey"))
-              : JSON.readTree(arg).path("referralId").asText();
+      if (submit) {
+        String derived = referralId(c, t.get("idempotencyKey"));
+        id = referral ? derived : "RFA-" + derived.substring("REF-".length());
+      } else {
+        id = JSON.readTree(arg).path(field).asText();
+      }
     } catch (IOException e) {
       return r;
     }
-    return evaluate(c, "referral:get", JSON.createObjectNode().put("referralId", id).toString());
+    return evaluate(
+        c,
+        referral ? "referral:get" : "assistance:get",
+        JSON.createObjectNode().put(field, id).toString());
+  }
+
+  /**
+   * The contracts whose requests are confidential: referrals (decision 0020) and requests for
+   * assistance (decision 0029).
+   */
+  private static boolean confidentialArea(String tx) {
+    return tx.startsWith("referral:") || tx.startsWith("assistance:");
   }
 
   /** The id the chaincode derives from an idempotency key: SHA-256(msp, 0, key) (decision 0007). */
@@ -160,12 +176,12 @@ public final class Calls {
   /** Evaluates on the peers of {@code endorsers} (the gateway's own peer when empty). */
   public static Result evaluate(
       Contract c, String tx, String arg, Map<String, byte[]> transientData, String... endorsers) {
-    if (tx.startsWith("referral:") && arg != null) {
+    if (confidentialArea(tx) && arg != null) {
       // as a submit would carry it (see confidential): the matrix evaluates SUBMIT transactions
       Map<String, byte[]> t =
           new java.util.HashMap<>(transientData == null ? Map.of() : transientData);
       t.put("request", arg.getBytes(StandardCharsets.UTF_8));
-      if (tx.equals("referral:submit") && !t.containsKey("idempotencyKey")) {
+      if (tx.endsWith(":submit") && !t.containsKey("idempotencyKey")) {
         t.put(
             "idempotencyKey",
             ("calls-" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
