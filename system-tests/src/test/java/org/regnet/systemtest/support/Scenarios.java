@@ -34,7 +34,23 @@ public final class Scenarios {
     ok(
         Calls.submit(
             actors.contract(B, "treaty-admin"), "agreement:sign", Requests.agreement(agreementId)));
-    return agreementId;
+    // B's gateway waited for the signature to commit on B's peer only; A's next submit is
+    // endorsed on A's peer first, which may not have that block yet ("agreement is PROPOSED").
+    for (int attempt = 0; attempt < 300; attempt++) {
+      Result r =
+          Calls.evaluate(
+              actors.contract(A, "treaty-admin"), "agreement:get", Requests.agreement(agreementId));
+      if (r.ok() && "ACTIVE".equals(r.json().path("status").asText())) {
+        return agreementId;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new AssertionError("A's peer did not see agreement " + agreementId + " in force");
   }
 
   public static Result ok(Result r) {
