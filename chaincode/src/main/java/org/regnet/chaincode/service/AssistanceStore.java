@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.regnet.chaincode.ErrorCode;
@@ -136,13 +135,14 @@ final class AssistanceStore {
     final String msp = ctx.caller().msp();
     final String start = new CompositeKey(type, msp).toString();
     final String end = start + Character.toString(Character.MAX_CODE_POINT);
-    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
-    for (String other : AuditLog.counterparties(ctx)) {
-      final PairStore store = PairStore.of(ctx.ledger(), msp, other);
-      sources.add(
-          (from, n) -> within(AuditLog.orNothing(() -> store.list(type, MAX_SCAN, msp)), from, n));
-    }
-    return ctx.ledger().mergedPage(start, end, size, mark, sources, kv -> load(ctx, id(kv)));
+    return ctx.ledger()
+        .mergedPage(
+            start,
+            end,
+            size,
+            mark,
+            AuditLog.pairIndexes(ctx, type, MAX_SCAN),
+            kv -> load(ctx, id(kv)));
   }
 
   /**
@@ -173,16 +173,6 @@ final class AssistanceStore {
 
   private static String index(final boolean inbox) {
     return inbox ? Keys.ASSISTANCE_INBOX : Keys.ASSISTANCE_OUTBOX;
-  }
-
-  private static List<KeyValue> within(final List<KeyValue> all, final String from, final int n) {
-    final List<KeyValue> out = new ArrayList<>();
-    for (KeyValue kv : all) {
-      if (kv.getKey().compareTo(from) >= 0 && out.size() < n) {
-        out.add(kv);
-      }
-    }
-    return out;
   }
 
   private static String key(final RegnetContext ctx, final String id) {

@@ -175,6 +175,31 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * One merge source per pair collection of the caller's authority: the caller's {@code type} index
+   * there, read up to {@code scan} entries (private data has no paged queries), from a key on.
+   */
+  static List<BiFunction<String, Integer, List<KeyValue>>> pairIndexes(
+      final RegnetContext ctx, final String type, final int scan) {
+    final String msp = ctx.caller().msp();
+    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
+    for (String other : counterparties(ctx)) {
+      final PairStore store = PairStore.of(ctx.ledger(), msp, other);
+      sources.add((from, n) -> within(orNothing(() -> store.list(type, scan, msp)), from, n));
+    }
+    return sources;
+  }
+
+  private static List<KeyValue> within(final List<KeyValue> all, final String from, final int n) {
+    final List<KeyValue> out = new ArrayList<>();
+    for (KeyValue kv : all) {
+      if (kv.getKey().compareTo(from) >= 0 && out.size() < n) {
+        out.add(kv);
+      }
+    }
+    return out;
+  }
+
   /** The other members of the caller's treaties: the pairs its authority belongs to. */
   static java.util.SortedSet<String> counterparties(final RegnetContext ctx) {
     final String msp = ctx.caller().msp();

@@ -2,11 +2,8 @@ package org.regnet.chaincode.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
@@ -170,20 +167,13 @@ public final class ReferralService {
     final CompositeKey prefix = new CompositeKey(type, msp);
     final String start = prefix.toString();
     final String end = start + Character.toString(Character.MAX_CODE_POINT);
-    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
-    for (String other : AuditLog.counterparties(ctx)) {
-      final PairStore store = PairStore.of(ctx.ledger(), msp, other);
-      sources.add(
-          (from, n) ->
-              within(AuditLog.orNothing(() -> store.list(type, INDEX_SCAN, msp)), from, n));
-    }
     return ctx.ledger()
         .mergedPage(
             start,
             end,
             PageRequest.size(req.pageSize()),
             PageRequest.mark(req.bookmark()),
-            sources,
+            AuditLog.pairIndexes(ctx, type, INDEX_SCAN),
             kv -> Repository.referral(ctx, Json.read(kv.getValue(), String.class)));
   }
 
@@ -192,16 +182,6 @@ public final class ReferralService {
    * reads each pair's index up to here and merges.
    */
   static final int INDEX_SCAN = 10_000;
-
-  private static List<KeyValue> within(final List<KeyValue> all, final String from, final int n) {
-    final List<KeyValue> out = new ArrayList<>();
-    for (KeyValue kv : all) {
-      if (kv.getKey().compareTo(from) >= 0 && out.size() < n) {
-        out.add(kv);
-      }
-    }
-    return out;
-  }
 
   /** The details of a pair event, for a member of the pair on its own peer. */
   public static java.util.Map<?, ?> pairEvent(
