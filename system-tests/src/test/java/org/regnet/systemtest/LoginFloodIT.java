@@ -33,17 +33,22 @@ import org.regnet.systemtest.support.TestNetwork;
  * asserted: speed is measured, not asserted in tests (the one CI run that asserted it failed at
  * 2.59 while other builds shared the two cores; decision 0025 has the figures).
  *
- * <p>The flood process runs at the lowest CPU priority ({@code nice 19}): an attacker's own CPU is
- * on another machine, and on this shared test machine its 200 client-side handshakes would
- * otherwise take the cores the node needs and measure the machine instead of the node. The idle p99
- * is taken from samples before and after the flood, so slow drift of the machine's load falls on
- * both sides of the ratio.
+ * <p>The flood process runs at normal CPU priority: the node must answer every attempt even when
+ * the attacker's clients get their full share of the machine. It used to run at {@code nice 19} (an
+ * attacker's own CPU is on another machine), but on a loaded CI machine the flood's threads were
+ * then starved for over a minute between two handshake messages, and the node rightly closed them
+ * as idle clients (its 60 s handshake timeout counts the client's time): the test could not tell
+ * that from a silent close. To measure the inbox ratio against a remote-like attacker, run with
+ * {@code -Dregnet.flood.nice=19} (how docs/benchmarks.md's figure was taken). The idle p99 is taken
+ * from samples before and after the flood, so slow drift of the machine's load falls on both sides
+ * of the ratio.
  */
 class LoginFloodIT {
   private static final int A = 0;
   private static final int CLIENTS = 200;
   private static final int ROUNDS = 3;
   private static final int IDLE_SAMPLES = 300;
+  private static final int NICE = Integer.getInteger("regnet.flood.nice", 0);
 
   @Test
   void two_hundred_concurrent_logins_are_all_answered_and_inbox_reads_keep_their_pace()
@@ -67,7 +72,7 @@ class LoginFloodIT {
         new ProcessBuilder(
                 "nice",
                 "-n",
-                "19",
+                String.valueOf(NICE),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 // The flood needs only its own class (JDK alone): its classes directory.
@@ -112,10 +117,11 @@ class LoginFloodIT {
     Map<String, Integer> outcomes = parse(summary.substring("OUTCOMES ".length()));
     lines.get().stream().filter(l -> l.startsWith("DETAIL ")).forEach(System.out::println);
     System.out.printf(
-        "login flood (%d clients x %d): %s; GET /v1/inbox p50 idle %.1f ms, flood %.1f ms; p99 idle"
+        "login flood (%d clients x %d, nice %d): %s; GET /v1/inbox p50 idle %.1f ms, flood %.1f ms; p99 idle"
             + " %.1f ms, flood %.1f ms (%d idle, %d flood samples); ratio %.2f%n",
         CLIENTS,
         ROUNDS,
+        NICE,
         outcomes,
         percentile(idle, 0.5) / 1e6,
         percentile(loaded, 0.5) / 1e6,

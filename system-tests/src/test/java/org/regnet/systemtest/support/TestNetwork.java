@@ -80,6 +80,11 @@ public final class TestNetwork {
       String name,
       List<NetworkExtension> extensions,
       UnaryOperator<NetworkDefinition> shape) {
+    if (offset % 5000 != 0 || offset < 5000 || offset > 45000) {
+      // scripts/lib/test-ports.sh keeps exactly these bands out of the ephemeral port range.
+      throw new IllegalArgumentException(
+          "a test network's port offset is a multiple of 5000 in 5000..45000: " + offset);
+    }
     Path root = projectRoot();
     NetworkDefinition def =
         shape.apply(NetworkDefinitions.load(root.resolve(definition)).withPortOffset(offset));
