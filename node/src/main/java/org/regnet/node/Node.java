@@ -83,6 +83,7 @@ public final class Node implements AutoCloseable {
   private org.regnet.node.evidence.EvidenceServer evidenceServer;
   private org.regnet.node.evidence.EvidenceDesk evidenceDesk;
   private org.regnet.node.evidence.EvidenceStore evidenceStore;
+  private volatile org.regnet.node.evidence.EvidenceRetention retention;
   private final io.netty.util.concurrent.EventExecutorGroup uploadExecutor =
       new io.netty.util.concurrent.DefaultEventExecutorGroup(2);
   private final UserIdentities identities;
@@ -145,7 +146,8 @@ public final class Node implements AutoCloseable {
             () -> reader.gateway().getNetwork(config.channel()),
             config.chaincode(),
             inbox,
-            new InboxFilter(config.mspId()));
+            new InboxFilter(config.mspId()),
+            this::filed);
     follower.start();
     long every = issuer.checkInterval().toMillis();
     renewer.scheduleWithFixedDelay(this::renewCertificates, every, every, TimeUnit.MILLISECONDS);
@@ -307,6 +309,11 @@ public final class Node implements AutoCloseable {
             issuingCa, config.name(), config.certificateLifetime(), Clock.systemUTC());
     var store = new org.regnet.node.evidence.EvidenceStore(ev.storeDir(), sealer);
     evidenceStore = store;
+    // Set before the catch-up: an event filed after the catch-up's query finds it set (decision
+    // 0030).
+    retention = new org.regnet.node.evidence.EvidenceRetention(store, Clock.systemUTC());
+    retention.catchUp(
+        new InboxStore(db).objectIds(org.regnet.node.evidence.EvidenceRetention.PURGED_EVENT));
     var custody = new org.regnet.node.evidence.LedgerCustody(ledger, ev.receiptUser());
     evidenceServer =
         new org.regnet.node.evidence.EvidenceServer(
@@ -325,6 +332,16 @@ public final class Node implements AutoCloseable {
             new org.regnet.node.evidence.EvidenceSender(store, identity, trust),
             endpoints);
     LOG.info("evidence port on {}:{}", ev.host(), evidenceServer.port());
+  }
+
+  /** Told of each event the follower files: a purge ends the request's documents here too. */
+  private void filed(org.regnet.node.store.Filing.Event e) {
+    var r = retention;
+    if (r != null
+        && e.objectId() != null
+        && e.name().equals(org.regnet.node.evidence.EvidenceRetention.PURGED_EVENT)) {
+      r.purged(e.objectId());
+    }
   }
 
   /** The evidence port, when one runs. */

@@ -3,10 +3,15 @@ package org.regnet.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,7 +43,9 @@ import org.regnet.systemtest.support.TestNetwork;
  *   <li>A's node and both parties' chaincode servers a month ahead: the purge goes through; the
  *       content is gone from A's peer and from B's peer (each read on its own peer), the record
  *       keeps its hash and {@code purgedAt}, and an auditor of each party reads the deletion
- *       record.
+ *       record. The document B sent A with the reply leaves both nodes' evidence stores too: each
+ *       node deletes its key and chunks on the purge event, keeps the description with {@code
+ *       deletedAt}, and no longer serves it (decision 0030).
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +73,7 @@ class PurgeIT {
   private static String officerA, officerB;
   private static String requestId;
   private static String marker;
+  private static final String DOCUMENT = "doc-it-purge-0001";
 
   @BeforeAll
   static void answeredRequest() {
@@ -114,18 +122,68 @@ class PurgeIT {
             "/v1/assistance/" + requestId + "/acknowledge",
             "{\"estimatedReplyAt\":\"2099-01-01T00:00:00Z\"}",
             officerB));
+    String sha256 = sendDocument();
     ok(
         nodeB.call(
             "POST",
             "/v1/assistance/" + requestId + "/replies",
             """
             {"finalReply":true,"items":[{"itemNo":1,"outcome":"PROVIDED"}],
-             "message":"Statements provided."}""",
+             "message":"Statements provided.",
+             "documents":[{"documentId":"%s","sha256":"%s","description":"Statements"}]}"""
+                .formatted(DOCUMENT, sha256),
             officerB));
+    // positive control: A's node holds the document, verified, and serves it
+    JsonNode listed = evidence(nodeA, officerA).path("items").path(0);
+    assertThat(listed.path("verified").asBoolean()).as(listed.toString()).isTrue();
+    assertThat(listed.has("deletedAt")).isFalse();
+    assertThat(stored(A)).contains("data.enc", "key.sealed");
     // positive control: both parties' peers hold the content today
     assertThat(content(nodeA, officerA).status()).isEqualTo(200);
     assertThat(content(nodeA, officerA).body().toString()).contains(marker);
     assertThat(content(nodeB, officerB).body().toString()).contains(marker);
+  }
+
+  /** B stores a 3 MiB document for A under the request and sends it; answers its SHA-256. */
+  private static String sendDocument() {
+    try {
+      byte[] doc = new byte[3 * 1024 * 1024 + 11];
+      new Random(14).nextBytes(doc);
+      String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(doc));
+      Path file = Files.createTempDirectory(Path.of("target"), "purge-it").resolve("doc.bin");
+      Files.write(file, doc);
+      try {
+        ok(
+            nodeB.upload(
+                "PUT",
+                "/v1/evidence/%s?caseRef=rfa:%s&receiver=%s&sha256=%s&size=%d&offset=0"
+                    .formatted(DOCUMENT, requestId, msp(A), sha256, doc.length),
+                file,
+                officerB));
+      } finally {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.getParent());
+      }
+      Answer sent = ok(nodeB.slowCall("POST", "/v1/evidence/" + DOCUMENT + "/send", officerB));
+      assertThat(sent.body().path("delivered").asBoolean()).isTrue();
+      return sha256;
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode evidence(NodeClient node, String token) {
+    return ok(node.call("GET", "/v1/evidence/cases/rfa/" + requestId, null, token)).body();
+  }
+
+  /** The files of the document in authority {@code i}'s node's evidence store. */
+  private static List<String> stored(int i) {
+    Path dir = net.network().layout().nodeHome(org(i)).resolve("data/evidence").resolve(DOCUMENT);
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String msp(int i) {
@@ -210,7 +268,7 @@ class PurgeIT {
   @Test
   @Order(3)
   void a_month_later_the_content_leaves_both_parties_peers_and_the_deletion_record_stays()
-      throws InterruptedException {
+      throws InterruptedException, IOException {
     for (int i : new int[] {A, B}) {
       net.network()
           .restartChaincodeServer(
@@ -240,5 +298,27 @@ class PurgeIT {
       assertThat(trail.path("items").findValuesAsText("action")).contains("assistance.purged");
     }
     assertThat(purge().code()).isEqualTo("CONFLICT");
+
+    // the document leaves both parties' evidence stores; its description stays, dated
+    for (int i : new int[] {A, B}) {
+      NodeClient node = i == A ? nodeA : nodeB;
+      String token = i == A ? officerA : officerB;
+      JsonNode item = evidence(node, token).path("items").path(0);
+      for (int tries = 0; tries < 60 && !item.has("deletedAt"); tries++) {
+        Thread.sleep(500); // the node deletes on the purge event, which its follower files
+        item = evidence(node, token).path("items").path(0);
+      }
+      assertThat(item.path("deletedAt").asText()).as(item.toString()).isNotBlank();
+      assertThat(item.path("sha256").asText()).hasSize(64);
+      assertThat(item.path("verified").asBoolean()).isFalse();
+      assertThat(stored(i)).containsExactly("deleted", "meta.json");
+    }
+    Path copy = Files.createTempFile(Path.of("target"), "purge-it", ".bin");
+    try {
+      var got = nodeA.download("/v1/evidence/" + DOCUMENT + "/content", officerA, copy);
+      assertThat(got.statusCode()).isEqualTo(410);
+    } finally {
+      Files.deleteIfExists(copy);
+    }
   }
 }

@@ -60,6 +60,7 @@ public final class EvidenceDesk {
    */
   public ObjectNode send(String username, String documentId) {
     DocumentMeta m = store.meta(documentId);
+    refuseDeleted(documentId);
     if (!m.sender().equals(self) || !store.accepted(documentId)) {
       throw new EvidenceException(
           EvidenceException.Code.UNKNOWN_DOCUMENT, "not a complete document of this authority");
@@ -82,6 +83,7 @@ public final class EvidenceDesk {
   /** Records on the ledger, as {@code username}, receipt of a document this node verified. */
   public ObjectNode recordReceipt(String username, String documentId) {
     DocumentMeta m = store.meta(documentId);
+    refuseDeleted(documentId);
     if (!m.receiver().equals(self) || !store.accepted(documentId)) {
       throw new EvidenceException(
           EvidenceException.Code.UNKNOWN_DOCUMENT, "not a verified document for this authority");
@@ -117,7 +119,16 @@ public final class EvidenceDesk {
     o.put("sha256", m.sha256());
     o.put("size", m.size());
     o.put("verified", store.accepted(m.documentId()));
+    // the deletion record: content gone at the case's retention end, description kept
+    store.deletedAt(m.documentId()).ifPresent(at -> o.put("deletedAt", at.toString()));
     return o;
+  }
+
+  private void refuseDeleted(String documentId) {
+    if (store.deletedAt(documentId).isPresent()) {
+      throw new EvidenceException(
+          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
+    }
   }
 
   private static List<String> parties(DocumentMeta m) {

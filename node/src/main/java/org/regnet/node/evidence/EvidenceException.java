@@ -14,7 +14,9 @@ public final class EvidenceException extends RuntimeException {
     ALREADY_ACCEPTED,
     IN_USE,
     STORE_FAILED,
-    TRANSFER_FAILED
+    TRANSFER_FAILED,
+    /** The document was deleted when its case's retention ended; its description stays. */
+    DELETED
   }
 
   private final Code code;

@@ -23,6 +23,10 @@ import org.regnet.node.service.KeySealer;
  * evidence-file:<id>} bound in), the sealed chunks ({@code data.enc}) and, once the hash was
  * verified, an {@code accepted} marker. Nothing in it is readable without the node secret except
  * the description, which names case, parties, hash and size (docs/decisions/0019).
+ *
+ * <p>When its case's retention ends, a document is deleted: its key and chunks go, and a {@code
+ * deleted} marker with the time joins the description, which stays as this node's deletion record
+ * (decision 0030). A deleted document can be neither read nor written again.
  */
 public final class EvidenceStore {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,6 +51,10 @@ public final class EvidenceStore {
       if (!known.equals(meta)) {
         throw new EvidenceException(
             EvidenceException.Code.BAD_DOCUMENT, "the document is known with other details");
+      }
+      if (deletedAt(meta.documentId()).isPresent()) {
+        throw new EvidenceException(
+            EvidenceException.Code.DELETED, "deleted when its case's retention ended");
       }
       if (accepted(meta.documentId())) {
         throw new EvidenceException(EvidenceException.Code.ALREADY_ACCEPTED, "already accepted");
@@ -78,6 +86,10 @@ public final class EvidenceStore {
   /** The bytes of a document stored so far in whole chunks: where a broken transfer resumes. */
   public long receivedOffset(String documentId) {
     DocumentMeta meta = meta(documentId);
+    if (deletedAt(documentId).isPresent()) {
+      throw new EvidenceException(
+          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
+    }
     try {
       long chunks = Files.size(dir(documentId).resolve("data.enc")) / ChunkCipher.RECORD;
       return Math.min(chunks * ChunkCipher.CHUNK, meta.size());
@@ -136,8 +148,50 @@ public final class EvidenceStore {
     return List.copyOf(out);
   }
 
+  /** When the document was deleted at its case's retention end, if it was. */
+  public java.util.Optional<java.time.Instant> deletedAt(String documentId) {
+    Path marker = dir(documentId).resolve("deleted");
+    if (!Files.isRegularFile(marker)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          java.time.Instant.parse(
+              Files.readString(marker, java.nio.charset.StandardCharsets.US_ASCII).trim()));
+    } catch (IOException | java.time.format.DateTimeParseException e) {
+      throw new EvidenceException(EvidenceException.Code.STORE_FAILED, "cannot read marker", e);
+    }
+  }
+
+  /**
+   * Deletes a document's content at its case's retention end: the {@code deleted} marker first (so
+   * a crash halfway leaves a document that is already refused), then the accepted marker, the
+   * sealed key (without which the chunks are unreadable) and the chunks. The description stays.
+   *
+   * @return false when it was deleted before
+   */
+  public synchronized boolean delete(String documentId, java.time.Instant at) {
+    Path dir = dir(documentId);
+    boolean first = deletedAt(documentId).isEmpty();
+    if (first) {
+      SecureFiles.writeSecret(dir.resolve("deleted"), at.toString() + "\n");
+    }
+    try {
+      for (String f : List.of("accepted", "key.sealed", "data.enc")) {
+        Files.deleteIfExists(dir.resolve(f));
+      }
+    } catch (IOException e) {
+      throw new EvidenceException(EvidenceException.Code.STORE_FAILED, "cannot delete", e);
+    }
+    return first;
+  }
+
   /** The plaintext of an accepted document, decrypted as it is read. */
   public InputStream open(String documentId) {
+    if (deletedAt(documentId).isPresent()) {
+      throw new EvidenceException(
+          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
+    }
     if (!accepted(documentId)) {
       throw new EvidenceException(EvidenceException.Code.UNKNOWN_DOCUMENT, "not accepted");
     }
@@ -171,6 +225,11 @@ public final class EvidenceStore {
   }
 
   synchronized void markAccepted(String documentId) {
+    if (deletedAt(documentId).isPresent()) {
+      // A transfer that was open when retention ended: its content must not come back.
+      throw new EvidenceException(
+          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
+    }
     try {
       Path marker = dir(documentId).resolve("accepted");
       if (!Files.exists(marker)) {

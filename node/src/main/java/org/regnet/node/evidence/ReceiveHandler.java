@@ -169,6 +169,7 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter {
         switch (e.code()) {
           case NOT_A_PARTY -> HttpResponseStatus.FORBIDDEN;
           case UNKNOWN_DOCUMENT -> HttpResponseStatus.NOT_FOUND;
+          case DELETED -> HttpResponseStatus.GONE;
           case WRONG_OFFSET, ALREADY_ACCEPTED, IN_USE -> HttpResponseStatus.CONFLICT;
           case TOO_LARGE -> HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
           case HASH_MISMATCH, BAD_CASE, BAD_DOCUMENT -> HttpResponseStatus.UNPROCESSABLE_ENTITY;

@@ -30,6 +30,8 @@ public final class ErrorCatalogue {
           // evidence node to node (docs/decisions/0019)
           Map.entry("HASH_MISMATCH", HttpResponseStatus.UNPROCESSABLE_ENTITY),
           Map.entry("TRANSFER_FAILED", HttpResponseStatus.BAD_GATEWAY),
+          // a document deleted when its case's retention ended (decision 0030)
+          Map.entry("DELETED", HttpResponseStatus.GONE),
           Map.entry("INTERNAL", HttpResponseStatus.INTERNAL_SERVER_ERROR));
 
   private ErrorCatalogue() {}

@@ -194,6 +194,7 @@ public final class EvidenceUpload extends ChannelInboundHandlerAdapter {
         switch (e.code()) {
           case BAD_CASE, BAD_DOCUMENT -> "VALIDATION_FAILED";
           case UNKNOWN_DOCUMENT -> "NOT_FOUND";
+          case DELETED -> "DELETED";
           case NOT_A_PARTY -> "ACCESS_DENIED";
           case TOO_LARGE -> "PAYLOAD_TOO_LARGE";
           case HASH_MISMATCH -> "HASH_MISMATCH";

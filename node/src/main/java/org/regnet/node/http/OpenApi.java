@@ -127,7 +127,9 @@ public final class OpenApi {
                     "sha256:string",
                     "size:integer",
                     "verified:boolean",
-                    "custody:object"
+                    "custody:object",
+                    // only once deleted at the case's retention end (decision 0030)
+                    "deletedAt:string"
                   }),
               Map.entry(
                   "EvidenceTransfer",

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -67,7 +68,20 @@ public final class EventFollower implements AutoCloseable {
    */
   public EventFollower(
       Supplier<Network> network, String chaincode, InboxStore inbox, InboxFilter filter) {
-    this(network, chaincode, inbox, filter, null);
+    this(network, chaincode, inbox, filter, null, e -> {});
+  }
+
+  /**
+   * With {@code filed}, told of each event once its block is filed (a crash between filing and
+   * telling loses the telling, never the event: whoever listens catches up from the inbox).
+   */
+  public EventFollower(
+      Supplier<Network> network,
+      String chaincode,
+      InboxStore inbox,
+      InboxFilter filter,
+      Consumer<Filing.Event> filed) {
+    this(network, chaincode, inbox, filter, null, filed);
   }
 
   /**
@@ -80,6 +94,17 @@ public final class EventFollower implements AutoCloseable {
       InboxStore inbox,
       InboxFilter filter,
       BiFunction<String, String, String> pairDetails) {
+    this(network, chaincode, inbox, filter, pairDetails, e -> {});
+  }
+
+  private EventFollower(
+      Supplier<Network> network,
+      String chaincode,
+      InboxStore inbox,
+      InboxFilter filter,
+      BiFunction<String, String, String> pairDetails,
+      Consumer<Filing.Event> filed) {
+    this.filed = filed;
     this.network = network;
     this.chaincode = chaincode;
     this.inbox = inbox;
@@ -95,6 +120,7 @@ public final class EventFollower implements AutoCloseable {
   static final String PAIR_EVENT = "regnet.pair.updated";
 
   private final BiFunction<String, String, String> pairDetails;
+  private final Consumer<Filing.Event> filed;
 
   /** A failure the peer will answer the same way every time: the event cannot be resolved. */
   static final class Unresolvable extends RuntimeException {
@@ -277,6 +303,16 @@ public final class EventFollower implements AutoCloseable {
       }
     }
     lastBlock = events.get(events.size() - 1).getBlockNumber();
+    for (Filing f : filings) {
+      if (f instanceof Filing.Event e) {
+        try {
+          filed.accept(e);
+        } catch (RuntimeException ex) {
+          // the event is filed; the listener catches up from the inbox at its next start
+          LOG.warn("after filing {}: {}", e.key(), ex.toString());
+        }
+      }
+    }
   }
 
   /** What the inbox files for the event; asks the peer for a pair event's details. */

@@ -145,6 +145,29 @@ public final class InboxStore {
     return true;
   }
 
+  /**
+   * The object ids of every event named {@code eventName} this node has filed, relevant to it or
+   * not (an own action is filed as not relevant), oldest first, each once.
+   */
+  public List<String> objectIds(String eventName) {
+    return db.inTransaction(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT object_id FROM inbox WHERE event_name IN (?, ?)"
+                      + " AND object_id IS NOT NULL GROUP BY object_id ORDER BY MIN(seq)")) {
+            q.setString(1, eventName);
+            q.setString(2, "~" + eventName);
+            ResultSet r = q.executeQuery();
+            while (r.next()) {
+              out.add(r.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
   /** How many events are in quarantine (a metric: anything above zero needs an operator). */
   public long quarantined() {
     return db.inTransaction(

@@ -146,4 +146,16 @@ class InboxStoreTest {
     assertThat(inbox.quarantined()).isEqualTo(1);
     assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(7, "tx2"));
   }
+
+  @Test
+  void the_object_ids_of_an_event_name_include_own_actions_filed_as_not_relevant(
+      @TempDir Path dir) {
+    InboxStore inbox = new InboxStore(new Database(dir, SECRET));
+    inbox.process("tx1/p", "regnet.assistance.purged", "RFA-1", "T", "tx1", 3, "{}", true);
+    inbox.process("tx2/p", "regnet.assistance.purged", "RFA-2", "T", "tx2", 4, "{}", false);
+    inbox.process("tx3/r", "regnet.assistance.replied", "RFA-3", "T", "tx3", 5, "{}", true);
+    inbox.process("tx4/p", "regnet.assistance.purged", "RFA-1", "T", "tx4", 6, "{}", true);
+    assertThat(inbox.objectIds("regnet.assistance.purged")).containsExactly("RFA-1", "RFA-2");
+    assertThat(inbox.objectIds("regnet.assistance.closed")).isEmpty();
+  }
 }

@@ -40,11 +40,12 @@ public final class DownloadEvidence implements StreamingRoute {
 
   @Override
   public RouteSpec spec() {
-    return Specs.get(
-        "/v1/evidence/{documentId}/content",
-        "evidence:get",
-        "A verified document's bytes (application/octet-stream), decrypted as they are sent",
-        "EvidenceContent");
+    return Specs.gone(
+        Specs.get(
+            "/v1/evidence/{documentId}/content",
+            "evidence:get",
+            "A verified document's bytes (application/octet-stream), decrypted as they are sent",
+            "EvidenceContent"));
   }
 
   @Override

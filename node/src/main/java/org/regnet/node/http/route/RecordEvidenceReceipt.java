@@ -14,11 +14,12 @@ public final class RecordEvidenceReceipt extends EvidenceRoute {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post(
-        "/v1/evidence/{documentId}/receipt",
-        "evidence:receive",
-        "Record on the ledger that a verified document was received",
-        "EvidenceDocument");
+    return Specs.gone(
+        Specs.post(
+            "/v1/evidence/{documentId}/receipt",
+            "evidence:receive",
+            "Record on the ledger that a verified document was received",
+            "EvidenceDocument"));
   }
 
   @Override

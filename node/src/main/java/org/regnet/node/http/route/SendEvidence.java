@@ -17,11 +17,12 @@ public final class SendEvidence extends EvidenceRoute {
 
   @Override
   public RouteSpec spec() {
-    return Specs.post(
-        "/v1/evidence/{documentId}/send",
-        "evidence:pin",
-        "Pin a document and send it node to node to the case's other party (resumes)",
-        "EvidenceTransfer");
+    return Specs.gone(
+        Specs.post(
+            "/v1/evidence/{documentId}/send",
+            "evidence:pin",
+            "Pin a document and send it node to node to the case's other party (resumes)",
+            "EvidenceTransfer"));
   }
 
   @Override

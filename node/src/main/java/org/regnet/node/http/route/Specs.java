@@ -24,6 +24,23 @@ final class Specs {
         HttpMethod.POST, path, permission, summary, List.of(body), response, WRITE);
   }
 
+  /**
+   * {@code spec} that may also answer 410: its document was deleted when its case's retention ended
+   * (decision 0030).
+   */
+  static RouteSpec gone(RouteSpec spec) {
+    List<Integer> statuses = new java.util.ArrayList<>(spec.statuses());
+    statuses.add(410);
+    return new RouteSpec(
+        spec.method(),
+        spec.path(),
+        spec.permission(),
+        spec.summary(),
+        spec.body(),
+        spec.responseSchema(),
+        List.copyOf(statuses));
+  }
+
   static FieldSpec req(String name, String type) {
     return FieldSpec.required(name, type);
   }

@@ -24,7 +24,7 @@ public final class UploadEvidence implements Route {
         "Upload a document (streamed, resumable at offset) for a case; its SHA-256 is verified",
         List.of(),
         "EvidenceUpload",
-        List.of(200, 202, 400, 401, 403, 409, 413, 422));
+        List.of(200, 202, 400, 401, 403, 409, 410, 413, 422));
   }
 
   @Override
