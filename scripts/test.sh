@@ -10,8 +10,8 @@ cd "$ROOT"
 "$ROOT/scripts/install-browser.sh"
 # PurgeIT lets a month pass by running a node and chaincode servers on libfaketime (decision 0022).
 "$ROOT/scripts/install-faketime.sh"
-# Test networks above offset 20000 listen inside the ephemeral port range: reserve their ports.
+# Test networks above offset 20000 listen inside the default ephemeral port range: move it up.
 source "$ROOT/scripts/lib/test-ports.sh"
-reserve_test_ports
-trap restore_test_ports EXIT
+narrow_ephemeral_ports
+trap restore_ephemeral_ports EXIT
 mvn -B verify "$@"

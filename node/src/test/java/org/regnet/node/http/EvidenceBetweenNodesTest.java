@@ -64,14 +64,25 @@ class EvidenceBetweenNodesTest {
   }
 
   /**
-   * Two distinct free ports: both sockets held open together, so the kernel cannot hand one out
-   * twice.
+   * Two free ports for the evidence servers, from just below Linux's default ephemeral range
+   * (32768..): the nodes' own listeners bind port 0 before the evidence servers bind these, and a
+   * port the kernel hands out for port 0 could be one just picked here and closed (it was in a CI
+   * run). No test network uses 31200..32767 (scripts/lib/test-ports.sh).
    */
-  private static int[] freePorts() throws Exception {
-    try (ServerSocket a = new ServerSocket(0);
-        ServerSocket b = new ServerSocket(0)) {
-      return new int[] {a.getLocalPort(), b.getLocalPort()};
+  private static int[] freePorts() {
+    int[] ports = new int[2];
+    int found = 0;
+    for (int p = 31_200 + new Random().nextInt(1_000); found < 2 && p < 32_768; p++) {
+      try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+        ports[found++] = s.getLocalPort();
+      } catch (java.io.IOException e) {
+        // taken: the next one
+      }
     }
+    if (found < 2) {
+      throw new IllegalStateException("no two free ports in 31200..32767");
+    }
+    return ports;
   }
 
   private static String evidence(int port, String other, Path otherRoot, int otherPort) {

@@ -81,7 +81,7 @@ public final class TestNetwork {
       List<NetworkExtension> extensions,
       UnaryOperator<NetworkDefinition> shape) {
     if (offset % 5000 != 0 || offset < 5000 || offset > 45000) {
-      // scripts/lib/test-ports.sh keeps exactly these bands out of the ephemeral port range.
+      // scripts/lib/test-ports.sh keeps the ephemeral port range above these networks' ports.
       throw new IllegalArgumentException(
           "a test network's port offset is a multiple of 5000 in 5000..45000: " + offset);
     }
