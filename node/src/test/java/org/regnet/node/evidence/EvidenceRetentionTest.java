@@ -21,18 +21,25 @@ class EvidenceRetentionTest {
 
   @TempDir Path dir;
 
+  private static byte[] document(long seed) {
+    return EvidenceStoreTest.document(ChunkCipher.CHUNK + 17, seed);
+  }
+
+  private static DocumentMeta meta(String id, String caseRef, byte[] doc) throws Exception {
+    return new DocumentMeta(
+        id,
+        CaseRef.parse(caseRef),
+        "BMSP",
+        "AMSP",
+        EvidenceStoreTest.sha256(doc),
+        doc.length,
+        EvidenceStoreTest.SALT);
+  }
+
   private static DocumentMeta stored(EvidenceStore store, String id, String caseRef, long seed)
       throws Exception {
-    byte[] doc = EvidenceStoreTest.document(ChunkCipher.CHUNK + 17, seed);
-    DocumentMeta meta =
-        new DocumentMeta(
-            id,
-            CaseRef.parse(caseRef),
-            "BMSP",
-            "AMSP",
-            EvidenceStoreTest.sha256(doc),
-            doc.length,
-            EvidenceStoreTest.SALT);
+    byte[] doc = document(seed);
+    DocumentMeta meta = meta(id, caseRef, doc);
     try (Incoming in = store.write(meta, 0)) {
       in.write(ByteBuffer.wrap(doc));
       in.finish();
@@ -82,16 +89,8 @@ class EvidenceRetentionTest {
   @Test
   void a_transfer_open_when_retention_ends_cannot_complete() throws Exception {
     EvidenceStore store = new EvidenceStore(dir, SEALER);
-    byte[] doc = EvidenceStoreTest.document(ChunkCipher.CHUNK + 5, 9);
-    DocumentMeta meta =
-        new DocumentMeta(
-            "doc-00000009",
-            CaseRef.parse("rfa:req-9"),
-            "BMSP",
-            "AMSP",
-            EvidenceStoreTest.sha256(doc),
-            doc.length,
-            EvidenceStoreTest.SALT);
+    byte[] doc = document(9);
+    DocumentMeta meta = meta("doc-00000009", "rfa:req-9", doc);
     try (Incoming in = store.write(meta, 0)) {
       in.write(ByteBuffer.wrap(doc));
       new EvidenceRetention(store, Clock.fixed(END, ZoneOffset.UTC)).purged("req-9");
