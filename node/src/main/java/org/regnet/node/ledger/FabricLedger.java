@@ -40,12 +40,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Fabric Gateway to the authority's own peer: one gRPC channel, shared; one Gateway per user
- * identity on top of it, so each transaction is signed by the person who made it. MVCC conflicts
- * are retried (the transaction is endorsed again against fresh state) before giving up.
+ * identity on top of it, so each transaction is signed by the person who made it. A transaction
+ * whose endorsed state went stale before it committed (MVCC and phantom read conflicts, a key-level
+ * policy changed meanwhile) is endorsed again against fresh state before giving up.
  */
 public final class FabricLedger implements Ledger, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FabricLedger.class);
   private static final int MVCC_ATTEMPTS = 3;
+
+  /**
+   * Commit outcomes that mean the state the transaction was endorsed against changed before it
+   * committed, so endorsing it again against fresh state gives the request its real answer. An
+   * endorsement policy failure at commit belongs here: the gateway collected endorsements that
+   * satisfied the policies when it endorsed, so the policy itself changed in between. Under BFT a
+   * request retried under its key while its first copy waited in the orderers' pools lands as a
+   * twin in the same block; the first sets the new keys' key-level policies and the twin fails them
+   * (docs/reliability.md). Endorsed again, it finds what the first wrote.
+   */
+  private static final java.util.Set<TxValidationCode> STALE =
+      java.util.EnumSet.of(
+          TxValidationCode.MVCC_READ_CONFLICT,
+          TxValidationCode.PHANTOM_READ_CONFLICT,
+          TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
 
   private final NodeConfig config;
   private final ManagedChannel channel;
@@ -124,16 +140,18 @@ public final class FabricLedger implements Ledger, AutoCloseable {
       if (status.isSuccessful()) {
         return new String(submitted.getResult(), StandardCharsets.UTF_8);
       }
-      if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT && attempt < MVCC_ATTEMPTS) {
+      if (STALE.contains(status.getCode()) && attempt < MVCC_ATTEMPTS) {
         LOG.info(
-            "{} {}: MVCC conflict, retrying ({}/{})",
+            "{} {}: {}, endorsing again ({}/{})",
             tx,
             status.getTransactionId(),
+            status.getCode(),
             attempt,
             MVCC_ATTEMPTS);
         continue;
       }
-      if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT) {
+      if (status.getCode() == TxValidationCode.MVCC_READ_CONFLICT
+          || status.getCode() == TxValidationCode.PHANTOM_READ_CONFLICT) {
         throw new LedgerException("CONFLICT", "the object changed concurrently; try again");
       }
       throw new LedgerException(

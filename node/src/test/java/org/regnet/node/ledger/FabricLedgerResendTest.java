@@ -52,7 +52,9 @@ import org.regnet.node.service.CommitUnknownException;
  * acknowledged a transaction the dying leader never had: the first copies are acknowledged and
  * lost; the commit status call answers once a copy is ordered and otherwise runs into the client's
  * deadline. Shows that a resend is byte for byte the same signed envelope (one transaction id) and
- * that the first copy ordered decides the answer.
+ * that the first copy ordered decides the answer. A second fake peer commits transactions with a
+ * given validation code, for the outcomes that are endorsed again (stale state) and those that are
+ * not.
  */
 class FabricLedgerResendTest {
   private Server server;
@@ -155,7 +157,48 @@ class FabricLedgerResendTest {
     }
   }
 
-  private FabricLedger ledger(Path dir, LossyPeer peer, String settings) throws Exception {
+  /**
+   * A peer's Gateway service whose transactions commit with the given validation codes, one per
+   * transaction in turn (then VALID), as when a key-level policy changed between endorsement and
+   * commit.
+   */
+  private static final class InvalidatingPeer extends GatewayGrpc.GatewayImplBase {
+    private final List<TxValidationCode> outcomes;
+    final List<String> endorsed = new ArrayList<>();
+
+    InvalidatingPeer(List<TxValidationCode> outcomes) {
+      this.outcomes = new ArrayList<>(outcomes);
+    }
+
+    @Override
+    public synchronized void endorse(
+        EndorseRequest request, StreamObserver<EndorseResponse> response) {
+      endorsed.add(request.getTransactionId());
+      response.onNext(
+          EndorseResponse.newBuilder()
+              .setPreparedTransaction(
+                  LossyPeer.envelope(request.getTransactionId(), request.getChannelId()))
+              .build());
+      response.onCompleted();
+    }
+
+    @Override
+    public void submit(SubmitRequest request, StreamObserver<SubmitResponse> response) {
+      response.onNext(SubmitResponse.getDefaultInstance());
+      response.onCompleted();
+    }
+
+    @Override
+    public synchronized void commitStatus(
+        SignedCommitStatusRequest request, StreamObserver<CommitStatusResponse> response) {
+      TxValidationCode code = outcomes.isEmpty() ? TxValidationCode.VALID : outcomes.remove(0);
+      response.onNext(CommitStatusResponse.newBuilder().setResult(code).setBlockNumber(9).build());
+      response.onCompleted();
+    }
+  }
+
+  private FabricLedger ledger(Path dir, GatewayGrpc.GatewayImplBase peer, String settings)
+      throws Exception {
     server =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -227,5 +270,48 @@ class FabricLedgerResendTest {
         .isEqualTo("done");
     assertThat(peer.submitted).hasSize(1);
     assertThat(ledger.resends()).isZero();
+  }
+
+  @Test
+  void a_transaction_whose_key_level_policy_changed_before_commit_is_endorsed_again(
+      @TempDir Path dir) throws Exception {
+    InvalidatingPeer peer =
+        new InvalidatingPeer(List.of(TxValidationCode.ENDORSEMENT_POLICY_FAILURE));
+    FabricLedger ledger = ledger(dir, peer, "");
+
+    assertThat(ledger.submit("carol", "referral:submit", "{}", Map.of(), List.of()))
+        .isEqualTo("done");
+    // a new transaction, endorsed against fresh state: two ids
+    assertThat(peer.endorsed).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void gives_up_after_three_stale_endorsements_with_a_typed_error(@TempDir Path dir)
+      throws Exception {
+    InvalidatingPeer peer =
+        new InvalidatingPeer(
+            List.of(
+                TxValidationCode.ENDORSEMENT_POLICY_FAILURE,
+                TxValidationCode.MVCC_READ_CONFLICT,
+                TxValidationCode.ENDORSEMENT_POLICY_FAILURE));
+    FabricLedger ledger = ledger(dir, peer, "");
+
+    assertThatThrownBy(() -> ledger.submit("carol", "referral:submit", "{}", Map.of(), List.of()))
+        .isInstanceOfSatisfying(
+            org.regnet.node.service.LedgerException.class,
+            e -> assertThat(e.code()).isEqualTo("INVALID_STATE"));
+    assertThat(peer.endorsed).hasSize(3);
+  }
+
+  @Test
+  void other_invalid_outcomes_are_not_endorsed_again(@TempDir Path dir) throws Exception {
+    InvalidatingPeer peer = new InvalidatingPeer(List.of(TxValidationCode.BAD_CREATOR_SIGNATURE));
+    FabricLedger ledger = ledger(dir, peer, "");
+
+    assertThatThrownBy(() -> ledger.submit("carol", "referral:submit", "{}", Map.of(), List.of()))
+        .isInstanceOfSatisfying(
+            org.regnet.node.service.LedgerException.class,
+            e -> assertThat(e.code()).isEqualTo("INVALID_STATE"));
+    assertThat(peer.endorsed).hasSize(1);
   }
 }
