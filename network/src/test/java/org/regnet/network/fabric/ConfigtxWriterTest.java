@@ -57,6 +57,20 @@ class ConfigtxWriterTest {
   }
 
   @Test
+  void writes_the_raft_timing_it_is_given(@TempDir Path tmp) throws Exception {
+    NetworkLayout layout = new NetworkLayout(tmp, tmp.resolve("state"));
+
+    String yaml =
+        Files.readString(
+            ConfigtxWriter.write(
+                def, layout, tmp.resolve("ctx"), BatchSettings.DEFAULT, new RaftTiming(250, 6)));
+
+    assertThat(yaml)
+        .contains("TickInterval: 250ms\n      ElectionTick: 6\n      HeartbeatTick: 1\n")
+        .doesNotContain("ElectionTick: 10");
+  }
+
+  @Test
   void writes_one_bft_consenter_per_member_with_its_msp_and_signing_identity(@TempDir Path tmp)
       throws Exception {
     NetworkDefinition bft = NetworkDefinitions.load(Path.of("../network-config/network-bft.yaml"));

@@ -1,0 +1,42 @@
+package org.regnet.network.fabric;
+
+import java.util.Map;
+
+/**
+ * Raft's clock on the orderers: a follower that has not heard the leader for {@code electionTick}
+ * ticks of {@code tickIntervalMillis} (randomised up to twice that) starts an election. That
+ * timeout is most of a Raft failover (docs/reliability.md); a shorter one fails over sooner and
+ * elects needlessly when an orderer is starved of CPU for that long.
+ *
+ * <p>Defaults are Fabric's (500 ms, 10 ticks: 5 to 10 s). {@code REGNET_RAFT_ELECTION_TICK}
+ * overrides the tick count when a network is created, so the fault suite can measure another
+ * setting without editing code; it is read once, into the genesis block.
+ */
+public record RaftTiming(int tickIntervalMillis, int electionTick) {
+  public static final String ELECTION_TICK_ENV = "REGNET_RAFT_ELECTION_TICK";
+  public static final RaftTiming DEFAULT = new RaftTiming(500, 10);
+
+  public RaftTiming {
+    if (tickIntervalMillis < 50 || tickIntervalMillis > 5_000) {
+      throw new IllegalArgumentException(
+          "Raft tick interval must be 50..5000 ms, got: " + tickIntervalMillis);
+    }
+    // HeartbeatTick is 1: an election tick must leave room for a few missed heartbeats.
+    if (electionTick < 3 || electionTick > 100) {
+      throw new IllegalArgumentException("Raft election tick must be 3..100, got: " + electionTick);
+    }
+  }
+
+  /** The defaults, the election tick overridden by the environment variable where set. */
+  public static RaftTiming from(Map<String, String> env) {
+    String e = env.get(ELECTION_TICK_ENV);
+    if (e == null || e.isBlank()) {
+      return DEFAULT;
+    }
+    try {
+      return new RaftTiming(DEFAULT.tickIntervalMillis(), Integer.parseInt(e.trim()));
+    } catch (NumberFormatException ex) {
+      throw new IllegalArgumentException(ELECTION_TICK_ENV + " must be a number, got: " + e);
+    }
+  }
+}
