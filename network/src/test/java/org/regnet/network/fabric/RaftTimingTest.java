@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class RaftTimingTest {
   @Test
-  void fabrics_defaults_unless_the_environment_names_an_election_tick() {
-    assertThat(RaftTiming.from(Map.of())).isEqualTo(new RaftTiming(500, 10));
+  void five_ticks_of_500_ms_unless_the_environment_names_an_election_tick() {
+    assertThat(RaftTiming.from(Map.of())).isEqualTo(new RaftTiming(500, 5));
     assertThat(RaftTiming.from(Map.of(RaftTiming.ELECTION_TICK_ENV, " ")))
         .isEqualTo(RaftTiming.DEFAULT);
-    assertThat(RaftTiming.from(Map.of(RaftTiming.ELECTION_TICK_ENV, "5")))
-        .isEqualTo(new RaftTiming(500, 5));
+    assertThat(RaftTiming.from(Map.of(RaftTiming.ELECTION_TICK_ENV, "10")))
+        .isEqualTo(new RaftTiming(500, 10));
   }
 
   @Test
