@@ -25,9 +25,9 @@ import org.regnet.systemtest.support.TestNetwork;
  * a compelled disclosure, which reaches B's inbox while recording the disclosure is still refused;
  * A shares information with B without a request (2024/2545 Art. 10): B lists and reads it, C can
  * neither read it nor find it on its peer; the statistics both sides read match the history
- * scripted here, the unsolicited information counted apart, as JSON and CSV; the request
- * exports as auth.001 XML. The purge at the end of retention has a network of its own (PurgeIT:
- * retention is counted in days, so it runs the clocks of a node and two chaincode servers ahead).
+ * scripted here, the unsolicited information counted apart, as JSON and CSV; the request exports as
+ * auth.001 XML. The purge at the end of retention has a network of its own (PurgeIT: retention is
+ * counted in days, so it runs the clocks of a node and two chaincode servers ahead).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssistanceJourneyIT {
@@ -305,8 +305,7 @@ class AssistanceJourneyIT {
     // the unsolicited information is counted apart, neither a request nor a reply time
     assertThat(a.path("counterparties").path(0).path("unsolicitedSent").asInt()).isEqualTo(1);
     assertThat(a.path("counterparties").path(0).path("unsolicitedReceived").asInt()).isZero();
-    assertThat(a.path("counterparties").path(0).path("received").path("requests").asInt())
-        .isZero();
+    assertThat(a.path("counterparties").path(0).path("received").path("requests").asInt()).isZero();
 
     JsonNode b =
         ok(nodeB.call("GET", "/v1/assistance/statistics?counterparty=" + msp(A), null, officerB))
