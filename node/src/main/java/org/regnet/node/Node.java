@@ -424,6 +424,7 @@ public final class Node implements AutoCloseable {
     routes.add(new ShareOnward(cases));
     AssistanceCases assistance = new AssistanceCases(ledger, config.mspId());
     routes.add(new SubmitAssistanceRequest(assistance));
+    routes.add(new OfferUnsolicitedInformation(assistance));
     routes.add(new AssistanceInbox(ledger));
     routes.add(new AssistanceOutbox(ledger));
     routes.add(new ExportStatistics(assistance, workers.api()));

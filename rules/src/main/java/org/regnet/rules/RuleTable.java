@@ -90,6 +90,7 @@ public final class RuleTable {
     // requests for assistance (docs/decisions/0018): case officers ask, acknowledge, reply and
     // handle disclosures and retention; investigators also report progress and record overdue
     m.put("assistance:submit", co);
+    m.put("assistance:offer", co);
     m.put("assistance:acknowledge", co);
     m.put("assistance:contestUrgency", co);
     m.put("assistance:reportProgress", coInv);

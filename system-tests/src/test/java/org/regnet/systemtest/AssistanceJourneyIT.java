@@ -23,19 +23,21 @@ import org.regnet.systemtest.support.TestNetwork;
  * answers in part, refusing one item on the MiCA Art. 95 ground, while C's peer holds no trace of
  * the reply; a request whose due date passes is recorded overdue and shows in B's inbox; A notices
  * a compelled disclosure, which reaches B's inbox while recording the disclosure is still refused;
- * the statistics both sides read match the history scripted here, as JSON and CSV; the request
- * exports as auth.001 XML. The purge at the end of retention has a network of its own (PurgeIT:
- * retention is counted in days, so it runs the clocks of a node and two chaincode servers ahead).
+ * A shares information with B without a request (2024/2545 Art. 10): B lists and reads it, C can
+ * neither read it nor find it on its peer; the statistics both sides read match the history
+ * scripted here, the unsolicited information counted apart, as JSON and CSV; the request exports as
+ * auth.001 XML. The purge at the end of retention has a network of its own (PurgeIT: retention is
+ * counted in days, so it runs the clocks of a node and two chaincode servers ahead).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssistanceJourneyIT {
   private static final int A = 0, B = 1, C = 2;
   private static final String TREATY = "TRT-IT-ASSISTANCE";
   private static TestNetwork net;
-  private static NodeClient nodeA, nodeB;
-  private static String officerA, officerB, investigatorA;
+  private static NodeClient nodeA, nodeB, nodeC;
+  private static String officerA, officerB, officerC, investigatorA;
   private static String agreementId;
-  private static String answeredId, overdueId;
+  private static String answeredId, overdueId, unsolicitedId;
   private static String replyMarker;
 
   @BeforeAll
@@ -43,6 +45,7 @@ class AssistanceJourneyIT {
     net = TestNetwork.shared();
     nodeA = new NodeClient(net.organization(A));
     nodeB = new NodeClient(net.organization(B));
+    nodeC = new NodeClient(net.organization(C));
     String adminA = NodeClient.login(nodeA, net.organization(A), "treaty-admin");
     String adminB = NodeClient.login(nodeB, net.organization(B), "treaty-admin");
     String treaty =
@@ -67,6 +70,7 @@ class AssistanceJourneyIT {
     officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
     investigatorA = NodeClient.login(nodeA, net.organization(A), "investigator");
     officerB = NodeClient.login(nodeB, net.organization(B), "case-officer");
+    officerC = NodeClient.login(nodeC, net.organization(C), "case-officer");
   }
 
   private static String msp(int i) {
@@ -222,6 +226,55 @@ class AssistanceJourneyIT {
 
   @Test
   @Order(4)
+  void unsolicited_information_reaches_only_its_recipient() {
+    String marker = Requests.marker();
+    Answer offered =
+        nodeA.call(
+            "POST",
+            "/v1/assistance/unsolicited",
+            """
+            {"agreementId":"%s","recipient":"%s","instrumentClass":"PERPETUAL_FUTURE",
+             "dataClasses":["TRADE_DATA"],"purposes":["INVESTIGATION"],
+             "payload":{"information":"Wallet trace %s points to an exchange you supervise.",
+               "message":"Shared without a request under MMoU para 9.",
+               "documents":[{"documentId":"DOC-U1","sha256":"%s","description":"trace"}]}}"""
+                .formatted(agreementId, msp(B), marker, "cd".repeat(32)),
+            officerA);
+    ok(offered);
+    unsolicitedId = offered.body().path("requestId").asText();
+    assertThat(offered.body().path("unsolicited").asBoolean()).isTrue();
+    assertThat(offered.body().path("progress").path("status").asText()).isEqualTo("ANSWERED");
+    assertThat(offered.body().toString()).doesNotContain(marker);
+
+    assertThat(ok(nodeB.call("GET", "/v1/assistance/inbox", null, officerB)).body().toString())
+        .contains(unsolicitedId);
+    JsonNode content =
+        ok(nodeB.call("GET", "/v1/assistance/" + unsolicitedId + "/content", null, officerB))
+            .body();
+    assertThat(content.path("payload").path("information").asText()).contains(marker);
+    assertThat(content.path("request").path("requested").asText()).isEqualTo(msp(A));
+
+    assertThat(nodeC.call("GET", "/v1/assistance/" + unsolicitedId, null, officerC).status())
+        .isIn(403, 404);
+    assertThat(
+            nodeC
+                .call("GET", "/v1/assistance/" + unsolicitedId + "/content", null, officerC)
+                .status())
+        .isIn(403, 404);
+    // no request, so no auth.001 export of it
+    assertThat(
+            nodeB
+                .call("GET", "/v1/assistance/" + unsolicitedId + "/auth001", null, officerB)
+                .status())
+        .isEqualTo(409);
+    Path peerC = net.network().layout().peerHome(net.network().definition().organizations().get(C));
+    Path peerB = net.network().layout().peerHome(net.network().definition().organizations().get(B));
+    assertThat(LeakScan.filesContaining(peerC, marker)).isEmpty();
+    assertThat(LeakScan.filesContaining(peerB, marker)).isNotEmpty();
+  }
+
+  @Test
+  @Order(5)
   void statistics_match_the_scripted_history_on_both_sides_as_json_and_csv() {
     JsonNode answered =
         ok(nodeA.call("GET", "/v1/assistance/" + answeredId, null, officerA)).body();
@@ -249,11 +302,16 @@ class AssistanceJourneyIT {
     assertThat(sent.path("finalReplyP90Seconds").asLong()).isEqualTo(fin);
     assertThat(sent.path("refusalsByGround").path("PREJUDICE_TO_OWN_INVESTIGATION").asInt())
         .isEqualTo(1);
+    // the unsolicited information is counted apart, neither a request nor a reply time
+    assertThat(a.path("counterparties").path(0).path("unsolicitedSent").asInt()).isEqualTo(1);
+    assertThat(a.path("counterparties").path(0).path("unsolicitedReceived").asInt()).isZero();
+    assertThat(a.path("counterparties").path(0).path("received").path("requests").asInt()).isZero();
 
     JsonNode b =
         ok(nodeB.call("GET", "/v1/assistance/statistics?counterparty=" + msp(A), null, officerB))
             .body();
     assertThat(b.path("counterparties").path(0).path("received")).isEqualTo(sent);
+    assertThat(b.path("counterparties").path(0).path("unsolicitedReceived").asInt()).isEqualTo(1);
 
     String csv =
         ok(nodeA.call("GET", "/v1/assistance/statistics?format=csv", null, officerA))
@@ -265,7 +323,7 @@ class AssistanceJourneyIT {
             msp(A)
                 + ","
                 + msp(B)
-                + ",sent,2,1,1,1,"
+                + ",sent,2,1,1,1,1,"
                 + ack
                 + ","
                 + ack
@@ -277,7 +335,7 @@ class AssistanceJourneyIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void a_request_exports_as_auth001_xml() {
     String xml =
         ok(nodeB.call("GET", "/v1/assistance/" + answeredId + "/auth001", null, officerB))

@@ -272,6 +272,10 @@ class AuthorizationMatrixIT {
     m.put(
         "assistance:submit",
         Case.of(Scope.OWN, A, o -> Requests.submitReferral(o.agreement())).withTransient(payload));
+    // unsolicited information (decision 0031): the role rule, as submit's
+    m.put(
+        "assistance:offer",
+        Case.of(Scope.OWN, A, o -> Requests.submitReferral(o.agreement())).withTransient(payload));
     m.put("assistance:listInbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:listOutbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:statistics", Case.of(Scope.OWN, A, o -> "{}"));

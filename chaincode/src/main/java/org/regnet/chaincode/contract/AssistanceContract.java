@@ -12,6 +12,7 @@ import org.regnet.chaincode.service.CooperationStatistics;
 import org.regnet.chaincode.service.DisclosureService;
 import org.regnet.chaincode.service.RetentionService;
 import org.regnet.chaincode.service.SubjectRequests;
+import org.regnet.chaincode.service.UnsolicitedInformation;
 
 /**
  * Requests for assistance and their reply leg (docs/chaincode-api.md, "assistance"). Every request
@@ -44,6 +45,14 @@ public final class AssistanceContract extends RegnetContract {
     return done(
         AssistanceService.submit(
             rc(ctx), confidential(ctx, request, AssistanceRequests.Submit.class, true)));
+  }
+
+  /** Unsolicited information (2024/2545 Art. 10, decision 0031): a request-less reply. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String offer(final Context ctx, final String request) {
+    return done(
+        UnsolicitedInformation.offer(
+            rc(ctx), confidential(ctx, request, AssistanceRequests.Offer.class, true)));
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -7,6 +7,7 @@ import java.util.List;
  * the scope facts the chaincode checks, the urgency, the number of items asked for and the
  * deadlines; everything that changes afterwards is in {@link AssistanceProgress}. What is asked,
  * why, of whom, under which mandate, is private (the sealed payload, named by {@code payloadHash}).
+ * Unsolicited information is the same record kind with {@code unsolicited} true (decision 0031).
  */
 public record AssistanceRequest(
     String requestId,
@@ -23,7 +24,8 @@ public record AssistanceRequest(
     String createdAt,
     String acknowledgeDueAt,
     String replyDueAt,
-    AssistanceProgress progress) {
+    AssistanceProgress progress,
+    Boolean unsolicited) {
 
   public AssistanceRequest {
     dataClasses = List.copyOf(dataClasses);
@@ -53,7 +55,27 @@ public record AssistanceRequest(
         createdAt,
         acknowledgeDueAt,
         replyDueAt,
-        next);
+        next,
+        unsolicited);
+  }
+
+  /**
+   * Unsolicited information (2024/2545 Art. 10, decision 0031): no request preceded it; the
+   * provider is in the requested position, the recipient in the requester's, and it has no
+   * deadlines. Null (absent) on an ordinary request.
+   */
+  public boolean offered() {
+    return Boolean.TRUE.equals(unsolicited);
+  }
+
+  /** Who sent the exchange: the requester of a request, the provider of unsolicited information. */
+  public String sender() {
+    return offered() ? requested : requester;
+  }
+
+  /** Who received it: the requested authority, or the recipient of unsolicited information. */
+  public String receiver() {
+    return offered() ? requester : requested;
   }
 
   /** The reply deadline in force: the latest estimate once given, else the request's due date. */

@@ -50,6 +50,26 @@ public final class AssistanceRequests {
     }
   }
 
+  /**
+   * {@code assistance:offer}: unsolicited information for the other party of an agreement (decision
+   * 0031), checked against the agreement as a request is; the content is in the transient map.
+   */
+  public record Offer(
+      String agreementId,
+      String recipient,
+      InstrumentClass instrumentClass,
+      List<DataClass> dataClasses,
+      List<PermittedUse> purposes) {
+
+    public Offer validated() {
+      Check.msp("recipient", recipient);
+      final Submit s =
+          new Submit(agreementId, instrumentClass, dataClasses, purposes, Urgency.ROUTINE, null)
+              .validated();
+      return new Offer(agreementId, recipient, instrumentClass, s.dataClasses(), s.purposes());
+    }
+  }
+
   /** Requests naming only the request. */
   public record Ref(String requestId) {
     public String id() {

@@ -157,6 +157,10 @@ public final class AssistanceReplies {
     final AssistanceRequest r = AssistanceStore.load(ctx, ref.id());
     AssistanceService.requireParty(ctx.caller(), r);
     AccessPolicy.requireCurrentMember(ctx.caller(), Repository.treaty(ctx, r.treatyId()));
+    if (r.offered()) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "requestId", "unsolicited information has no deadlines");
+    }
     final Instant now = ctx.now();
     final String at = now.toString();
     final AssistanceProgress p = r.progress();

@@ -74,7 +74,8 @@ public final class AssistanceService {
             at,
             Deadlines.acknowledgement(now, t.terms()).toString(),
             Deadlines.reply(now, t.terms(), req.urgency(), due).toString(),
-            AssistanceProgress.submitted(at));
+            AssistanceProgress.submitted(at),
+            null);
     AssistanceStore.create(ctx, r, sealed);
     AuditLog.record(ctx, change(r, "assistance.submitted").withPayloadHash(r.payloadHash()));
     return r;

@@ -75,10 +75,12 @@ final class AssistanceStore {
     save(ctx, r);
     final PairStore store = pairStore(ctx, r);
     final String ts = Keys.sortable(ctx.now());
+    // the sender's outbox, the receiver's inbox: unsolicited information reaches its recipient's
+    // inbox although the recipient holds the requester's position (decision 0031)
     store.put(
-        ctx.ledger().key(Keys.ASSISTANCE_OUTBOX, r.requester(), ts, r.requestId()), r.requestId());
+        ctx.ledger().key(Keys.ASSISTANCE_OUTBOX, r.sender(), ts, r.requestId()), r.requestId());
     store.put(
-        ctx.ledger().key(Keys.ASSISTANCE_INBOX, r.requested(), ts, r.requestId()), r.requestId());
+        ctx.ledger().key(Keys.ASSISTANCE_INBOX, r.receiver(), ts, r.requestId()), r.requestId());
     putSealed(ctx, r, "request", 0, s);
   }
 

@@ -34,8 +34,16 @@ public final class CooperationStatistics {
       Long finalReplyP90Seconds,
       Map<String, Integer> refusalsByGround) {}
 
-  /** Requests sent to and received from one counterparty. */
-  public record Counterparty(String counterparty, Direction sent, Direction received) {}
+  /**
+   * Requests sent to and received from one counterparty, and the unsolicited information provided
+   * to and received from it (decision 0031): counted apart, never as a request or a response time.
+   */
+  public record Counterparty(
+      String counterparty,
+      Direction sent,
+      Direction received,
+      int unsolicitedSent,
+      int unsolicitedReceived) {}
 
   /** The caller's figures. */
   public record Report(String authority, String asOf, List<Counterparty> counterparties) {}
@@ -45,15 +53,28 @@ public final class CooperationStatistics {
     final String me = ctx.caller().msp();
     final Map<String, List<AssistanceRequest>> sent = new TreeMap<>();
     final Map<String, List<AssistanceRequest>> received = new TreeMap<>();
+    final Map<String, Integer> offeredTo = new TreeMap<>();
+    final Map<String, Integer> offeredBy = new TreeMap<>();
+    // the outbox holds what the authority sent, the inbox what it received (AssistanceStore)
     for (AssistanceRequest r : AssistanceStore.all(ctx, me, false)) {
-      sent.computeIfAbsent(r.requested(), k -> new ArrayList<>()).add(r);
+      if (r.offered()) {
+        offeredTo.merge(r.receiver(), 1, Integer::sum);
+      } else {
+        sent.computeIfAbsent(r.receiver(), k -> new ArrayList<>()).add(r);
+      }
     }
     for (AssistanceRequest r : AssistanceStore.all(ctx, me, true)) {
-      received.computeIfAbsent(r.requester(), k -> new ArrayList<>()).add(r);
+      if (r.offered()) {
+        offeredBy.merge(r.sender(), 1, Integer::sum);
+      } else {
+        received.computeIfAbsent(r.sender(), k -> new ArrayList<>()).add(r);
+      }
     }
     final TreeMap<String, Boolean> names = new TreeMap<>();
     sent.keySet().forEach(k -> names.put(k, true));
     received.keySet().forEach(k -> names.put(k, true));
+    offeredTo.keySet().forEach(k -> names.put(k, true));
+    offeredBy.keySet().forEach(k -> names.put(k, true));
     final List<Counterparty> out = new ArrayList<>();
     for (String cp : names.keySet()) {
       if (req.counterparty() != null && !req.counterparty().equals(cp)) {
@@ -63,7 +84,9 @@ public final class CooperationStatistics {
           new Counterparty(
               cp,
               direction(sent.getOrDefault(cp, List.of())),
-              direction(received.getOrDefault(cp, List.of()))));
+              direction(received.getOrDefault(cp, List.of())),
+              offeredTo.getOrDefault(cp, 0),
+              offeredBy.getOrDefault(cp, 0)));
     }
     return new Report(me, ctx.nowString(), out);
   }

@@ -118,7 +118,7 @@ public final class TestNetwork {
     }
     final Map<String, byte[]> t = new java.util.HashMap<>(transientMap);
     t.put("request", arg.getBytes(StandardCharsets.UTF_8));
-    if (function.endsWith(":submit") && !t.containsKey("idempotencyKey")) {
+    if (creates(function) && !t.containsKey("idempotencyKey")) {
       t.put(
           "idempotencyKey",
           ("harness-idempotency-key-" + (counter + 1)).getBytes(StandardCharsets.UTF_8));
@@ -174,7 +174,7 @@ public final class TestNetwork {
     final boolean referral = fn.startsWith("referral:");
     final String field = referral ? "referralId" : "requestId";
     final String id;
-    if (fn.endsWith(":submit")) {
+    if (creates(fn)) {
       final String derived = referralId(who.msp(), t.get("idempotencyKey"));
       id = referral ? derived : "RFA-" + derived.substring("REF-".length());
     } else {
@@ -298,5 +298,10 @@ public final class TestNetwork {
 
   public void commit(final Result r) {
     ledger.commit(r.tx());
+  }
+
+  /** The transactions that create an object whose id derives from the idempotency key. */
+  private static boolean creates(final String tx) {
+    return tx.endsWith(":submit") || tx.equals("assistance:offer");
   }
 }

@@ -199,7 +199,8 @@ public final class OpenApi {
                     "createdAt:string",
                     "acknowledgeDueAt:string",
                     "replyDueAt:string",
-                    "progress:object"
+                    "progress:object",
+                    "unsolicited:boolean"
                   }),
               Map.entry(
                   "AssistancePage",

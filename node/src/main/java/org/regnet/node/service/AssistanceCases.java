@@ -32,10 +32,20 @@ public final class AssistanceCases {
    * transient map (decision 0029).
    */
   public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
+    return create(user, "assistance:submit", publicPart, payload);
+  }
+
+  /**
+   * Offers unsolicited information (decision 0031): {@code payload} (the information, the message,
+   * evidence digests, documents) is sealed into the pair's collection as a request's content is.
+   */
+  public JsonNode offer(String user, ObjectNode publicPart, JsonNode payload) {
+    return create(user, "assistance:offer", publicPart, payload);
+  }
+
+  private JsonNode create(String user, String tx, ObjectNode publicPart, JsonNode payload) {
     try {
-      return read(
-          ledger.submit(
-              user, "assistance:submit", publicPart.toString(), confidential(payload), List.of()));
+      return read(ledger.submit(user, tx, publicPart.toString(), confidential(payload), List.of()));
     } catch (LedgerException e) {
       // a retry under the same idempotency key whose first answer was lost meets the request the
       // first attempt made (decision 0007): answer it

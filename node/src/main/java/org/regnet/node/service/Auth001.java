@@ -25,6 +25,11 @@ public final class Auth001 {
   public static String render(JsonNode content) {
     JsonNode r = content.path("request");
     JsonNode p = content.path("payload");
+    if (r.path("unsolicited").asBoolean(false)) {
+      // auth.001 opens an information request; unsolicited information answers none (0031)
+      throw new LedgerException(
+          "INVALID_STATE", "unsolicited information is not a request: no auth.001 export");
+    }
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

@@ -55,7 +55,8 @@ public final class ConfidentialLedger implements Ledger {
     if (area == null) {
       return ledger.submit(username, tx, argument, transientData, endorsers);
     }
-    boolean submit = tx.endsWith(":submit");
+    // the transactions that create an object: a submission, or unsolicited information (0031)
+    boolean submit = tx.endsWith(":submit") || tx.equals("assistance:offer");
     Map<String, byte[]> t = new HashMap<>(transientData);
     t.put(REQUEST, argument.getBytes(StandardCharsets.UTF_8));
     String key = IdempotencyScope.current().orElse(null);

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Cooperation statistics as CSV: one row per counterparty and direction, the refusals as one {@code
- * GROUND=n;...} cell so every row has the same columns whatever grounds occur.
+ * GROUND=n;...} cell so every row has the same columns whatever grounds occur. {@code unsolicited}
+ * counts the information provided or received without a request (decision 0031), apart from the
+ * requests and their times.
  */
 public final class StatisticsCsv {
   public static final List<String> COLUMNS =
@@ -15,6 +17,7 @@ public final class StatisticsCsv {
           "counterparty",
           "direction",
           "requests",
+          "unsolicited",
           "acknowledged",
           "answered",
           "overdue",
@@ -41,6 +44,7 @@ public final class StatisticsCsv {
                 c.path("counterparty").asText(),
                 dir,
                 d.path("requests").asText(),
+                c.path(dir.equals("sent") ? "unsolicitedSent" : "unsolicitedReceived").asText("0"),
                 d.path("acknowledged").asText(),
                 d.path("answered").asText(),
                 d.path("overdue").asText(),

@@ -70,4 +70,15 @@ class Auth001Test {
   private static String text(Document d, String ns, String name) {
     return d.getElementsByTagNameNS(ns, name).item(0).getTextContent();
   }
+
+  @Test
+  void unsolicited_information_has_no_auth001_export() throws Exception {
+    JsonNode content =
+        new ObjectMapper()
+            .readTree(CONTENT.replace("\"urgency\":\"URGENT\"", "\"unsolicited\":true"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Auth001.render(content))
+        .isInstanceOf(LedgerException.class)
+        .extracting(e -> ((LedgerException) e).code())
+        .isEqualTo("INVALID_STATE");
+  }
 }

@@ -69,6 +69,25 @@ class ConfidentialLedgerTest {
   }
 
   @Test
+  void unsolicited_information_creates_a_request_whose_id_derives_from_a_fresh_key() {
+    Recording inner = new Recording();
+
+    String answer =
+        new ConfidentialLedger(inner, "AlpineMSP")
+            .submit("u", "assistance:offer", "{\"recipient\":\"HarbourMSP\"}", Map.of(), List.of());
+
+    Call offer = inner.calls.get(0);
+    assertThat(offer.argument()).isEqualTo("{}");
+    byte[] key = offer.transientData().get(KeyedLedger.TRANSIENT_KEY);
+    assertThat(key).hasSize(64);
+    assertThat(inner.calls.get(1).tx()).isEqualTo("assistance:get");
+    assertThat(answer)
+        .contains(
+            IdempotencyScope.derivedId(
+                "RFA", "AlpineMSP", new String(key, StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void a_submit_under_a_request_key_derives_the_id_from_that_key() {
     Recording inner = new Recording();
 

@@ -83,7 +83,7 @@ public final class Calls {
     Map<String, byte[]> t =
         new java.util.HashMap<>(transientData == null ? Map.of() : transientData);
     t.put("request", arg.getBytes(StandardCharsets.UTF_8));
-    boolean submit = tx.endsWith(":submit");
+    boolean submit = creates(tx);
     if (submit && !t.containsKey("idempotencyKey")) {
       t.put(
           "idempotencyKey",
@@ -181,7 +181,7 @@ public final class Calls {
       Map<String, byte[]> t =
           new java.util.HashMap<>(transientData == null ? Map.of() : transientData);
       t.put("request", arg.getBytes(StandardCharsets.UTF_8));
-      if (tx.endsWith(":submit") && !t.containsKey("idempotencyKey")) {
+      if (creates(tx) && !t.containsKey("idempotencyKey")) {
         t.put(
             "idempotencyKey",
             ("calls-" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
@@ -225,5 +225,10 @@ public final class Calls {
               .collect(Collectors.joining()));
     }
     return s.toString();
+  }
+
+  /** The transactions that create an object whose id derives from the idempotency key. */
+  private static boolean creates(final String tx) {
+    return tx.endsWith(":submit") || tx.equals("assistance:offer");
   }
 }

@@ -49,6 +49,7 @@ class RoutePermissionsTest {
           Map.entry("RetractFlag", List.of("flag:retract", "treaty:get")),
           Map.entry("ShareFlag", List.of("flag:raise", "flag:copy", "treaty:get")),
           Map.entry("SubmitAssistanceRequest", List.of("assistance:submit", "agreement:get")),
+          Map.entry("OfferUnsolicitedInformation", List.of("assistance:offer", "assistance:get")),
           Map.entry("AssistanceContent", List.of("assistance:content")),
           Map.entry("ExportAuth001", List.of("assistance:content")),
           Map.entry("ExportStatistics", List.of("assistance:statistics")),
