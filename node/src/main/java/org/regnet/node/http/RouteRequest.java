@@ -33,6 +33,16 @@ public record RouteRequest(
     return path.get(name);
   }
 
+  /**
+   * The body without its confidential {@code payload}: what a case's creation sends apart from the
+   * payload, which travels sealed.
+   */
+  public ObjectNode bodyWithoutPayload() {
+    ObjectNode copy = body.deepCopy();
+    copy.remove("payload");
+    return copy;
+  }
+
   public String query(String name) {
     List<String> v = query.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);

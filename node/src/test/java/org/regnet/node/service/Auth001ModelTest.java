@@ -22,19 +22,8 @@ import org.w3c.dom.Node;
  * survive the reading.
  */
 class Auth001ModelTest {
-  private static final String CONTENT =
-      """
-      {"request":{"requestId":"RFA-0123456789abcdef","requester":"AlpineMSP",
-        "requested":"HarbourMSP","urgency":"URGENT","replyDueAt":"2025-03-04T09:00:01Z"},
-       "payload":{"items":[{"type":"BANK_RECORDS","description":"Statements <2024>"}],
-        "facts":"Spoofing & layering","purpose":"Identify the owner",
-        "provisionsBreached":["MAR Art. 12"],"subjects":[{"name":"Jane Trader"}],
-        "legalMandate":{"paragraph":"MMoU para 7(b)","disclaimer":"Enforcement only"},
-        "confidential":true,"investigationPeriod":{"from":"2024-01-01","to":"2024-06-30"},
-        "urgencyReasons":"Funds leaving"}}""";
-
   private static String exported() throws Exception {
-    return Auth001.render(new ObjectMapper().readTree(CONTENT));
+    return Auth001.render(new ObjectMapper().readTree(Auth001Test.CONTENT));
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.w3c.dom.Node;
 
 class Auth001Test {
 
-  private static final String CONTENT =
+  /** A request as the export reads it; Auth001ModelTest reads the same one. */
+  static final String CONTENT =
       """
       {"request":{"requestId":"RFA-0123456789abcdef","requester":"AlpineMSP",
         "requested":"HarbourMSP","urgency":"URGENT","replyDueAt":"2025-03-04T09:00:01Z"},

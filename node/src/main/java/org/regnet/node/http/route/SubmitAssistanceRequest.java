@@ -1,6 +1,5 @@
 package org.regnet.node.http.route;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.regnet.node.http.Route;
 import org.regnet.node.http.RouteRequest;
 import org.regnet.node.http.RouteSpec;
@@ -36,9 +35,10 @@ public final class SubmitAssistanceRequest implements Route {
 
   @Override
   public Reply handle(RouteRequest request) {
-    ObjectNode publicPart = request.body().deepCopy();
-    publicPart.remove("payload");
     return Reply.ok(
-        cases.submit(request.user().username(), publicPart, request.body().get("payload")));
+        cases.submit(
+            request.user().username(),
+            request.bodyWithoutPayload(),
+            request.body().get("payload")));
   }
 }
