@@ -2,7 +2,14 @@ package org.regnet.node.evidence;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,30 +40,35 @@ public final class EvidenceRetention {
 
   /** Deletes the documents of the purged request {@code requestId}; answers how many were new. */
   public int purged(String requestId) {
-    CaseRef caseRef;
-    try {
-      caseRef = new CaseRef("rfa", requestId);
-    } catch (EvidenceException e) {
-      return 0; // no document can belong to an id the store would refuse
-    }
-    int deleted = 0;
-    for (DocumentMeta m : store.byCase(caseRef)) {
-      if (store.delete(m.documentId(), clock.instant())) {
-        deleted++;
-      }
-    }
-    if (deleted > 0) {
-      LOG.info("retention ended for {}: deleted {} documents", caseRef, deleted);
-    }
-    return deleted;
+    return catchUp(List.of(requestId));
   }
 
-  /** Deletes the documents of every request in {@code purgedRequests} (a start's catch-up). */
+  /**
+   * Deletes the documents of every request in {@code purgedRequests} (a start's catch-up), reading
+   * the store once however many requests were purged.
+   */
   public int catchUp(Collection<String> purgedRequests) {
-    int deleted = 0;
-    for (String id : purgedRequests) {
-      deleted += purged(id);
+    Set<CaseRef> cases = new HashSet<>();
+    purgedRequests.forEach(id -> caseOf(id).ifPresent(cases::add));
+    if (cases.isEmpty()) {
+      return 0;
     }
-    return deleted;
+    Map<CaseRef, Integer> deleted = new TreeMap<>(Comparator.comparing(CaseRef::toString));
+    for (DocumentMeta m : store.documents()) {
+      if (cases.contains(m.caseRef()) && store.delete(m.documentId(), clock.instant())) {
+        deleted.merge(m.caseRef(), 1, Integer::sum);
+      }
+    }
+    deleted.forEach((c, n) -> LOG.info("retention ended for {}: deleted {} documents", c, n));
+    return deleted.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** The case of a request, unless its id is one no document of the store can carry. */
+  private static Optional<CaseRef> caseOf(String requestId) {
+    try {
+      return Optional.of(new CaseRef("rfa", requestId));
+    } catch (EvidenceException e) {
+      return Optional.empty();
+    }
   }
 }

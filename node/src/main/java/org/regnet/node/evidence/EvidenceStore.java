@@ -132,14 +132,16 @@ public final class EvidenceStore {
 
   /** The documents of a case, accepted or not, by document id. */
   public List<DocumentMeta> byCase(CaseRef caseRef) {
+    return documents().stream().filter(m -> m.caseRef().equals(caseRef)).toList();
+  }
+
+  /** Every document the store has heard of, accepted, deleted or not, by document id. */
+  public List<DocumentMeta> documents() {
     List<DocumentMeta> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path d : dirs.sorted(Comparator.naturalOrder()).toList()) {
         if (Files.isRegularFile(d.resolve("meta.json"))) {
-          DocumentMeta m = meta(d.getFileName().toString());
-          if (m.caseRef().equals(caseRef)) {
-            out.add(m);
-          }
+          out.add(meta(d.getFileName().toString()));
         }
       }
     } catch (IOException e) {
