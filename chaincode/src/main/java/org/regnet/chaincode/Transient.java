@@ -24,6 +24,15 @@ public final class Transient {
     return v.clone();
   }
 
+  /**
+   * The confidential {@code payload} entry, parsed as {@code type} (at most {@link #MAX_PAYLOAD}
+   * bytes); the caller validates it.
+   */
+  public static <T> T payload(final ChaincodeStub stub, final Class<T> type) {
+    return org.regnet.chaincode.json.Json.parse(
+        "transient.payload", required(stub, "payload", MAX_PAYLOAD), MAX_PAYLOAD, type);
+  }
+
   /** The client's salt: 16..64 bytes. */
   public static byte[] salt(final ChaincodeStub stub) {
     final byte[] salt = required(stub, "salt", 64);

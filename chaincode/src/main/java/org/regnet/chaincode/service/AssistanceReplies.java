@@ -12,7 +12,6 @@ import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
 import org.regnet.chaincode.access.AccessPolicy;
-import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.AssistanceProgress;
 import org.regnet.chaincode.model.AssistanceReply;
 import org.regnet.chaincode.model.AssistanceRequest;
@@ -122,13 +121,7 @@ public final class AssistanceReplies {
     if (r.progress().replies().size() >= MAX_PARTS) {
       throw ErrorCode.INVALID_STATE.exception("requestId", "at most " + MAX_PARTS + " replies");
     }
-    final ReplyPayload payload =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                ReplyPayload.class)
-            .validated();
+    final ReplyPayload payload = Transient.payload(ctx.getStub(), ReplyPayload.class).validated();
     final SealedPayload sealed = Sealing.seal(payload, Transient.salt(ctx.getStub()));
     final int seq = r.progress().replies().size() + 1;
     AssistanceStore.putSealed(ctx, r, "reply", seq, sealed);
@@ -208,12 +201,7 @@ public final class AssistanceReplies {
       throw ErrorCode.INVALID_STATE.exception("requestId", "at most " + MAX_PARTS + " updates");
     }
     final InformationMessage message =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                InformationMessage.class)
-            .validated();
+        Transient.payload(ctx.getStub(), InformationMessage.class).validated();
     final SealedPayload sealed = Sealing.seal(message, Transient.salt(ctx.getStub()));
     final int seq = r.progress().updates().size() + 1;
     AssistanceStore.putSealed(ctx, r, "update", seq, sealed);

@@ -36,12 +36,7 @@ public final class AssistanceService {
       final RegnetContext ctx, final AssistanceRequests.Submit raw) {
     final AssistanceRequests.Submit req = raw.validated();
     final AssistanceRequestPayload payload =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                AssistanceRequestPayload.class)
-            .validated(req.urgency());
+        Transient.payload(ctx.getStub(), AssistanceRequestPayload.class).validated(req.urgency());
     final byte[] salt = Transient.salt(ctx.getStub());
     final Caller c = ctx.caller();
     final AgreementOpening opening =

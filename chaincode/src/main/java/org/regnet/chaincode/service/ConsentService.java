@@ -157,12 +157,7 @@ public final class ConsentService {
           "transient.record", "not the record the parties recorded with the share");
     }
     final ReferralPayload payload =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                ReferralPayload.class)
-            .validated();
+        Transient.payload(ctx.getStub(), ReferralPayload.class).validated();
     final SealedPayload sealed = Sealing.seal(payload, Transient.salt(ctx.getStub()));
     if (!sealed.hash().equals(r.payloadHash())) {
       throw ErrorCode.VALIDATION_FAILED.exception(

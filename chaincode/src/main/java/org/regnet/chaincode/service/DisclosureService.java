@@ -6,7 +6,6 @@ import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
 import org.regnet.chaincode.access.AccessPolicy;
-import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.AssistanceRequest;
 import org.regnet.chaincode.model.Disclosure;
 import org.regnet.chaincode.model.DisclosureStatus;
@@ -35,12 +34,7 @@ public final class DisclosureService {
       throw ErrorCode.INVALID_STATE.exception("requestId", "too many disclosures");
     }
     final InformationMessage basis =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                InformationMessage.class)
-            .validated();
+        Transient.payload(ctx.getStub(), InformationMessage.class).validated();
     final SealedPayload sealed = Sealing.seal(basis, Transient.salt(ctx.getStub()));
     final int seq = r.progress().disclosures().size() + 1;
     AssistanceStore.putSealed(ctx, r, "disclosure", seq, sealed);

@@ -38,12 +38,7 @@ public final class ReferralService {
   public static Referral submit(final RegnetContext ctx, final SubmitReferralRequest raw) {
     final SubmitReferralRequest req = raw.validated();
     final ReferralPayload payload =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                ReferralPayload.class)
-            .validated();
+        Transient.payload(ctx.getStub(), ReferralPayload.class).validated();
     final byte[] salt = Transient.salt(ctx.getStub());
     final Caller c = ctx.caller();
     final AgreementOpening opening =
@@ -130,12 +125,7 @@ public final class ReferralService {
     final Referral r = Repository.referral(ctx, ref.id());
     final Turns.Step step = turn(ctx, r);
     final InformationMessage message =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                InformationMessage.class)
-            .validated();
+        Transient.payload(ctx.getStub(), InformationMessage.class).validated();
     final byte[] salt = Transient.salt(ctx.getStub());
     if (r.exchanges().size() >= MAX_EXCHANGES) {
       throw ErrorCode.INVALID_STATE.exception(

@@ -4,7 +4,6 @@ import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
 import org.regnet.chaincode.access.AccessPolicy;
-import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.AssistanceProgress;
 import org.regnet.chaincode.model.AssistanceRequest;
 import org.regnet.chaincode.model.SubjectRequest;
@@ -43,12 +42,7 @@ public final class SubjectRequests {
       throw ErrorCode.INVALID_STATE.exception("requestId", "too many subject requests");
     }
     final InformationMessage details =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                InformationMessage.class)
-            .validated();
+        Transient.payload(ctx.getStub(), InformationMessage.class).validated();
     final SealedPayload sealed = Sealing.seal(details, Transient.salt(ctx.getStub()));
     final int seq = p.subjectRequests().size() + 1;
     AssistanceStore.putSealed(ctx, r, "subject", seq, sealed);

@@ -4,7 +4,6 @@ import java.util.List;
 import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.RegnetContext;
 import org.regnet.chaincode.Transient;
-import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.AssistanceProgress;
 import org.regnet.chaincode.model.AssistanceReply;
 import org.regnet.chaincode.model.AssistanceRequest;
@@ -38,12 +37,7 @@ public final class UnsolicitedInformation {
           "recipient", "information is offered to another authority");
     }
     final UnsolicitedPayload payload =
-        Json.parse(
-                "transient.payload",
-                Transient.required(ctx.getStub(), "payload", Transient.MAX_PAYLOAD),
-                Transient.MAX_PAYLOAD,
-                UnsolicitedPayload.class)
-            .validated();
+        Transient.payload(ctx.getStub(), UnsolicitedPayload.class).validated();
     final byte[] salt = Transient.salt(ctx.getStub());
     final AgreementOpening opening =
         AgreementOpening.check(
