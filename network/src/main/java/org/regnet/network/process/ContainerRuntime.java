@@ -224,6 +224,7 @@ public final class ContainerRuntime {
   private String ensurePod(String host) {
     String pod = podName(host);
     if (podman(List.of("pod", "exists", pod)) != 0) {
+      reclaimAddress(host, pod);
       String network = ensureNetwork(host);
       int rc =
           podman(
@@ -243,6 +244,60 @@ public final class ContainerRuntime {
       }
     }
     return pod;
+  }
+
+  /**
+   * Frees {@code host} from the pod of another state directory that a killed run left behind.
+   * Podman's records outlive the processes of a run killed with its machine (or its session): the
+   * pod still holds its address, and every later network on that address fails to start with an
+   * IPAM error. Such a pod is stale when its state directory is gone or its infra process is dead;
+   * a live one belongs to a network still running, which this start must not break.
+   */
+  private void reclaimAddress(String host, String pod) {
+    String suffix = "-" + host.replace('.', '-');
+    List<String> pods =
+        podmanLines(
+            List.of(
+                "pod",
+                "ps",
+                "--filter",
+                "label=" + LABEL,
+                "--format",
+                "{{.Name}}\t{{.InfraId}}\t{{index .Labels \"" + LABEL + "\"}}"));
+    for (String line : pods) {
+      String[] f = line.split("\t", -1);
+      if (f.length < 3 || !f[0].endsWith(suffix) || f[0].equals(pod)) {
+        continue;
+      }
+      Path owner = Path.of(f[2]);
+      if (Files.isDirectory(owner) && alive(f[1])) {
+        throw new NetworkException(
+            "address "
+                + host
+                + " is held by the container network of "
+                + owner
+                + ", which still runs: stop it first (scripts/network.sh down, or"
+                + " scripts/faults.sh's network with scripts/install-containers.sh stop)");
+      }
+      List<String> left = podmanLines(List.of("ps", "-aq", "--filter", "pod=" + f[0]));
+      if (!left.isEmpty()) {
+        List<String> rm = new ArrayList<>(List.of("rm", "-f", "-t", "0"));
+        rm.addAll(left);
+        podman(rm);
+      }
+      podman(List.of("pod", "rm", "-f", f[0]));
+    }
+  }
+
+  /** Whether the process of a container (by id) still runs on this machine. */
+  private boolean alive(String containerId) {
+    if (containerId.isBlank()) {
+      return false;
+    }
+    List<String> pid = podmanLines(List.of("inspect", "--format", "{{.State.Pid}}", containerId));
+    return !pid.isEmpty()
+        && pid.get(0).matches("[1-9][0-9]*")
+        && Files.isDirectory(Path.of("/proc", pid.get(0)));
   }
 
   /** One podman bridge network per /24 of the definition's hosts. */
