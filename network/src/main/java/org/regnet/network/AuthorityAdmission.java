@@ -103,13 +103,19 @@ public final class AuthorityAdmission {
     if (staying.size() < 2) {
       throw new NetworkException("a network needs at least two member authorities");
     }
-    if (def.ordering().bft() && leaving.orderer() != null) {
-      // Refused before the treaty vote, so nothing is half-done (decision 0015).
+    long orderersLeft = staying.stream().filter(o -> o.orderer() != null).count();
+    if (leaving.orderer() != null && orderersLeft < def.ordering().minimumConsenters()) {
+      // Refused before the treaty vote, so nothing is half-done: BFT needs 3f+1 = 4 consenters.
       throw new NetworkException(
           "cannot remove "
               + mspId
-              + ": its orderer is a BFT consenter, and changing BFT consenters by channel update"
-              + " is not supported yet");
+              + ": "
+              + def.ordering().type()
+              + " ordering needs at least "
+              + def.ordering().minimumConsenters()
+              + " members with an orderer, "
+              + orderersLeft
+              + " would remain");
     }
     if (treatyId != null) {
       changeTreatyMembership(network, treatyId, "WITHDRAW", leaving, staying);

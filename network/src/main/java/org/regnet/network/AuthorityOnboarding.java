@@ -89,13 +89,13 @@ public final class AuthorityOnboarding {
   }
 
   /**
-   * The new authority's own orderer, the next block of orderer ports; none under BFT, whose
-   * consenter set the tooling cannot change yet (decision 0015).
+   * The new authority's own orderer, the next block of orderer ports: a consenter under Raft and
+   * BFT alike (decisions 0015, 0033).
    */
   private static OrdererDefinition newOrderer(
       NetworkDefinition def, OrganizationDefinition first, int i) {
     OrdererDefinition o = first.orderer();
-    if (o == null || def.ordering().bft()) {
+    if (o == null) {
       return null;
     }
     return new OrdererDefinition(

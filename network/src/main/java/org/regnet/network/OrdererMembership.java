@@ -18,13 +18,13 @@ import org.regnet.network.process.ProcessRecord;
  * The Orderer-group half of admitting or removing an authority, applied to the channel
  * configuration (configtxlator JSON) in the same update as its Application-group organisation, so
  * one majority of member admins decides both: the authority's organisation in the Orderer group
- * with its orderer's endpoint, and its orderer as a Raft consenter. After the update commits, the
- * new orderer joins the channel through the channel participation API and catches up from the other
- * members' orderers.
+ * with its orderer's endpoint, and its orderer as a consenter (Raft, or BFT). After the update
+ * commits, the new orderer joins the channel through the channel participation API and catches up
+ * from the other members' orderers.
  *
- * <p>Under BFT a consenter change also rewrites the channel's block validation policy (a quorum of
- * the consenters' identities); that is not built, so admission and removal of an orderer there are
- * refused with a clear message instead of leaving a channel half-changed.
+ * <p>Under BFT the consenter also carries its MSP id and signing identity, and the same update
+ * rewrites the block validation policy Fabric derives from the consenters ({@link BftConsenters},
+ * decision 0033).
  */
 final class OrdererMembership {
   private static final String ORDERER = "/channel_group/groups/Orderer";
@@ -34,7 +34,7 @@ final class OrdererMembership {
 
   /**
    * Adds {@code candidate}'s organisation ({@code ordererOrg}, from configtxgen -printOrg) to the
-   * Orderer group and its orderer to the Raft consenters.
+   * Orderer group and its orderer to the consenters.
    */
   static void add(
       ObjectNode config,
@@ -42,13 +42,21 @@ final class OrdererMembership {
       JsonNode ordererOrg,
       OrderingDefinition ordering,
       Path ordererNode) {
-    requireRaft(ordering, "admit the orderer of " + candidate.mspId());
     ObjectNode orderer = (ObjectNode) config.at(ORDERER);
     if (orderer.at("/groups/" + candidate.mspId()).isObject()) {
       throw new NetworkException(candidate.mspId() + " already has an orderer in the channel");
     }
     ((ObjectNode) orderer.get("groups")).set(candidate.mspId(), ordererOrg);
     String cert = base64(ordererNode.resolve("tls/server.crt"));
+    if (ordering.bft()) {
+      String identity =
+          base64(
+              ordererNode
+                  .resolve("msp/signcerts")
+                  .resolve(candidate.ordererHostName() + "-cert.pem"));
+      BftConsenters.add(orderer, candidate, identity, cert);
+      return;
+    }
     ((ArrayNode) orderer.at(RAFT_CONSENTERS))
         .addObject()
         .put("client_tls_cert", cert)
@@ -64,8 +72,11 @@ final class OrdererMembership {
       return; // admitted without an orderer: nothing of it in the Orderer group
     }
     ObjectNode orderer = (ObjectNode) config.at(ORDERER);
-    requireRaft(ordering, "remove the orderer of " + member.mspId());
     ((ObjectNode) orderer.get("groups")).remove(member.mspId());
+    if (ordering.bft()) {
+      BftConsenters.remove(orderer, member);
+      return;
+    }
     ArrayNode consenters = (ArrayNode) orderer.at(RAFT_CONSENTERS);
     int before = consenters.size();
     for (int i = consenters.size() - 1; i >= 0; i--) {
@@ -119,16 +130,6 @@ final class OrdererMembership {
                 "orderer of " + candidate.mspId() + " not caught up: " + info);
           }
         });
-  }
-
-  private static void requireRaft(OrderingDefinition ordering, String what) {
-    if (ordering.bft()) {
-      throw new NetworkException(
-          "cannot "
-              + what
-              + " on a BFT channel: changing BFT consenters (and the block validation policy"
-              + " with them) by channel update is not supported yet (decision 0015)");
-    }
   }
 
   private static String base64(Path file) {

@@ -41,13 +41,14 @@ class AuthorityOnboardingTest {
   }
 
   @Test
-  void a_new_authority_of_a_bft_network_comes_without_an_orderer() {
+  void a_new_authority_of_a_bft_network_runs_its_own_orderer_as_fifth_consenter() {
     NetworkDefinition bft = NetworkDefinitions.load(Path.of("../network-config/network-bft.yaml"));
 
     OrganizationDefinition e = AuthorityOnboarding.newAuthority(bft, "Estuary Markets Board", "PT");
 
-    assertThat(e.orderer()).isNull();
-    assertThat(AuthorityOnboarding.withMember(bft, e).ordererOrganizations()).hasSize(4);
+    assertThat(e.orderer()).isNotNull();
+    assertThat(e.orderer().clusterPort()).isEqualTo(7460);
+    assertThat(AuthorityOnboarding.withMember(bft, e).ordererOrganizations()).hasSize(5);
   }
 
   @Test

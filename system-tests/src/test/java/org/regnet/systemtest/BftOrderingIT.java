@@ -7,6 +7,8 @@ import static org.regnet.systemtest.support.Calls.submit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,8 +16,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.regnet.network.AuthorityAdmission;
+import org.regnet.network.FabricNetwork;
 import org.regnet.network.NetworkException;
 import org.regnet.network.config.NetworkDefinition;
+import org.regnet.network.config.NetworkDefinitions;
 import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.network.process.ProcessRecord;
 import org.regnet.systemtest.support.Actors;
@@ -26,14 +30,21 @@ import org.regnet.systemtest.support.TestNetwork;
 
 /**
  * The BFT choice (network-config/network-bft.yaml): four authorities, each running its own orderer,
- * are the channel's four SmartBFT consenters; transactions commit, and still commit with one of the
- * four orderers stopped (3f+1 = 4 tolerates f = 1).
+ * are the channel's four SmartBFT consenters, and transactions commit. A fifth authority is
+ * admitted with its orderer as fifth consenter in the same majority-signed update (with the block
+ * validation policy Fabric derives for five, decision 0033); with one original orderer stopped the
+ * remaining four, the new one among them, are exactly the quorum and still commit. Removing a
+ * member takes its consenter out in the same update; the channel, back to four consenters of which
+ * one is still stopped, commits again; removing one more is refused (BFT needs four).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BftOrderingIT {
   private static final int A = 0, B = 1, C = 2, D = 3;
+  private static final String ESTUARY = "Estuary Markets Board";
+  private static final Pattern HEIGHT = Pattern.compile("\"height\":\\s*(\\d+)");
   private static TestNetwork net;
   private static Actors actors;
+  private static OrganizationDefinition estuary;
 
   @BeforeAll
   static void start() {
@@ -65,6 +76,8 @@ class BftOrderingIT {
     assertThat(config.consenters())
         .containsExactlyInAnyOrderElementsOf(
             def.organizations().stream().map(o -> o.orderer().cluster().toString()).toList());
+    // configtxgen's derivation for n = 4: f = 1, quorum ceil((4 + 1 + 1) / 2) = 3.
+    assertThat(config.blockValidation()).isEqualTo("3 of " + config.consenterMsps());
     assertThat(net.descriptor().get("ordering").asText()).isEqualTo("BFT");
   }
 
@@ -78,34 +91,127 @@ class BftOrderingIT {
 
   @Test
   @Order(3)
-  void transactions_still_commit_with_one_of_the_four_orderers_stopped() {
-    OrganizationDefinition c = net.network().definition().organizations().get(C);
-    ProcessRecord orderer =
-        net.network().supervisor().records().stream()
-            .filter(r -> r.name().equals(c.ordererHostName()))
-            .findFirst()
-            .orElseThrow();
-    assertThat(orderer.alive()).isTrue();
-    net.network().supervisor().stop(c.ordererHostName(), Duration.ofSeconds(10));
-    assertThat(orderer.alive()).as("orderer of " + c.mspId() + " stopped").isFalse();
+  void an_admitted_fifth_authority_runs_its_orderer_as_a_bft_consenter_of_the_same_update() {
+    NetworkDefinition def = net.network().definition();
+    String e = new AuthorityAdmission(net.network()).admit(ESTUARY, "PT", null);
+    estuary = grown().organization(e);
 
+    ChannelConfig config = ChannelConfig.fetch(net.network(), def.organizations().get(A));
+    List<String> five = new java.util.ArrayList<>(msps(def));
+    five.add(e);
+    assertThat(config.organizations("Application")).containsExactlyInAnyOrderElementsOf(five);
+    assertThat(config.organizations("Orderer")).containsExactlyInAnyOrderElementsOf(five);
+    assertThat(config.consenterMsps()).containsExactlyElementsOf(five);
+    assertThat(config.consenters()).contains(estuary.orderer().cluster().toString());
+    // Fabric's derivation for n = 5: f = 1, quorum ceil((5 + 1 + 1) / 2) = 4.
+    assertThat(config.blockValidation()).isEqualTo("4 of " + five);
+    String info = net.network().cli().osnadminInfo(estuary);
+    assertThat(info).contains("\"status\": \"active\"", "\"consensusRelation\": \"consenter\"");
+
+    long before = height(estuary);
     found("TRT-IT-BFT-2");
 
     assertThat(readTreaty(B, "TRT-IT-BFT-2").body()).contains("TRT-IT-BFT-2");
+    assertThat(height(estuary)).as("the new orderer has the new block").isGreaterThan(before);
   }
 
   @Test
   @Order(4)
-  void removing_a_member_whose_orderer_is_a_bft_consenter_is_refused_before_anything_changes() {
-    OrganizationDefinition d = net.network().definition().organizations().get(D);
+  void with_one_original_orderer_stopped_the_commit_needs_and_gets_the_new_consenter() {
+    OrganizationDefinition c = net.network().definition().organizations().get(C);
+    ProcessRecord orderer = process(c.ordererHostName());
+    assertThat(orderer.alive()).isTrue();
+    net.network().supervisor().stop(c.ordererHostName(), Duration.ofSeconds(10));
+    assertThat(orderer.alive()).as("orderer of " + c.mspId() + " stopped").isFalse();
+    long before = height(estuary);
 
-    assertThatThrownBy(() -> new AuthorityAdmission(net.network()).remove(d.mspId(), null))
+    // Four of five consenters are left, exactly the quorum: the new one among them.
+    found("TRT-IT-BFT-3");
+
+    assertThat(readTreaty(B, "TRT-IT-BFT-3").body()).contains("TRT-IT-BFT-3");
+    assertThat(height(estuary)).isGreaterThan(before);
+  }
+
+  @Test
+  @Order(5)
+  void removing_a_member_removes_its_consenter_in_the_same_update_and_commits_continue() {
+    NetworkDefinition def = net.network().definition();
+    OrganizationDefinition d = def.organizations().get(D);
+
+    new AuthorityAdmission(new FabricNetwork(grown(), net.network().layout()))
+        .remove(d.mspId(), null);
+
+    ChannelConfig config = ChannelConfig.fetch(net.network(), def.organizations().get(A));
+    List<String> four = List.of(actors.msp(A), actors.msp(B), actors.msp(C), estuary.mspId());
+    assertThat(config.organizations("Orderer")).containsExactlyInAnyOrderElementsOf(four);
+    assertThat(config.consenterMsps()).containsExactlyElementsOf(four);
+    assertThat(config.consenters()).doesNotContain(d.orderer().cluster().toString());
+    assertThat(config.blockValidation()).isEqualTo("3 of " + four);
+    assertThat(net.network().supervisor().records())
+        .filteredOn(r -> r.name().equals(d.ordererHostName()))
+        .allMatch(r -> !r.alive());
+    long before = height(estuary);
+
+    // C's orderer is still stopped: A's, B's and the new one's are the quorum of 3 of 4.
+    Result r =
+        submit(
+            actors.contract(A, "treaty-admin"),
+            "treaty:found",
+            Requests.foundTreaty(
+                "TRT-IT-BFT-4",
+                new String[] {actors.msp(A), actors.msp(B)},
+                new String[] {"CH", "SG"}));
+
+    assertThat(r.ok()).as("treaty:found after the removal: %s", r.error()).isTrue();
+    assertThat(readTreaty(B, "TRT-IT-BFT-4").body()).contains("TRT-IT-BFT-4");
+    assertThat(height(estuary)).isGreaterThan(before);
+  }
+
+  @Test
+  @Order(6)
+  void removing_a_member_whose_orderer_bft_cannot_spare_is_refused_before_anything_changes() {
+    NetworkDefinition shrunk = loadDefinition();
+    OrganizationDefinition b = shrunk.organizations().get(B);
+    assertThat(shrunk.ordererOrganizations()).hasSize(4);
+
+    assertThatThrownBy(
+            () ->
+                new AuthorityAdmission(new FabricNetwork(shrunk, net.network().layout()))
+                    .remove(b.mspId(), null))
         .isInstanceOf(NetworkException.class)
-        .hasMessageContaining("BFT consenter");
+        .hasMessageContaining("needs at least 4 members with an orderer");
     assertThat(
-            ChannelConfig.fetch(net.network(), net.network().definition().organizations().get(A))
+            ChannelConfig.fetch(net.network(), shrunk.organizations().get(A))
                 .organizations("Application"))
-        .contains(d.mspId());
+        .contains(b.mspId());
+  }
+
+  /** The definition the admission saved: the four founders and the new authority. */
+  private static NetworkDefinition grown() {
+    return loadDefinition();
+  }
+
+  private static NetworkDefinition loadDefinition() {
+    return NetworkDefinitions.load(
+        net.network().layout().stateDir().resolve(FabricNetwork.DEFINITION));
+  }
+
+  private static List<String> msps(NetworkDefinition def) {
+    return def.organizations().stream().map(OrganizationDefinition::mspId).toList();
+  }
+
+  private static ProcessRecord process(String name) {
+    return net.network().supervisor().records().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The ledger height of {@code org}'s orderer, from the channel participation API. */
+  private static long height(OrganizationDefinition org) {
+    Matcher m = HEIGHT.matcher(net.network().cli().osnadminInfo(org));
+    assertThat(m.find()).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   private static void found(String treatyId) {

@@ -158,9 +158,7 @@ public final class ConfigtxWriter {
       y.append("      Host: ").append(org.orderer().host()).append('\n');
       y.append("      Port: ").append(org.orderer().clusterPort()).append('\n');
       y.append("      MSPID: ").append(org.mspId()).append('\n');
-      y.append("      Identity: ")
-          .append(node.resolve("msp/signcerts").resolve(org.ordererHostName() + "-cert.pem"))
-          .append('\n');
+      y.append("      Identity: ").append(ordererIdentity(org, layout)).append('\n');
       y.append("      ClientTLSCert: ").append(tls.resolve("server.crt")).append('\n');
       y.append("      ServerTLSCert: ").append(tls.resolve("server.crt")).append('\n');
     }
@@ -181,6 +179,13 @@ public final class ConfigtxWriter {
             RequestPoolSize: 100000
         """);
     return y.toString();
+  }
+
+  /** {@code org}'s orderer's signing certificate: its identity as a BFT consenter. */
+  public static Path ordererIdentity(OrganizationDefinition org, NetworkLayout layout) {
+    return ordererNode(org, layout)
+        .resolve("msp/signcerts")
+        .resolve(org.ordererHostName() + "-cert.pem");
   }
 
   /** The folder of {@code org}'s orderer identity and TLS material. */

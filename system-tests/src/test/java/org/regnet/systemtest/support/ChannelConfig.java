@@ -87,6 +87,17 @@ public final class ChannelConfig {
     return out;
   }
 
+  /**
+   * The BFT block validation policy: how many signatures of which consenters' MSPs, as {@code "q of
+   * [msp, ...]"} (identities in consenter order).
+   */
+  public String blockValidation() {
+    JsonNode value = config.at("/groups/Orderer/policies/BlockValidation/policy/value");
+    List<String> msps = new ArrayList<>();
+    value.at("/identities").forEach(i -> msps.add(i.at("/principal/mspid").asText()));
+    return value.at("/rule/n_out_of/n").asInt() + " of " + msps;
+  }
+
   /** The orderer endpoints the organisation {@code mspId} publishes in the Orderer group. */
   public List<String> ordererEndpoints(String mspId) {
     List<String> out = new ArrayList<>();
