@@ -26,13 +26,14 @@ import org.regnet.chaincode.model.ChangeKind;
 /**
  * The Orderer-group half of {@link ConfigUpdateCheck}. Every authority runs its own orderer, so an
  * admission may add, in the same update, the candidate's organisation to the Orderer group and its
- * orderer as a Raft consenter; a withdrawal may remove them. What the update alone shows is checked
- * here: the Orderer group gains exactly the candidate's organisation (its MSP the same as in the
- * Application group, policies naming only its roles, its orderer endpoints) and loses none; the
- * consensus stays Raft in its normal state; exactly one new consenter carries TLS certificates of
- * the candidate's own TLS CA, and as many consenters remain as orderer organisations (one orderer
- * per member). Which consenters were there before the update does not show, so each node confirms
- * against the live channel that no other consenter is added, swapped or removed.
+ * orderer as a consenter (Raft here, BFT in {@link BftConsenterCheck}); a withdrawal may remove
+ * them. What the update alone shows is checked here: the Orderer group gains exactly the
+ * candidate's organisation (its MSP the same as in the Application group, policies naming only its
+ * roles, its orderer endpoints) and loses none; the consensus stays Raft in its normal state;
+ * exactly one new consenter carries TLS certificates of the candidate's own TLS CA, and as many
+ * consenters remain as orderer organisations (one orderer per member). Which consenters were there
+ * before the update does not show, so each node confirms against the live channel that no other
+ * consenter is added, swapped or removed.
  */
 final class OrdererChangeCheck {
   static final String ORDERER = "/Channel/Orderer";
@@ -49,6 +50,8 @@ final class OrdererChangeCheck {
     final String org = ORDERER + "/" + msp;
     return path.equals(ORDERER)
         || path.equals(CONSENSUS)
+        || path.equals(BftConsenterCheck.ORDERERS)
+        || path.equals(BftConsenterCheck.BLOCK_VALIDATION)
         || (kind == ChangeKind.ADMIT && (path.equals(org) || path.startsWith(org + ":")));
   }
 
@@ -91,6 +94,17 @@ final class OrdererChangeCheck {
               + ", gains "
               + added);
     }
+    if (BftConsenterCheck.touches(delta.keySet())) {
+      return BftConsenterCheck.verify(
+          kind,
+          msp,
+          write,
+          delta.keySet(),
+          after,
+          kind == ChangeKind.ADMIT
+              ? requireOrdererOrg(msp, write.group(ORDERER + "/" + msp), applicationMsp)
+              : null);
+    }
     if (!delta.containsKey(CONSENSUS)) {
       throw refuse("changes the orderer organisations but not the consenters");
     }
@@ -114,7 +128,8 @@ final class OrdererChangeCheck {
     final FabricMSPConfig fabric = requireOrdererOrg(msp, org, applicationMsp);
     final List<Consenter> own = new ArrayList<>();
     for (Consenter c : raft.getConsentersList()) {
-      if (issuedBy(fabric, c.getClientTlsCert()) && issuedBy(fabric, c.getServerTlsCert())) {
+      if (issuedBy(tlsCas(fabric), c.getClientTlsCert())
+          && issuedBy(tlsCas(fabric), c.getServerTlsCert())) {
         own.add(c);
       }
     }
@@ -176,14 +191,19 @@ final class OrdererChangeCheck {
     }
   }
 
-  /** Whether one of the MSP's TLS root or intermediate CAs signed the PEM certificate. */
-  private static boolean issuedBy(final FabricMSPConfig msp, final ByteString pem) {
+  /** The MSP's TLS root and intermediate CAs. */
+  static List<ByteString> tlsCas(final FabricMSPConfig msp) {
+    final List<ByteString> cas = new ArrayList<>(msp.getTlsRootCertsList());
+    cas.addAll(msp.getTlsIntermediateCertsList());
+    return cas;
+  }
+
+  /** Whether one of the PEM CA certificates {@code cas} signed the PEM certificate. */
+  static boolean issuedBy(final List<ByteString> cas, final ByteString pem) {
     try {
       final CertificateFactory cf = CertificateFactory.getInstance("X.509");
       final X509Certificate cert =
           (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(pem.toByteArray()));
-      final List<ByteString> cas = new ArrayList<>(msp.getTlsRootCertsList());
-      cas.addAll(msp.getTlsIntermediateCertsList());
       for (ByteString ca : cas) {
         final X509Certificate issuer =
             (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(ca.toByteArray()));
