@@ -22,7 +22,8 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
  * result of the update may differ from the live channel, in the Orderer group, only by the group of
  * the named MSP (added or removed) and by one Raft consenter whose TLS certificates that MSP's own
  * TLS CA issued; the other consenters, the Raft options and the consensus state stay as they are.
- * So neither another member's consenter removed nor a foreign consenter added gets a signature.
+ * So neither another member's consenter removed nor a foreign consenter added gets a signature. A
+ * BFT channel's consenters are reviewed alike by {@link BftConsenterReview}.
  */
 final class ConsenterReview {
   static final String ORDERER = "/Channel/Orderer";
@@ -35,6 +36,8 @@ final class ConsenterReview {
     String org = ORDERER + "/" + msp;
     return path.equals(ORDERER)
         || path.equals(CONSENSUS)
+        || path.equals(BftConsenterReview.ORDERERS)
+        || path.equals(BftConsenterReview.BLOCK_VALIDATION)
         || path.equals(org)
         || path.startsWith(org + "/")
         || path.startsWith(org + ":");
@@ -67,10 +70,14 @@ final class ConsenterReview {
     if (kind.equals("WITHDRAW") && (!present || kept)) {
       throw refuse("must remove the orderer organisation " + msp + ", which must exist");
     }
+    ConsensusType was = consensus(before.get(CONSENSUS));
+    if (was.getType().equals("BFT")) {
+      BftConsenterReview.check(kind, msp, before, after, changed, ownMsp);
+      return;
+    }
     if (!changed.contains(CONSENSUS)) {
       throw refuse("changes the orderer organisation " + msp + " but not its consenter");
     }
-    ConsensusType was = consensus(before.get(CONSENSUS));
     ConsensusType now = consensus(after.get(CONSENSUS));
     if (!was.getType().equals("etcdraft") || !now.getType().equals("etcdraft")) {
       throw refuse("changes the consenters of a " + was.getType() + " channel (only Raft's)");
@@ -104,7 +111,8 @@ final class ConsenterReview {
               + " changed");
     }
     Consenter c = expected.get(0);
-    if (!issuedBy(ownMsp, c.getClientTlsCert()) || !issuedBy(ownMsp, c.getServerTlsCert())) {
+    if (!issuedBy(tlsCas(ownMsp), c.getClientTlsCert())
+        || !issuedBy(tlsCas(ownMsp), c.getServerTlsCert())) {
       throw refuse("the consenter " + endpoint(c) + " is not " + msp + "'s own orderer");
     }
   }
@@ -118,14 +126,19 @@ final class ConsenterReview {
     }
   }
 
-  /** Whether one of {@code msp}'s TLS root or intermediate CAs signed the PEM certificate. */
-  private static boolean issuedBy(FabricMSPConfig msp, ByteString pem) {
+  /** {@code msp}'s TLS root and intermediate CAs. */
+  static List<ByteString> tlsCas(FabricMSPConfig msp) {
+    List<ByteString> cas = new ArrayList<>(msp.getTlsRootCertsList());
+    cas.addAll(msp.getTlsIntermediateCertsList());
+    return cas;
+  }
+
+  /** Whether one of the PEM CA certificates {@code cas} signed the PEM certificate. */
+  static boolean issuedBy(List<ByteString> cas, ByteString pem) {
     try {
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
       X509Certificate cert =
           (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(pem.toByteArray()));
-      List<ByteString> cas = new ArrayList<>(msp.getTlsRootCertsList());
-      cas.addAll(msp.getTlsIntermediateCertsList());
       for (ByteString ca : cas) {
         X509Certificate issuer =
             (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(ca.toByteArray()));
@@ -142,7 +155,7 @@ final class ConsenterReview {
     }
   }
 
-  private static ConsensusType consensus(ChannelUpdateReview.Node node) {
+  static ConsensusType consensus(ChannelUpdateReview.Node node) {
     try {
       return ConsensusType.parseFrom(node.content());
     } catch (InvalidProtocolBufferException e) {
@@ -162,7 +175,7 @@ final class ConsenterReview {
     return c.getHost() + ":" + c.getPort();
   }
 
-  private static LedgerException refuse(String detail) {
+  static LedgerException refuse(String detail) {
     return new LedgerException("VALIDATION_FAILED", "channelUpdate: " + detail);
   }
 }
