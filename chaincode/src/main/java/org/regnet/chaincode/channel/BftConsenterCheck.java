@@ -58,7 +58,10 @@ final class BftConsenterCheck {
       final Set<String> ordererOrgs,
       final FabricMSPConfig candidate) {
     if (delta.contains(OrdererChangeCheck.CONSENSUS)) {
-      throw refuse("changes the consensus type or its options on a BFT channel");
+      // A BFT channel keeps its type, SmartBFT options and state; a Raft channel has no BFT
+      // consenters or derived policy to change.
+      throw refuse(
+          "changes the consensus type beside the BFT consenters or the block validation policy");
     }
     if (!delta.contains(ORDERERS) || !delta.contains(BLOCK_VALIDATION)) {
       throw refuse("must change the BFT consenters and the block validation policy together");

@@ -270,7 +270,7 @@ class BftConsenterCheckTest {
                         .setModPolicy("Admins")
                         .setValue(ConsensusType.newBuilder().setType("BFT").build().toByteString())
                         .build())),
-        "changes the consensus type or its options on a BFT channel");
+        "changes the consensus type beside the BFT consenters or the block validation policy");
   }
 
   @Test

@@ -198,4 +198,18 @@ class OrdererChangeCheckTest {
                     ConfigValue.newBuilder().setVersion(1).setModPolicy("Admins").build())),
         "also changes /Channel/Orderer:value:BatchTimeout");
   }
+
+  @Test
+  void an_admission_that_also_writes_a_block_validation_policy_on_a_raft_channel_is_refused() {
+    refused(
+        admit(
+            o ->
+                o.putPolicies(
+                    "BlockValidation",
+                    org.hyperledger.fabric.protos.common.ConfigPolicy.newBuilder()
+                        .setVersion(1)
+                        .setModPolicy("Admins")
+                        .build())),
+        "changes the consensus type beside the BFT consenters or the block validation policy");
+  }
 }

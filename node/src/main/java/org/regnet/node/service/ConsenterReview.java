@@ -75,6 +75,10 @@ final class ConsenterReview {
       BftConsenterReview.check(kind, msp, before, after, changed, ownMsp);
       return;
     }
+    if (changed.contains(BftConsenterReview.ORDERERS)
+        || changed.contains(BftConsenterReview.BLOCK_VALIDATION)) {
+      throw refuse("changes the BFT consenters or the block validation policy of a Raft channel");
+    }
     if (!changed.contains(CONSENSUS)) {
       throw refuse("changes the orderer organisation " + msp + " but not its consenter");
     }

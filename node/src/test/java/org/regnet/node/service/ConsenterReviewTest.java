@@ -250,4 +250,34 @@ class ConsenterReviewTest {
     assertThatThrownBy(() -> ChannelUpdateReview.check("WITHDRAW", "LagoonMSP", live(), u))
         .hasMessageContaining("is not LagoonMSP's own orderer");
   }
+
+  @Test
+  void refuses_an_admission_that_also_writes_a_block_validation_policy_on_a_raft_channel()
+      throws Exception {
+    ConfigUpdate u =
+        ConfigUpdate.parseFrom(
+            update(
+                MEMBERS,
+                plus(MEMBERS, "DeltaMSP"),
+                plus(MEMBERS, "DeltaMSP"),
+                plus(MEMBERS, "DeltaMSP"),
+                OPTIONS));
+    ConfigGroup write = u.getWriteSet();
+    ConfigGroup orderer =
+        write.getGroupsOrThrow("Orderer").toBuilder()
+            .putPolicies(
+                "BlockValidation",
+                org.hyperledger.fabric.protos.common.ConfigPolicy.newBuilder()
+                    .setVersion(1)
+                    .setModPolicy("Admins")
+                    .build())
+            .build();
+    byte[] tampered =
+        u.toBuilder()
+            .setWriteSet(write.toBuilder().putGroups("Orderer", orderer))
+            .build()
+            .toByteArray();
+    assertThatThrownBy(() -> admit(tampered))
+        .hasMessageContaining("block validation policy of a Raft channel");
+  }
 }
