@@ -358,4 +358,50 @@ class BftConsenterCheckTest {
                     .putPolicies("BlockValidation", blockValidation(3, low))),
         "must have a fresh id, above every other");
   }
+
+  @Test
+  void an_admission_with_a_consenter_id_of_zero_is_refused() {
+    final List<Consenter> zero = new ArrayList<>(members());
+    zero.add(DELTA_CONSENTER.toBuilder().setId(0).build());
+    refused(
+        admit(
+            o ->
+                o.putValues("Orderers", orderers(zero))
+                    .putPolicies("BlockValidation", blockValidation(3, zero))),
+        "gives two consenters the id 0");
+  }
+
+  @Test
+  void an_admission_that_changes_who_may_modify_the_consenters_is_refused() {
+    refused(
+        admit(
+            o ->
+                o.putValues(
+                    "Orderers", orderers(withDelta()).toBuilder().setModPolicy("Writers").build())),
+        "changes the mod_policy of the BFT consenters");
+  }
+
+  @Test
+  void an_admission_that_changes_who_may_modify_the_block_validation_policy_is_refused() {
+    refused(
+        admit(
+            o ->
+                o.putPolicies(
+                    "BlockValidation",
+                    blockValidation(3, withDelta()).toBuilder().setModPolicy("Writers").build())),
+        "changes the mod_policy of the block validation policy");
+  }
+
+  @Test
+  void an_admission_with_malformed_consenters_is_refused() {
+    refused(
+        admit(
+            o ->
+                o.putValues(
+                    "Orderers",
+                    orderers(withDelta()).toBuilder()
+                        .setValue(ByteString.copyFromUtf8("not a proto"))
+                        .build())),
+        "the BFT consenters are malformed");
+  }
 }
