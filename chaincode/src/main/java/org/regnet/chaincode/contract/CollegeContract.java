@@ -43,6 +43,6 @@ public final class CollegeContract extends RegnetContract {
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String list(final Context ctx, final String request) {
     confidential(ctx, request, NoFields.class, false);
-    return json(Colleges.list(rc(ctx)));
+    return json(java.util.Map.of("items", Colleges.list(rc(ctx))));
   }
 }

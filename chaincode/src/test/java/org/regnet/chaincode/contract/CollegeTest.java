@@ -99,7 +99,7 @@ class CollegeTest {
       assertThat(view.get("items").get(0).get("information").asText()).contains(SECRET);
       assertThat(view.get("items").get(0).get("sharedBy").asText()).isEqualTo(ALPINE);
       assertThat(view.get("items").get(1).get("sharedBy").asText()).isEqualTo(LAGOON);
-      final JsonNode list = ok(net.evaluate(officer(m), "college:list", "{}")).json();
+      final JsonNode list = ok(net.evaluate(officer(m), "college:list", "{}")).json().get("items");
       assertThat(list).hasSize(1);
       assertThat(list.get(0).get("collegeId").asText()).isEqualTo(id);
     }
@@ -114,7 +114,8 @@ class CollegeTest {
             net.evaluate(officer(DELTA), "college:get", "{\"collegeId\":\"" + id + "\"}")
                 .errorCode())
         .isEqualTo("ACCESS_DENIED");
-    assertThat(ok(net.evaluate(officer(DELTA), "college:list", "{}")).json()).isEmpty();
+    assertThat(ok(net.evaluate(officer(DELTA), "college:list", "{}")).json().get("items"))
+        .isEmpty();
     for (String m : MEMBERS) {
       assertThat(net.ledger().privateValues(PairStore.collection(DELTA, m))).isEmpty();
     }
