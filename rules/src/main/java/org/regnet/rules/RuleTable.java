@@ -107,6 +107,12 @@ public final class RuleTable {
     m.put("assistance:listInbox", any);
     m.put("assistance:listOutbox", any);
     m.put("assistance:statistics", any);
+    // colleges of more than two members (docs/decisions/0035): officers form them; officers and
+    // investigators share in them and read what was shared
+    m.put("college:form", co);
+    m.put("college:share", coInv);
+    m.put("college:get", coInv);
+    m.put("college:list", coInv);
     // documents between nodes: the sender's officer pins, the receiver's records receipt
     m.put("evidence:pin", coInv);
     m.put("evidence:receive", coInv);

@@ -95,7 +95,8 @@ class AuthorizationMatrixIT {
           "referral:pairEvent",
           "assistance:listInbox",
           "assistance:listOutbox",
-          "assistance:statistics");
+          "assistance:statistics",
+          "college:list");
 
   private static Map<String, Case> cases() {
     Function<Objects, Map<String, byte[]>> message =
@@ -276,6 +277,24 @@ class AuthorizationMatrixIT {
     m.put(
         "assistance:offer",
         Case.of(Scope.OWN, A, o -> Requests.submitReferral(o.agreement())).withTransient(payload));
+    // colleges (decision 0035): the role rule; the college named does not exist, so a party's
+    // allowed role gets past the role rule to NOT_FOUND, and nothing is formed (evaluated)
+    m.put(
+        "college:form",
+        Case.of(
+            Scope.OWN,
+            A,
+            o ->
+                "{\"treatyId\":\"%s\",\"title\":\"matrix\",\"members\":[\"%s\",\"%s\",\"%s\"]}"
+                    .formatted(o.treaty(), actors.msp(A), actors.msp(B), actors.msp(C))));
+    m.put(
+        "college:share",
+        Case.of(
+            Scope.OWN,
+            A,
+            o -> "{\"collegeId\":\"COL-0000000000000000\",\"title\":\"t\",\"information\":\"i\"}"));
+    m.put("college:get", Case.of(Scope.OWN, A, o -> "{\"collegeId\":\"COL-0000000000000000\"}"));
+    m.put("college:list", Case.of(Scope.OWN, A, o -> "{}"));
     m.put("assistance:listInbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:listOutbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:statistics", Case.of(Scope.OWN, A, o -> "{}"));

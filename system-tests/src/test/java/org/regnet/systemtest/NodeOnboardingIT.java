@@ -338,6 +338,55 @@ class NodeOnboardingIT {
             LeakScan.filesContaining(
                 net.network().layout().peerHome(def.organizations().get(C)), marker))
         .isEmpty();
+
+    // A college with the admitted authority (decision 0035): A, B and D share a case; C, a member
+    // of the treaty outside the college, can neither read it through its node nor find any of it
+    // on its peer, while B's and D's peers hold what D shared.
+    String officerB = NodeClient.login(nodeB, net.organization(B), "case-officer");
+    String officerD = NodeClient.login(nodeD, orgD, "case-officer");
+    String collegeTitle = Requests.marker();
+    Answer college =
+        nodeA.call(
+            "POST",
+            "/v1/colleges",
+            "{\"treatyId\":\"%s\",\"title\":\"%s\",\"members\":[\"%s\",\"%s\",\"%s\"]}"
+                .formatted(TREATY, collegeTitle, msp(A), msp(B), d.mspId()),
+            officerA);
+    assertThat(college.status()).as(college.body().toString()).isEqualTo(200);
+    String collegeId = college.body().get("college").get("collegeId").asText();
+    String shared = Requests.marker();
+    Answer item =
+        nodeD.call(
+            "POST",
+            "/v1/colleges/" + collegeId + "/items",
+            "{\"title\":\"Venue D order book\",\"information\":\"%s\"}".formatted(shared),
+            officerD);
+    assertThat(item.status()).as(item.body().toString()).isEqualTo(200);
+    for (var member : List.of(nodeA, nodeB)) {
+      String token = member == nodeA ? officerA : officerB;
+      Answer read = member.call("GET", "/v1/colleges/" + collegeId, null, token);
+      assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+      assertThat(read.body().get("items").get(0).get("information").asText()).isEqualTo(shared);
+    }
+    Answer refused = nodeC.call("GET", "/v1/colleges/" + collegeId, null, officerC);
+    assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
+    assertThat(
+            nodeC
+                .call(
+                    "POST",
+                    "/v1/colleges/" + collegeId + "/items",
+                    "{\"title\":\"t\",\"information\":\"x\"}",
+                    officerC)
+                .status())
+        .isEqualTo(403);
+    Path peerC = net.network().layout().peerHome(def.organizations().get(C));
+    for (String m : List.of(collegeTitle, shared)) {
+      assertThat(LeakScan.filesContaining(peerC, m)).as("C's peer holds " + m).isEmpty();
+    }
+    assertThat(
+            LeakScan.filesContaining(
+                net.network().layout().peerHome(def.organizations().get(B)), shared))
+        .isNotEmpty();
   }
 
   private static String base64(ConfigUpdate u) {

@@ -9,7 +9,7 @@ public final class AuditRequest {
 
   private static final java.util.regex.Pattern OBJECT_ID =
       java.util.regex.Pattern.compile(
-          "(TRT-[A-Z0-9][A-Z0-9-]{0,39})|((MCH|AGR|REF|FLG|RFA)-[0-9a-f]{16})");
+          "(TRT-[A-Z0-9][A-Z0-9-]{0,39})|((MCH|AGR|REF|FLG|RFA|COL)-[0-9a-f]{16})");
 
   private AuditRequest() {}
 
@@ -26,7 +26,7 @@ public final class AuditRequest {
           "objectId",
           objectId,
           OBJECT_ID,
-          "a treaty, membership change, agreement, referral, flag or request id");
+          "a treaty, membership change, agreement, referral, flag, request or college id");
       PageRequest.size(pageSize);
       PageRequest.mark(bookmark);
       return this;

@@ -107,6 +107,74 @@ public final class AuditLog {
     return entry;
   }
 
+  /**
+   * A change to a college (decision 0035): in the caller's pair collection with each other member,
+   * the audit entry indexed for that pair's two members and the event's details, as {@link
+   * #recordInPair} writes them; one public event naming the members, the caller last, so that each
+   * member's node (which asks its last counterparty in the list) reads the details from its pair
+   * with the caller, and the caller's own node from its pair with the member before it.
+   */
+  public static AuditEntry recordInCollege(
+      final RegnetContext ctx, final Change change, final List<String> members) {
+    final String caller = ctx.caller().msp();
+    final String suffix = Keys.sortable(ctx.now()) + "~" + ctx.txId() + "~0";
+    final AuditEntry entry =
+        new AuditEntry(
+            ctx.txId() + "-0",
+            ctx.txId(),
+            ctx.nowString(),
+            change.action(),
+            change.objectId(),
+            change.objectType(),
+            change.treatyId(),
+            ctx.caller().actor(),
+            change.payloadHash() != null ? change.payloadHash() : ctx.requestHash(),
+            change.viewers());
+    final List<String> parties = new ArrayList<>();
+    for (String other : members) {
+      if (other.equals(caller)) {
+        continue;
+      }
+      parties.add(other);
+      final PairStore store = PairStore.of(ctx.ledger(), caller, other);
+      store.put(Keys.AUDIT_OBJECT + change.objectId() + "~" + suffix, entry);
+      for (String viewer : store.members()) {
+        store.put(Keys.AUDIT_TIME + viewer + "~" + suffix, entry);
+        store.put(Keys.AUDIT_ACTOR + viewer + "~" + caller + "~" + suffix, entry);
+      }
+      store.put(ctx.ledger().key(Keys.PAIR_EVENT, ctx.txId()), event(ctx, change));
+    }
+    parties.add(caller);
+    final Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("event", PAIR_EVENT);
+    envelope.put("txId", ctx.txId());
+    envelope.put("parties", parties);
+    ctx.ledger().event(PAIR_EVENT, envelope);
+    return entry;
+  }
+
+  /** A college's entries: in the caller's pair collections with the other members. */
+  public static Page<AuditEntry> byObject(
+      final RegnetContext ctx,
+      final List<PairStore> stores,
+      final String objectId,
+      final int pageSize,
+      final String bookmark) {
+    final String prefix = Keys.AUDIT_OBJECT + objectId + "~";
+    final List<BiFunction<String, Integer, List<KeyValue>>> sources = new ArrayList<>();
+    for (PairStore store : stores) {
+      sources.add((from, n) -> store.range(from, prefix + "~", n));
+    }
+    return ctx.ledger()
+        .mergedPage(
+            prefix,
+            prefix + "~",
+            pageSize,
+            bookmark,
+            sources,
+            kv -> Json.read(kv.getValue(), AuditEntry.class));
+  }
+
   /** The one public event of a bilateral change: it names the pair and nothing else. */
   public static final String PAIR_EVENT = "regnet.pair.updated";
 

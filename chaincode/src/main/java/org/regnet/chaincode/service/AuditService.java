@@ -67,6 +67,17 @@ public final class AuditService {
             PageRequest.size(req.pageSize()),
             PageRequest.mark(req.bookmark()));
       }
+      case "COL" -> {
+        final org.regnet.chaincode.model.CollegeLocator loc = CollegeStore.locate(ctx, id);
+        CollegeStore.requireMember(ctx, loc, id);
+        AccessPolicy.requireAuditRole(c, false);
+        return AuditLog.byObject(
+            ctx,
+            CollegeStore.pairsOf(ctx, c.msp(), loc.members()),
+            id,
+            PageRequest.size(req.pageSize()),
+            PageRequest.mark(req.bookmark()));
+      }
       default -> throw ErrorCode.VALIDATION_FAILED.exception("objectId", "unknown object type");
     }
     return AuditLog.byObject(

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.contract.AgreementContract;
 import org.regnet.chaincode.contract.AssistanceContract;
 import org.regnet.chaincode.contract.AuditContract;
+import org.regnet.chaincode.contract.CollegeContract;
 import org.regnet.chaincode.contract.EvidenceContract;
 import org.regnet.chaincode.contract.FlagContract;
 import org.regnet.chaincode.contract.MetaContract;
@@ -33,7 +34,8 @@ class RulesTest {
             FlagContract.class,
             AuditContract.class,
             EvidenceContract.class,
-            AssistanceContract.class)) {
+            AssistanceContract.class,
+            CollegeContract.class)) {
       final String area = c.getAnnotation(Contract.class).name();
       for (Method m : c.getDeclaredMethods()) {
         if (m.isAnnotationPresent(Transaction.class)) {

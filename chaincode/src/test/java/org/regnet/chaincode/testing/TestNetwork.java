@@ -172,11 +172,12 @@ public final class TestNetwork {
       return r;
     }
     final boolean referral = fn.startsWith("referral:");
-    final String field = referral ? "referralId" : "requestId";
+    final boolean college = fn.startsWith("college:");
+    final String field = referral ? "referralId" : college ? "collegeId" : "requestId";
     final String id;
-    if (creates(fn)) {
+    if (creates(fn) && !fn.equals("college:share")) {
       final String derived = referralId(who.msp(), t.get("idempotencyKey"));
-      id = referral ? derived : "RFA-" + derived.substring("REF-".length());
+      id = referral ? derived : (college ? "COL-" : "RFA-") + derived.substring("REF-".length());
     } else {
       try {
         id = MAPPER.readTree(request).path(field).asText();
@@ -184,7 +185,7 @@ public final class TestNetwork {
         return r;
       }
     }
-    final String get = referral ? "referral:get" : "assistance:get";
+    final String get = referral ? "referral:get" : college ? "college:get" : "assistance:get";
     final Result got =
         execute(
             rawSpec(who, who.msp(), get, "{\"" + field + "\":\"" + id + "\"}", Map.of()),
@@ -197,7 +198,9 @@ public final class TestNetwork {
    * assistance (decision 0029).
    */
   private static boolean confidential(final String function) {
-    return function.startsWith("referral:") || function.startsWith("assistance:");
+    return function.startsWith("referral:")
+        || function.startsWith("assistance:")
+        || function.startsWith("college:");
   }
 
   /** The id the chaincode derives from an idempotency key (decision 0007). */
@@ -302,6 +305,9 @@ public final class TestNetwork {
 
   /** The transactions that create an object whose id derives from the idempotency key. */
   private static boolean creates(final String tx) {
-    return tx.endsWith(":submit") || tx.equals("assistance:offer");
+    return tx.endsWith(":submit")
+        || tx.equals("assistance:offer")
+        || tx.equals("college:form")
+        || tx.equals("college:share");
   }
 }

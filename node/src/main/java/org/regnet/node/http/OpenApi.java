@@ -208,6 +208,8 @@ public final class OpenApi {
               Map.entry(
                   "AssistanceContent",
                   new String[] {"request:object", "payload:object", "payloadHash:string"}),
+              Map.entry("College", new String[] {"college:object", "items:array"}),
+              Map.entry("Colleges", new String[] {"items:array"}),
               Map.entry("Auth001", new String[] {"InfReqOpng:object"}),
               Map.entry(
                   "CooperationStatistics",

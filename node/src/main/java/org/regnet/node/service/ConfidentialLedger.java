@@ -13,12 +13,12 @@ import java.util.OptionalLong;
 
 /**
  * A ledger that keeps a bilateral exchange's facts out of the blocks every member holds (issue 9,
- * item 2): referrals (decision 0020) and requests for assistance (decision 0029). Such a
- * transaction's request goes into the transient map, never the public argument ({@code {}}); a new
- * object's id derives from an idempotency key (the request's scoped key, or a fresh random one),
- * never from the public transaction id; and since a SUBMIT returns nothing (its result is in the
- * block), the answer is the record read back from this authority's own peer once the transaction
- * has committed.
+ * item 2): referrals (decision 0020), requests for assistance (decision 0029) and colleges
+ * (decision 0035). Such a transaction's request goes into the transient map, never the public
+ * argument ({@code {}}); a new object's id derives from an idempotency key (the request's scoped
+ * key, or a fresh random one), never from the public transaction id; and since a SUBMIT returns
+ * nothing (its result is in the block), the answer is the record read back from this authority's
+ * own peer once the transaction has committed.
  */
 public final class ConfidentialLedger implements Ledger {
   /** The transient entries the chaincode reads. */
@@ -33,7 +33,8 @@ public final class ConfidentialLedger implements Ledger {
   private static final Map<String, Area> AREAS =
       Map.of(
           "referral", new Area("REF", "referralId", "referral:get"),
-          "assistance", new Area("RFA", "requestId", "assistance:get"));
+          "assistance", new Area("RFA", "requestId", "assistance:get"),
+          "college", new Area("COL", "collegeId", "college:get"));
 
   private final Ledger ledger;
   private final String ownMsp;
@@ -55,12 +56,16 @@ public final class ConfidentialLedger implements Ledger {
     if (area == null) {
       return ledger.submit(username, tx, argument, transientData, endorsers);
     }
-    // the transactions that create an object: a submission, or unsolicited information (0031)
-    boolean submit = tx.endsWith(":submit") || tx.equals("assistance:offer");
+    // the transactions that create an object: a submission, unsolicited information (0031), a
+    // college (0035); a college's shared item also takes its id from the key, the answer is the
+    // college it was shared in
+    boolean submit =
+        tx.endsWith(":submit") || tx.equals("assistance:offer") || tx.equals("college:form");
+    boolean keyed = submit || tx.equals("college:share");
     Map<String, byte[]> t = new HashMap<>(transientData);
     t.put(REQUEST, argument.getBytes(StandardCharsets.UTF_8));
     String key = IdempotencyScope.current().orElse(null);
-    if (submit && key == null) {
+    if (keyed && key == null) {
       byte[] random = new byte[32];
       RANDOM.nextBytes(random);
       key = HexFormat.of().formatHex(random);

@@ -94,12 +94,13 @@ public final class Calls {
       return r;
     }
     boolean referral = tx.startsWith("referral:");
-    String field = referral ? "referralId" : "requestId";
+    boolean college = tx.startsWith("college:");
+    String field = referral ? "referralId" : college ? "collegeId" : "requestId";
     String id;
     try {
-      if (submit) {
+      if (submit && !tx.equals("college:share")) {
         String derived = referralId(c, t.get("idempotencyKey"));
-        id = referral ? derived : "RFA-" + derived.substring("REF-".length());
+        id = referral ? derived : (college ? "COL-" : "RFA-") + derived.substring("REF-".length());
       } else {
         id = JSON.readTree(arg).path(field).asText();
       }
@@ -108,7 +109,7 @@ public final class Calls {
     }
     return evaluate(
         c,
-        referral ? "referral:get" : "assistance:get",
+        referral ? "referral:get" : college ? "college:get" : "assistance:get",
         JSON.createObjectNode().put(field, id).toString());
   }
 
@@ -117,7 +118,7 @@ public final class Calls {
    * assistance (decision 0029).
    */
   private static boolean confidentialArea(String tx) {
-    return tx.startsWith("referral:") || tx.startsWith("assistance:");
+    return tx.startsWith("referral:") || tx.startsWith("assistance:") || tx.startsWith("college:");
   }
 
   /** The id the chaincode derives from an idempotency key: SHA-256(msp, 0, key) (decision 0007). */
@@ -229,6 +230,9 @@ public final class Calls {
 
   /** The transactions that create an object whose id derives from the idempotency key. */
   private static boolean creates(final String tx) {
-    return tx.endsWith(":submit") || tx.equals("assistance:offer");
+    return tx.endsWith(":submit")
+        || tx.equals("assistance:offer")
+        || tx.equals("college:form")
+        || tx.equals("college:share");
   }
 }

@@ -8,7 +8,7 @@ import org.regnet.node.service.AuditTrail;
 /** The audit query of a request: objectId, or actorMsp, or a from..to window. */
 final class AuditQueries {
   private static final Pattern OBJECT_ID =
-      Pattern.compile("(TRT-[A-Z0-9][A-Z0-9-]{0,39})|((MCH|AGR|REF|FLG)-[0-9a-f]{16})");
+      Pattern.compile("(TRT-[A-Z0-9][A-Z0-9-]{0,39})|((MCH|AGR|REF|FLG|RFA|COL)-[0-9a-f]{16})");
 
   private AuditQueries() {}
 

@@ -50,6 +50,8 @@ class RoutePermissionsTest {
           Map.entry("ShareFlag", List.of("flag:raise", "flag:copy", "treaty:get")),
           Map.entry("SubmitAssistanceRequest", List.of("assistance:submit", "agreement:get")),
           Map.entry("OfferUnsolicitedInformation", List.of("assistance:offer", "assistance:get")),
+          Map.entry("FormCollege", List.of("college:form", "college:get")),
+          Map.entry("ShareWithCollege", List.of("college:share", "college:get")),
           Map.entry("AssistanceContent", List.of("assistance:content")),
           Map.entry("ExportAuth001", List.of("assistance:content")),
           Map.entry("ExportStatistics", List.of("assistance:statistics")),

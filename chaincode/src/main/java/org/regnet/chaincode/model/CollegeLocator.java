@@ -1,0 +1,18 @@
+package org.regnet.chaincode.model;
+
+import java.util.List;
+
+/**
+ * Where a college lives: the public value under the hash of its id (decision 0035), as a request's
+ * locator (decision 0029). It names only what the blocks of the college's transactions show anyway:
+ * its members (the pair collections written are named in the hashed read/write sets, and each
+ * member's peer endorses), the forming authority (the submitter's certificate) and the treaty
+ * (whose public record the formation reads). Every endorsing peer reads it, since none of them
+ * holds all the pair collections a college spans.
+ */
+public record CollegeLocator(String treatyId, String formedBy, List<String> members) {
+
+  public CollegeLocator {
+    members = List.copyOf(members);
+  }
+}
