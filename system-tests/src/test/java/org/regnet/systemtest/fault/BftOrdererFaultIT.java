@@ -67,12 +67,14 @@ class BftOrdererFaultIT {
       int committedWhileDown = load.ackCount() - ackedBefore;
       double followerGap = firstAckAfter(load, killed);
       double followerCatchUp = restart(follower);
+      double followerRejoined = awaitUnanimousLeader();
       load.awaitMoreAcks(5);
 
       // The leader killed: a view change elects another, then commits resume.
       List<Double> failoverSeconds = new ArrayList<>();
       List<String> leaders = new ArrayList<>();
       List<Double> catchUps = new ArrayList<>();
+      List<Double> rejoinedView = new ArrayList<>();
       for (int round = 0; round < LEADER_KILLS; round++) {
         OrganizationDefinition current = awaitLeader();
         leaders.add(current.mspId());
@@ -83,6 +85,9 @@ class BftOrdererFaultIT {
         // the three left agree on another leader (a view change happened)
         assertThat(awaitLeader()).isNotSameAs(current);
         catchUps.add(restart(current));
+        // one fault at a time (4 consenters tolerate one): the next kill waits until the restarted
+        // orderer follows the current leader too, not only until it has the others' blocks
+        rejoinedView.add(awaitUnanimousLeader());
         load.awaitMoreAcks(5);
       }
       load.stop();
@@ -115,8 +120,9 @@ class BftOrdererFaultIT {
                   + " (leaders %s), load=3 closed-loop clients via node A, acked=%d, lost=%d,"
                   + " duplicated=%d, retries=%d, invalid=%d, non-200=%s;"
                   + " follower down: %d commits while down, first commit %.1f s after the kill,"
-                  + " caught up %.1f s after restart; leader kill to next commit: %s s, p50=%.1f,"
-                  + " p99=%.1f; leader catch-up after restart: %s s; final height %d on all 4",
+                  + " caught up %.1f s after restart, following the leader %.1f s later;"
+                  + " leader kill to next commit: %s s, p50=%.1f, p99=%.1f; leader catch-up after"
+                  + " restart: %s s, following the new leader %s s later; final height %d on all 4",
               LEADER_KILLS,
               leaders,
               acks.size(),
@@ -129,10 +135,12 @@ class BftOrdererFaultIT {
               committedWhileDown,
               followerGap,
               followerCatchUp,
+              followerRejoined,
               failoverSeconds,
               percentile(sorted, 0.50),
               percentile(sorted, 0.99),
               catchUps,
+              rejoinedView,
               height));
     }
   }
@@ -206,6 +214,18 @@ class BftOrdererFaultIT {
       ReferralLoad.sleep(100);
     }
     throw new AssertionError("the orderers' heights did not converge: " + heights);
+  }
+
+  /** Waits until all four orderers report one leader; returns the seconds it took. */
+  private static double awaitUnanimousLeader() {
+    long t = System.nanoTime();
+    for (int i = 0; i < 600; i++) {
+      if (faults.bftLeaderUnanimous()) {
+        return (System.nanoTime() - t) / 1e9;
+      }
+      ReferralLoad.sleep(100);
+    }
+    throw new AssertionError("the restarted orderer did not follow the leader within 60 s");
   }
 
   private static OrganizationDefinition awaitLeader() {

@@ -412,6 +412,23 @@ final class Faults {
         .findFirst();
   }
 
+  /**
+   * Whether every one of the four orderers reports the same BFT leader: a restarted orderer has
+   * rejoined the current view, so the network again tolerates one fault.
+   */
+  boolean bftLeaderUnanimous() {
+    java.util.Set<Double> ids = new java.util.HashSet<>();
+    for (OrganizationDefinition org : orderers()) {
+      java.util.OptionalDouble id =
+          metric(org.orderer().operations().toString(), "consensus_BFT_leader_id");
+      if (id.isEmpty()) {
+        return false;
+      }
+      ids.add(id.getAsDouble());
+    }
+    return ids.size() == 1;
+  }
+
   /** The height of the channel's ledger on {@code org}'s orderer, from its metrics. */
   java.util.OptionalLong ordererHeight(OrganizationDefinition org) {
     return height(org.orderer().operations().toString());
