@@ -423,11 +423,13 @@ public final class Node implements AutoCloseable {
     routes.add(new RequestConsent(ledger));
     routes.add(new GrantConsent(ledger));
     routes.add(new ShareOnward(cases));
-    CollegeCases colleges = new CollegeCases(ledger);
+    CollegeCases colleges = new CollegeCases(ledger, config.mspId());
     routes.add(new FormCollege(colleges));
     routes.add(new ListColleges(ledger));
     routes.add(new GetCollege(ledger));
     routes.add(new ShareWithCollege(colleges));
+    routes.add(new CloseCollege(colleges));
+    routes.add(new PurgeCollege(colleges));
     AssistanceCases assistance = new AssistanceCases(ledger, config.mspId());
     routes.add(new SubmitAssistanceRequest(assistance));
     routes.add(new OfferUnsolicitedInformation(assistance));

@@ -107,9 +107,11 @@ public final class RuleTable {
     m.put("assistance:listInbox", any);
     m.put("assistance:listOutbox", any);
     m.put("assistance:statistics", any);
-    // colleges of more than two members (docs/decisions/0035): officers form them; officers and
-    // investigators share in them and read what was shared
+    // colleges of more than two members (docs/decisions/0035): officers form, close and purge
+    // them; officers and investigators share in them and read what was shared
     m.put("college:form", co);
+    m.put("college:close", co);
+    m.put("college:purge", co);
     m.put("college:share", coInv);
     m.put("college:get", coInv);
     m.put("college:list", coInv);

@@ -34,6 +34,19 @@ public final class CollegeContract extends RegnetContract {
     return AssistanceContract.NOTHING;
   }
 
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String close(final Context ctx, final String request) {
+    Colleges.close(rc(ctx), confidential(ctx, request, CollegeRequests.Ref.class, true));
+    return AssistanceContract.NOTHING;
+  }
+
+  /** Retention that ends, pair by pair (decision 0035). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String purge(final Context ctx, final String request) {
+    Colleges.purge(rc(ctx), confidential(ctx, request, CollegeRequests.Purge.class, true));
+    return AssistanceContract.NOTHING;
+  }
+
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String get(final Context ctx, final String request) {
     return json(

@@ -10,9 +10,15 @@ import java.util.List;
  * (whose public record the formation reads). Every endorsing peer reads it, since none of them
  * holds all the pair collections a college spans.
  */
-public record CollegeLocator(String treatyId, String formedBy, List<String> members) {
+public record CollegeLocator(
+    String treatyId, String formedBy, List<String> members, String closedAt) {
 
   public CollegeLocator {
     members = List.copyOf(members);
+  }
+
+  /** Closed to new information; retention counts from here. */
+  public CollegeLocator closed(final String at) {
+    return new CollegeLocator(treatyId, formedBy, members, at);
   }
 }

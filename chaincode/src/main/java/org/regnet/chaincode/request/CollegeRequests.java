@@ -48,7 +48,15 @@ public final class CollegeRequests {
     }
   }
 
-  /** {@code college:get}. */
+  /** {@code college:purge}: everything of the college in the caller's pair with one member. */
+  public record Purge(String collegeId, String counterparty) {
+
+    public Purge validated() {
+      return new Purge(checkId("collegeId", collegeId), Check.msp("counterparty", counterparty));
+    }
+  }
+
+  /** {@code college:get}, {@code college:close}. */
   public record Ref(String collegeId) {
 
     public Ref validated() {

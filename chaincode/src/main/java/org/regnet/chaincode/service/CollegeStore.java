@@ -32,6 +32,7 @@ final class CollegeStore {
   static final String RECORD = "college";
   static final String ITEM = "college~item";
   static final String MINE = "college~mine";
+  static final String PURGED = "college~purged";
   private static final String LOCATOR = "college~loc";
   private static final String ITEM_LOCATOR = "college~itemloc";
 

@@ -9,6 +9,7 @@ import org.regnet.chaincode.json.Json;
 import org.regnet.chaincode.model.College;
 import org.regnet.chaincode.model.CollegeItem;
 import org.regnet.chaincode.model.CollegeLocator;
+import org.regnet.chaincode.model.CollegePurge;
 import org.regnet.chaincode.model.CollegeView;
 import org.regnet.chaincode.model.Treaty;
 import org.regnet.chaincode.request.CollegeRequests;
@@ -43,7 +44,7 @@ public final class Colleges {
     ctx.ledger()
         .put(
             CollegeStore.locatorKey(ctx, id),
-            new CollegeLocator(treaty.treatyId(), caller, req.members()),
+            new CollegeLocator(treaty.treatyId(), caller, req.members(), null),
             Endorsement.allOf(req.members()));
     final College college =
         new College(id, treaty.treatyId(), req.title(), req.members(), caller, ctx.nowString());
@@ -67,6 +68,10 @@ public final class Colleges {
     final CollegeLocator loc = CollegeStore.locate(ctx, req.collegeId());
     CollegeStore.requireMember(ctx, loc, req.collegeId());
     final String caller = ctx.caller().msp();
+    if (loc.closedAt() != null) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "collegeId", req.collegeId() + " was closed at " + loc.closedAt());
+    }
     requireActive(Repository.treaty(ctx, loc.treatyId()), loc.members(), caller);
     final String itemId = ctx.keyedId("CIT");
     final String marker = CollegeStore.itemLocatorKey(ctx, itemId);
@@ -117,7 +122,99 @@ public final class Colleges {
         CollegeStore.merged(ctx, loc.members(), CollegeStore.ITEM, req.collegeId())) {
       items.add(Json.read(kv.getValue(), CollegeItem.class));
     }
-    return new CollegeView(college, items);
+    final List<CollegePurge> purges = new ArrayList<>();
+    for (PairStore store : CollegeStore.pairsOf(ctx, caller, loc.members())) {
+      store
+          .get(ctx.ledger().key(CollegeStore.PURGED, req.collegeId()), CollegePurge.class)
+          .ifPresent(purges::add);
+    }
+    return new CollegeView(college, items, loc.closedAt(), purges);
+  }
+
+  /**
+   * Closes the college to new information; its retention under the treaty counts from now. Any
+   * member's case officer may close it, every member's peer endorses (the locator's policy).
+   */
+  public static CollegeLocator close(final RegnetContext ctx, final CollegeRequests.Ref raw) {
+    final CollegeRequests.Ref req = raw.validated();
+    final CollegeLocator loc = CollegeStore.locate(ctx, req.collegeId());
+    CollegeStore.requireMember(ctx, loc, req.collegeId());
+    if (loc.closedAt() != null) {
+      throw ErrorCode.CONFLICT.exception("collegeId", "closed at " + loc.closedAt());
+    }
+    final Treaty treaty = Repository.treaty(ctx, loc.treatyId());
+    if (!treaty.activeMember(ctx.caller().msp())) {
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "treatyId", ctx.caller().msp() + " is not an active member of " + treaty.treatyId());
+    }
+    final CollegeLocator closed = loc.closed(ctx.nowString());
+    ctx.ledger()
+        .put(
+            CollegeStore.locatorKey(ctx, req.collegeId()),
+            closed,
+            Endorsement.allOf(loc.members()));
+    AuditLog.recordInCollege(
+        ctx,
+        Change.of(
+            "college.closed", "COLLEGE", req.collegeId(), loc.treatyId(), loc.members(), "CLOSED"),
+        loc.members());
+    return closed;
+  }
+
+  /**
+   * Retention that ends (GDPR Art. 5(1)(e); the treaty's {@code retentionDays}, counted from the
+   * close): purges everything shared in the college from the caller's pair collection with one
+   * other member, with Fabric's PurgePrivateData (history included; the hashes stay in the blocks).
+   * Pair by pair, because only a pair's two members may write its collection and only their peers
+   * hold it: every member purges its own pairs (either member of a pair may), and the college's
+   * record stays in the pair beside the deletion record. The timestamp is checked against each
+   * endorsing peer's clock as a request's purge is ({@link RetentionService}).
+   */
+  public static CollegePurge purge(final RegnetContext ctx, final CollegeRequests.Purge raw) {
+    final CollegeRequests.Purge req = raw.validated();
+    final CollegeLocator loc = CollegeStore.locate(ctx, req.collegeId());
+    CollegeStore.requireMember(ctx, loc, req.collegeId());
+    final String caller = ctx.caller().msp();
+    if (req.counterparty().equals(caller) || !loc.members().contains(req.counterparty())) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "counterparty", "must be another member of " + req.collegeId());
+    }
+    if (loc.closedAt() == null) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "collegeId", "retention runs from the college's close; it is open");
+    }
+    final Treaty treaty = Repository.treaty(ctx, loc.treatyId());
+    final java.time.Instant ends =
+        java.time.Instant.parse(loc.closedAt())
+            .plus(java.time.Duration.ofDays(treaty.terms().retentionDays()));
+    final java.time.Instant now = ctx.now();
+    RetentionService.requirePeerClock(ctx, now);
+    if (now.isBefore(ends)) {
+      throw ErrorCode.INVALID_STATE.exception("collegeId", "retention runs until " + ends);
+    }
+    final PairStore store = PairStore.of(ctx.ledger(), caller, req.counterparty());
+    final String marker = ctx.ledger().key(CollegeStore.PURGED, req.collegeId());
+    final java.util.Optional<CollegePurge> done = store.get(marker, CollegePurge.class);
+    if (done.isPresent()) {
+      throw ErrorCode.CONFLICT.exception("collegeId", "purged at " + done.get().purgedAt());
+    }
+    for (KeyValue kv : store.list(CollegeStore.ITEM, CollegeStore.MAX_SCAN, req.collegeId())) {
+      store.purge(kv.getKey());
+    }
+    final CollegePurge purge =
+        new CollegePurge(store.members(), ctx.nowString(), ctx.caller().actor());
+    store.put(marker, purge);
+    AuditLog.record(
+        ctx,
+        Change.of(
+                "college.purged",
+                "COLLEGE",
+                req.collegeId(),
+                loc.treatyId(),
+                store.members(),
+                "PURGED")
+            .inPair(caller, req.counterparty()));
+    return purge;
   }
 
   /** The colleges of the caller's authority, oldest first. */

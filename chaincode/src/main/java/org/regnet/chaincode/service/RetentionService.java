@@ -32,6 +32,19 @@ public final class RetentionService {
 
   private RetentionService() {}
 
+  /**
+   * Refuses a transaction dated more than {@link #CLOCK_TOLERANCE} from this endorsing peer's clock
+   * (a purge of a college's pair too, decision 0035).
+   */
+  static void requirePeerClock(final RegnetContext ctx, final Instant now) {
+    final Instant peer = ctx.peerNow();
+    if (Duration.between(peer, now).abs().compareTo(CLOCK_TOLERANCE) > 0) {
+      throw ErrorCode.VALIDATION_FAILED.exception(
+          "txTimestamp",
+          "more than " + CLOCK_TOLERANCE.toMinutes() + " minutes from the endorsing peer's clock");
+    }
+  }
+
   public static AssistanceRequest purge(final RegnetContext ctx, final AssistanceRequests.Ref ref) {
     final AssistanceRequest r = AssistanceStore.load(ctx, ref.id());
     AssistanceService.requireParty(ctx.caller(), r);
@@ -46,12 +59,7 @@ public final class RetentionService {
     final Instant ends =
         Instant.parse(r.progress().finalReplyAt()).plus(Duration.ofDays(t.terms().retentionDays()));
     final Instant now = ctx.now();
-    final Instant peer = ctx.peerNow();
-    if (Duration.between(peer, now).abs().compareTo(CLOCK_TOLERANCE) > 0) {
-      throw ErrorCode.VALIDATION_FAILED.exception(
-          "txTimestamp",
-          "more than " + CLOCK_TOLERANCE.toMinutes() + " minutes from the endorsing peer's clock");
-    }
+    requirePeerClock(ctx, now);
     if (now.isBefore(ends)) {
       throw ErrorCode.INVALID_STATE.exception("requestId", "retention runs until " + ends);
     }

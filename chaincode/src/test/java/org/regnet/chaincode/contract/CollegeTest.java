@@ -212,6 +212,64 @@ class CollegeTest {
     assertThat(get(officer(HARBOUR), id).get("items")).isEmpty();
   }
 
+  private TestNetwork.Result close(final Identity who, final String id) {
+    return net.submitEndorsedBy(
+        who, "college:close", "{\"collegeId\":\"" + id + "\"}", Map.of(), MEMBERS);
+  }
+
+  private TestNetwork.Result purge(final String by, final String id, final String counterparty) {
+    return net.submitEndorsedBy(
+        officer(by),
+        "college:purge",
+        "{\"collegeId\":\"%s\",\"counterparty\":\"%s\"}".formatted(id, counterparty),
+        Map.of(),
+        by,
+        counterparty);
+  }
+
+  @Test
+  void a_closed_college_takes_no_more_information_and_is_purged_pair_by_pair_after_retention() {
+    final String id = collegeId();
+    ok(shared(officer(ALPINE), id, "Alpine " + SECRET));
+    ok(shared(officer(HARBOUR), id, "Harbour " + SECRET));
+    assertThat(purge(ALPINE, id, HARBOUR).errorCode()).isEqualTo("INVALID_STATE"); // still open
+
+    final JsonNode closed = ok(close(officer(LAGOON), id)).json();
+    assertThat(closed.get("closedAt").asText()).isNotBlank();
+    assertThat(close(officer(ALPINE), id).errorCode()).isEqualTo("CONFLICT");
+    assertThat(shared(officer(ALPINE), id, "late").errorCode()).isEqualTo("INVALID_STATE");
+    // the treaty keeps information 1825 days after the close
+    assertThat(purge(ALPINE, id, HARBOUR).errorCode()).isEqualTo("INVALID_STATE");
+
+    net.advance(java.time.Duration.ofDays(1826));
+    assertThat(purge(ALPINE, id, ALPINE).errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(purge(ALPINE, id, DELTA).errorCode()).isEqualTo("VALIDATION_FAILED");
+    ok(purge(ALPINE, id, HARBOUR));
+    assertThat(values(PairStore.collection(ALPINE, HARBOUR))).doesNotContain(SECRET);
+    assertThat(values(PairStore.collection(ALPINE, LAGOON))).contains(SECRET); // not yet
+    assertThat(purge(HARBOUR, id, ALPINE).errorCode()).isEqualTo("CONFLICT");
+    ok(purge(ALPINE, id, LAGOON));
+    ok(purge(LAGOON, id, HARBOUR));
+    for (String m : MEMBERS) {
+      for (String other : MEMBERS) {
+        if (!m.equals(other)) {
+          assertThat(values(PairStore.collection(m, other))).doesNotContain(SECRET);
+        }
+      }
+      // the record stays as the deletion record, with one purge per pair of the reader
+      final JsonNode view = get(officer(m), id);
+      assertThat(view.get("items")).isEmpty();
+      assertThat(view.get("college").get("title").asText()).contains("spoofing");
+      assertThat(view.get("purges")).hasSize(2);
+      final JsonNode page =
+          ok(net.evaluate(investigator(m), "audit:byObject", "{\"objectId\":\"" + id + "\"}"))
+              .json();
+      final List<String> actions = new ArrayList<>();
+      page.get("items").forEach(e -> actions.add(e.get("action").asText()));
+      assertThat(actions).contains("college.closed", "college.purged");
+    }
+  }
+
   private String values(final String collection) {
     final StringBuilder out = new StringBuilder();
     net.ledger().privateValues(collection).values().forEach(v -> out.append(new String(v)));

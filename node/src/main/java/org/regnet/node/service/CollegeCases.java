@@ -18,9 +18,11 @@ import java.util.Map;
 public final class CollegeCases {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Ledger ledger;
+  private final String ownMsp;
 
-  public CollegeCases(Ledger ledger) {
+  public CollegeCases(Ledger ledger, String ownMsp) {
     this.ledger = ledger;
+    this.ownMsp = ownMsp;
   }
 
   /** Forms a college with {@code request.members}; the answer is the college as read back. */
@@ -38,10 +40,46 @@ public final class CollegeCases {
    * authority's own peer first (a non-member is refused there, before any proposal leaves).
    */
   public JsonNode share(String user, ObjectNode request) {
-    JsonNode college = get(user, request.path("collegeId").asText());
+    List<String> members = members(get(user, request.path("collegeId").asText()));
+    return read(ledger.submit(user, "college:share", request.toString(), Map.of(), members));
+  }
+
+  /** Closes the college to new information (every member's peer endorses). */
+  public JsonNode close(String user, String collegeId) {
+    List<String> members = members(get(user, collegeId));
+    String ref = JSON.createObjectNode().put("collegeId", collegeId).toString();
+    return read(ledger.submit(user, "college:close", ref, Map.of(), members));
+  }
+
+  /**
+   * Purges the college from each of this authority's pairs with the other members, one transaction
+   * per pair endorsed by the pair's two peers (decision 0035). A pair already purged (CONFLICT)
+   * counts as done, so a purge cut short is completed by asking again; a refusal of the first pair
+   * (retention still running) changes nothing.
+   */
+  public JsonNode purge(String user, String collegeId) {
+    JsonNode college = get(user, collegeId);
+    for (String other : members(college)) {
+      if (other.equals(ownMsp)) {
+        continue;
+      }
+      String ref =
+          JSON.createObjectNode().put("collegeId", collegeId).put("counterparty", other).toString();
+      try {
+        college = read(ledger.submit(user, "college:purge", ref, Map.of(), List.of(ownMsp, other)));
+      } catch (LedgerException e) {
+        if (!e.code().equals("CONFLICT")) {
+          throw e;
+        }
+      }
+    }
+    return get(user, collegeId);
+  }
+
+  private static List<String> members(JsonNode college) {
     List<String> members = new ArrayList<>();
     college.path("college").path("members").forEach(m -> members.add(m.asText()));
-    return read(ledger.submit(user, "college:share", request.toString(), Map.of(), members));
+    return members;
   }
 
   private JsonNode get(String user, String collegeId) {

@@ -52,6 +52,8 @@ class RoutePermissionsTest {
           Map.entry("OfferUnsolicitedInformation", List.of("assistance:offer", "assistance:get")),
           Map.entry("FormCollege", List.of("college:form", "college:get")),
           Map.entry("ShareWithCollege", List.of("college:share", "college:get")),
+          Map.entry("CloseCollege", List.of("college:close", "college:get")),
+          Map.entry("PurgeCollege", List.of("college:purge", "college:get")),
           Map.entry("AssistanceContent", List.of("assistance:content")),
           Map.entry("ExportAuth001", List.of("assistance:content")),
           Map.entry("ExportStatistics", List.of("assistance:statistics")),
