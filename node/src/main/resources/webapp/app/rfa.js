@@ -43,23 +43,30 @@ export function replyDue(r) {
 }
 
 /**
- * The deadlines missed now, as the chaincode's markOverdue would find them: acknowledgement while
- * still submitted, reply while not answered. Unsolicited information has none.
+ * The deadlines passed now, as the chaincode's markOverdue judges them: the acknowledgement while
+ * not acknowledged, the reply deadline in force while not answered. Unsolicited information has
+ * none.
  */
-export function missed(r, now = Date.now()) {
+export function passed(r, now = Date.now()) {
   if (r.unsolicited) return [];
   const p = r.progress || {};
   const out = [];
-  if (p.status === 'SUBMITTED' && r.acknowledgeDueAt && Date.parse(r.acknowledgeDueAt) < now) out.push('ACKNOWLEDGEMENT');
+  if (!p.acknowledgedAt && r.acknowledgeDueAt && Date.parse(r.acknowledgeDueAt) < now) out.push('ACKNOWLEDGEMENT');
   const due = replyDue(r);
   if (p.status !== 'ANSWERED' && due && Date.parse(due) < now) out.push('REPLY');
   return out;
 }
 
-/** Overdue on the record (marked) or by the clock (not yet marked). */
+/** The passed deadlines not yet recorded (the reply's once per due date, as the chaincode does). */
+export function missed(r, now = Date.now()) {
+  const marks = (r.progress && r.progress.overdue) || [];
+  const due = { ACKNOWLEDGEMENT: r.acknowledgeDueAt, REPLY: replyDue(r) };
+  return passed(r, now).filter((k) => !marks.some((m) => m.kind === k && m.dueAt === due[k]));
+}
+
+/** Overdue now: a deadline has passed, recorded on the ledger yet or not. */
 export function overdue(r) {
-  const p = r.progress || {};
-  return p.status !== 'ANSWERED' && (missed(r).length > 0 || (p.overdue || []).length > 0);
+  return passed(r).length > 0;
 }
 
 /** Each item's standing from the replies so far: its last outcome and ground, or open. */

@@ -31,7 +31,7 @@ export async function render(main) {
 }
 
 /** Seconds as days and hours (response times run in days). */
-export function duration(s) {
+function duration(s) {
   if (s === null || s === undefined) return '—';
   const d = Math.floor(s / 86400);
   const hrs = Math.floor((s % 86400) / 3600);
@@ -43,7 +43,7 @@ export function duration(s) {
 
 function table(rows) {
   const head = ['Counterparty', 'Direction', 'Requests', 'Acknowledged', 'Answered', 'Overdue',
-    'Acknowledge, median', 'Acknowledge, p90', 'Final reply, median', 'Final reply, p90', 'Refusals by ground', 'Unsolicited'];
+    'Time to acknowledge (median / p90)', 'Time to final reply (median / p90)', 'Refusals by ground', 'Unsolicited information'];
   const line = (c, dir) => {
     const d = c[dir] || {};
     const refusals = Object.entries(d.refusalsByGround || {}).map(([g, n]) => `${label(g)}: ${n}`).join('; ');
@@ -54,10 +54,8 @@ function table(rows) {
       h('td.acknowledged', String(d.acknowledged || 0)),
       h('td.answered', String(d.answered || 0)),
       h('td.overdue', String(d.overdue || 0)),
-      h('td', { title: secs(d.acknowledgeMedianSeconds) }, duration(d.acknowledgeMedianSeconds)),
-      h('td', { title: secs(d.acknowledgeP90Seconds) }, duration(d.acknowledgeP90Seconds)),
-      h('td', { title: secs(d.finalReplyMedianSeconds) }, duration(d.finalReplyMedianSeconds)),
-      h('td', { title: secs(d.finalReplyP90Seconds) }, duration(d.finalReplyP90Seconds)),
+      h('td.ack-times', `${duration(d.acknowledgeMedianSeconds)} / ${duration(d.acknowledgeP90Seconds)}`),
+      h('td.reply-times', `${duration(d.finalReplyMedianSeconds)} / ${duration(d.finalReplyP90Seconds)}`),
       h('td.refusals', refusals || '—'),
       h('td.unsolicited', String((dir === 'sent' ? c.unsolicitedSent : c.unsolicitedReceived) || 0)));
   };
@@ -65,8 +63,4 @@ function table(rows) {
     h('caption.sr-only', 'Cooperation statistics per counterparty'),
     h('thead', h('tr', head.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', rows.map((c) => [line(c, 'sent'), line(c, 'received')])));
-}
-
-function secs(s) {
-  return s === null || s === undefined ? null : `${s} seconds`;
 }

@@ -14,6 +14,7 @@ const OPEN = ['ACKNOWLEDGED', 'PARTIALLY_ANSWERED'];
 export async function render(main, [requestId]) {
   let drawn = null;
   let drawing = Promise.resolve();
+  let gone = false; // left for another page: a drawing still under way must not paint over it
   const version = (r) => `${r.progress.status}|${r.progress.updatedAt}`;
   await draw();
   const off = onInbox(async (item) => {
@@ -26,7 +27,10 @@ export async function render(main, [requestId]) {
       /* the next event or action redraws */
     }
   });
-  return off;
+  return () => {
+    gone = true;
+    off();
+  };
 
   function draw() {
     drawing = drawing.then(paint, paint);
@@ -42,6 +46,7 @@ export async function render(main, [requestId]) {
       session.can('assistance:content') ? get(`/v1/assistance/${requestId}/content`).catch((e) => ({ error: e })) : null,
       get(`/v1/treaties/${r.treatyId}`).catch(() => null),
     ]);
+    if (gone) return;
     const payload = content && !content.error ? content.payload || {} : null;
     const kind = r.unsolicited ? 'Unsolicited information' : 'Request for assistance';
     clear(main,

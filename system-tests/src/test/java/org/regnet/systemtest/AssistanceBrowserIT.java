@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,8 +103,12 @@ class AssistanceBrowserIT {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     LocalDate estimate = today.plusDays(40);
     String requestId;
+    String shared = Requests.marker();
     try (Browser a = new Browser(url(A), SHOTS, DOWNLOADS)) {
       a.login(net.organization(A), "case-officer");
+      // A request whose due date passes while the rest runs, to be shown and recorded overdue.
+      Instant shortDue = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+      String lateId = submitThroughTheApi(a.token(), shortDue);
       requestId = requestInTheBrowser(a, marker);
 
       // What the page says was sent is what the node holds.
@@ -132,7 +138,11 @@ class AssistanceBrowserIT {
       a.assertAccessible("request (requester)");
       a.screenshot("rfa-02-request-A-sent");
 
+      String sharedId = shareInTheBrowser(a, shared);
+
       try (Browser b = new Browser(url(B), SHOTS, DOWNLOADS)) {
+        b.login(net.organization(B), "case-officer");
+        readSharedInformation(b, sharedId, shared);
         answerInTheBrowser(b, requestId, marker, estimate);
       }
 
@@ -173,7 +183,94 @@ class AssistanceBrowserIT {
       a.screenshot("rfa-06-request-A-answered");
 
       statistics(a);
+      overdueInTheBrowser(a, lateId, shortDue);
     }
+  }
+
+  private String submitThroughTheApi(String token, Instant due) {
+    String body =
+        """
+        {"agreementId":"%s","instrumentClass":"PERPETUAL_FUTURE","dataClasses":["TRADE_DATA"],
+         "purposes":["INVESTIGATION"],"urgency":"ROUTINE","dueDate":"%s",
+         "payload":{"items":[{"type":"RECORDS","description":"Order logs of ACC-78"}],
+           "facts":"Wash trades between two accounts.","purpose":"Identify the controller.",
+           "provisionsBreached":["MAR Art. 12(1)(a)"],"subjects":[{"name":"John Trader"}],
+           "legalMandate":{"paragraph":"MMoU para 7"},"confidential":true,
+           "investigationPeriod":{"from":"2024-01-01","to":"2024-03-31"}}}"""
+            .formatted(agreementId, due);
+    return ok(nodeA.call("POST", "/v1/assistance", body, token)).body().get("requestId").asText();
+  }
+
+  /** Information shared without a request, in the sharing form. */
+  private String shareInTheBrowser(Browser a, String marker) {
+    a.open("#/assistance/share");
+    a.until(By.id("new-unsolicited"));
+    new Select(a.until(By.id("agreementId"))).selectByValue(agreementId);
+    new Select(a.until(By.id("instrumentClass"))).selectByValue("PERPETUAL_FUTURE");
+    a.driver().findElement(By.cssSelector("input[name=dataClasses][value=TRADE_DATA]")).click();
+    a.driver().findElement(By.cssSelector("input[name=purposes][value=INVESTIGATION]")).click();
+    // Without the information itself, the form says so and sends nothing.
+    a.driver().findElement(By.id("message")).sendKeys("Shared without a request, MMoU para 9.");
+    a.driver().findElement(By.id("submit-share")).click();
+    assertThat(a.until(By.id("information-err")).getText()).contains("Write the information");
+    a.driver()
+        .findElement(By.id("information"))
+        .sendKeys("Wallet trace " + marker + " points to a venue you supervise.");
+    a.assertAccessible("share information");
+    a.driver().findElement(By.id("submit-share")).click();
+    a.until(d -> d.findElement(By.id("rfa-status")).getText().equals("Answered"));
+    String id = a.driver().findElement(By.id("rfa-id")).getText();
+    assertThat(a.driver().findElement(By.tagName("h1")).getText())
+        .startsWith("Unsolicited information");
+    JsonNode record = ok(nodeA.call("GET", "/v1/assistance/" + id, null, a.token())).body();
+    assertThat(record.path("unsolicited").asBoolean()).isTrue();
+    assertThat(record.path("requester").asText()).as("the recipient").isEqualTo(msp(B));
+    return id;
+  }
+
+  private void readSharedInformation(Browser b, String sharedId, String marker) {
+    b.open("#/assistance?box=inbox");
+    By row = By.cssSelector("tr[data-request='" + sharedId + "']");
+    WebElement line = b.until(row);
+    assertThat(line.getText()).contains("Unsolicited information").contains(msp(A));
+    assertThat(line.getAttribute("data-overdue")).isEqualTo("false");
+    line.findElement(By.tagName("a")).click();
+    assertThat(b.until(By.id("rfa-information")).getText()).contains(marker);
+    assertThat(b.driver().findElement(By.id("rfa-content")).getText())
+        .contains("Shared without a request, MMoU para 9.");
+    assertThat(b.present(By.id("no-actions"))).as("nothing to answer").isTrue();
+    b.assertAccessible("unsolicited information (recipient)");
+  }
+
+  /** The request whose due date has passed: shown overdue, and recorded so from its page. */
+  private void overdueInTheBrowser(Browser a, String lateId, Instant due) throws Exception {
+    while (!Instant.now().isAfter(due.plusSeconds(1))) {
+      Thread.sleep(500);
+    }
+    a.open("#/assistance?box=outbox&overdue=true");
+    By row = By.cssSelector("tr[data-request='" + lateId + "']");
+    WebElement line = a.until(row);
+    assertThat(line.getAttribute("data-overdue")).isEqualTo("true");
+    assertThat(line.findElement(By.className("due")).getText()).contains("Overdue");
+    assertThat(a.present(By.cssSelector("tr[data-overdue='false']")))
+        .as("the overdue filter keeps only overdue requests")
+        .isFalse();
+    a.screenshot("rfa-08-outbox-A-overdue");
+    line.findElement(By.tagName("a")).click();
+    assertThat(a.until(By.id("rfa-overdue")).getText()).isEqualTo("Overdue");
+    a.until(By.id("action-overdue")).click();
+    a.until(
+        d ->
+            d.findElement(By.id("rfa-timeline"))
+                .getText()
+                .contains("Recorded overdue: reply was due"));
+    assertThat(a.present(By.id("action-overdue"))).as("recorded once").isFalse();
+    JsonNode marked = ok(nodeA.call("GET", "/v1/assistance/" + lateId, null, a.token())).body();
+    assertThat(marked.path("progress").path("overdue").path(0).path("kind").asText())
+        .isEqualTo("REPLY");
+    assertThat(marked.path("progress").path("overdue").path(0).path("dueAt").asText())
+        .isEqualTo(due.toString());
+    a.assertAccessible("request recorded overdue");
   }
 
   private String requestInTheBrowser(Browser a, String marker) {
@@ -248,8 +345,7 @@ class AssistanceBrowserIT {
   }
 
   private void answerInTheBrowser(Browser b, String requestId, String marker, LocalDate estimate) {
-    // B's officer watches the received list; the request arrives in it.
-    b.login(net.organization(B), "case-officer");
+    // B's officer opens the received list; the request is in it.
     b.open("#/assistance?box=inbox");
     b.until(By.id("rfa-results"));
     By row = By.cssSelector("tr[data-request='" + requestId + "']");
@@ -291,8 +387,7 @@ class AssistanceBrowserIT {
     b.driver().findElement(By.id("reply-final")).click();
     b.driver().findElement(By.id("reply-message")).sendKeys("Statements attached.");
     b.driver().findElement(By.id("action-reply")).click();
-    assertThat(b.until(By.id("reply-error")).getText())
-        .contains("a final reply answers every item not yet answered");
+    assertThat(b.until(By.id("reply-error")).getText()).contains("a final reply defers nothing");
     JsonNode unchanged = ok(nodeB.call("GET", "/v1/assistance/" + requestId, null, token)).body();
     assertThat(unchanged.path("progress").path("status").asText()).isEqualTo("ACKNOWLEDGED");
     assertThat(unchanged.path("progress").path("replies")).isEmpty();
@@ -350,6 +445,9 @@ class AssistanceBrowserIT {
         .isEqualTo(sent.path("requests").asText());
     assertThat(line.findElement(By.className("answered")).getText())
         .isEqualTo(sent.path("answered").asText());
+    assertThat(line.findElement(By.className("unsolicited")).getText())
+        .isEqualTo(api.path("unsolicitedSent").asText());
+    assertThat(api.path("unsolicitedSent").asInt()).isPositive();
     assertThat(line.findElement(By.className("refusals")).getText())
         .contains(
             "Prejudice to own investigation: "
