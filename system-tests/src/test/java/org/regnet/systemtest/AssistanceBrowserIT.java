@@ -22,15 +22,17 @@ import org.regnet.systemtest.support.Requests;
 import org.regnet.systemtest.support.TestNetwork;
 
 /**
- * Requests for assistance in a real browser across the nodes of the real (shared) network: A's case
- * officer fills in the request form (a priority request without reasons is stopped in the form; a
- * session that ends mid-form keeps the draft, item rows included); B's officer sees the request
- * arrive in the received list, reads its confidential content, acknowledges it with an estimated
- * reply date, is shown the API's refusal of a final reply that defers an item (and nothing
- * changes), then sends a final reply refusing item 2 on a ground of the treaty; A sees the reply,
- * the refusal and its ground in the sent list and on the request; the statistics table and its CSV
- * download agree with the API; B's auditor sees the record but neither the content nor an action.
- * Every page shown is compared with what the API answers, and checked by axe-core.
+ * Requests for assistance in a real browser across the nodes of the real (shared) network. B's
+ * officer watches the received list while A's officer fills in the request form (a priority request
+ * without reasons is stopped in the form; a session that ends mid-form keeps the draft, item rows
+ * included) and shares information in the sharing form; both arrive in B's list without a reload. B
+ * reads the information, reads the request's confidential content, acknowledges it with an
+ * estimated reply date, is shown the node's refusal of a final reply that defers an item (and
+ * nothing changes), then sends a final reply refusing item 2 on a ground of the treaty; B's auditor
+ * sees the record but neither the content nor an action. A sees the reply, the refusal and its
+ * ground in the sent list and on the request; the statistics table and its CSV download agree with
+ * the API; a request past its due date shows as overdue and is recorded so from its page. Every
+ * page shown is compared with what the API answers, and checked by axe-core.
  */
 class AssistanceBrowserIT {
   private static final int A = 0, B = 1;
@@ -104,7 +106,15 @@ class AssistanceBrowserIT {
     LocalDate estimate = today.plusDays(40);
     String requestId;
     String shared = Requests.marker();
-    try (Browser a = new Browser(url(A), SHOTS, DOWNLOADS)) {
+    try (Browser b = new Browser(url(B), SHOTS, DOWNLOADS);
+        Browser a = new Browser(url(A), SHOTS, DOWNLOADS)) {
+      // B's officer watches the received list; the page is not reloaded until the request is in.
+      b.login(net.organization(B), "case-officer");
+      b.open("#/assistance?box=inbox");
+      b.until(By.id("rfa-results"));
+      b.until(d -> "Live".equals(d.findElement(By.id("live")).getText()));
+      b.js("window.__stillTheSamePage = 'yes';");
+
       a.login(net.organization(A), "case-officer");
       // A request whose due date passes while the rest runs, to be shown and recorded overdue.
       Instant shortDue = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
@@ -140,11 +150,12 @@ class AssistanceBrowserIT {
 
       String sharedId = shareInTheBrowser(a, shared);
 
-      try (Browser b = new Browser(url(B), SHOTS, DOWNLOADS)) {
-        b.login(net.organization(B), "case-officer");
-        readSharedInformation(b, sharedId, shared);
-        answerInTheBrowser(b, requestId, marker, estimate);
-      }
+      // Both arrive in B's list without a reload (the live inbox says a request changed).
+      b.until(By.cssSelector("tr[data-request='" + requestId + "']"));
+      b.until(By.cssSelector("tr[data-request='" + sharedId + "']"));
+      assertThat(b.js("return window.__stillTheSamePage;")).isEqualTo("yes");
+      readSharedInformation(b, sharedId, shared);
+      answerInTheBrowser(b, requestId, marker, estimate);
 
       // A sees the final reply, the refused item and its ground, and the page agrees with the API.
       a.open("#/assistance?box=outbox");
@@ -345,7 +356,7 @@ class AssistanceBrowserIT {
   }
 
   private void answerInTheBrowser(Browser b, String requestId, String marker, LocalDate estimate) {
-    // B's officer opens the received list; the request is in it.
+    // B's officer goes back to the received list; the request is in it.
     b.open("#/assistance?box=inbox");
     b.until(By.id("rfa-results"));
     By row = By.cssSelector("tr[data-request='" + requestId + "']");
