@@ -391,6 +391,29 @@ class AssistanceBrowserIT {
     assertThat(b.driver().findElement(By.id("rfa-reply-due")).getText())
         .isEqualTo(estimate + " 23:59:59 UTC (estimate)");
 
+    // B contests the priority and reports progress; the page and the record say so.
+    b.until(By.id("contest-message")).sendKeys("Nothing suggests the assets could move.");
+    b.driver().findElement(By.id("action-contest")).click();
+    b.until(d -> d.findElement(By.id("rfa-summary")).getText().contains("Priority (contested)"));
+    assertThat(b.present(By.id("action-contest"))).as("contested once").isFalse();
+    b.until(By.id("progress-message")).sendKeys("Bank statements requested from the bank.");
+    b.driver().findElement(By.id("action-progress")).click();
+    b.until(d -> d.findElement(By.id("rfa-timeline")).getText().contains("Progress reported"));
+    assertThat(b.driver().findElement(By.id("rfa-timeline")).getText())
+        .contains("Urgency contested");
+    JsonNode updated = ok(nodeB.call("GET", "/v1/assistance/" + requestId, null, token)).body();
+    assertThat(updated.path("progress").path("urgencyContested").asBoolean()).isTrue();
+    assertThat(updated.path("progress").path("updates").findValuesAsText("kind"))
+        .containsExactly("URGENCY_CONTESTED", "PROGRESS");
+
+    // The auth.001 export, fetched with the tab's token, is the request B received.
+    Path xml = DOWNLOADS.resolve(requestId + "-auth001.xml");
+    b.driver().findElement(By.id("export-auth001")).click();
+    b.until(d -> readOrEmpty(xml).contains("</Document>"));
+    assertThat(readOrEmpty(xml))
+        .contains("<InvstgtnId>" + requestId + "</InvstgtnId>")
+        .contains("<Prgrph>EMMoU para 3</Prgrph>");
+
     // A final reply that defers an item: the node refuses it, the page shows why, nothing changes.
     b.until(By.id("reply-form"));
     new Select(b.driver().findElement(By.id("reply-outcome-1"))).selectByValue("PROVIDED");
