@@ -12,12 +12,22 @@ import * as referral from './pages/referral.js';
 import * as audit from './pages/audit.js';
 import * as flags from './pages/flags.js';
 import * as admin from './pages/admin.js';
+import * as assistanceList from './pages/assistance-list.js';
+import * as assistance from './pages/assistance.js';
+import * as newAssistance from './pages/new-assistance.js';
+import * as newUnsolicited from './pages/new-unsolicited.js';
+import * as assistanceStatistics from './pages/assistance-statistics.js';
 
 const ROUTES = [
   [/^#\/login$/, login, null],
   [/^#\/referrals\/new$/, newReferral, 'referral:submit'],
   [/^#\/referrals\/(REF-[0-9a-f]{16})$/, referral, 'referral:get'],
   [/^#\/referrals(?:\?(.*))?$/, referrals, 'referral:listInbox'],
+  [/^#\/assistance\/new$/, newAssistance, 'assistance:submit'],
+  [/^#\/assistance\/share$/, newUnsolicited, 'assistance:offer'],
+  [/^#\/assistance\/statistics$/, assistanceStatistics, 'assistance:statistics'],
+  [/^#\/assistance\/(RFA-[0-9a-f]{16})$/, assistance, 'assistance:get'],
+  [/^#\/assistance(?:\?(.*))?$/, assistanceList, 'assistance:listInbox'],
   [/^#\/audit(?:\?(.*))?$/, audit, 'audit:byActor'],
   [/^#\/flags$/, flags, 'flag:lookup'],
   [/^#\/admin$/, admin, 'treaty:get'],
@@ -105,6 +115,7 @@ function showShell() {
     nav.push(h('a', { href: '#/referrals?box=outbox', dataset: { nav: 'outbox' } }, 'Outbox'));
   }
   if (session.can('referral:submit')) nav.push(h('a#nav-new', { href: '#/referrals/new', dataset: { nav: 'new' } }, 'New referral'));
+  if (session.can('assistance:listInbox')) nav.push(h('a#nav-assistance', { href: '#/assistance?box=inbox', dataset: { nav: 'assistance' } }, 'Assistance'));
   if (session.can('flag:lookup')) nav.push(h('a#nav-flags', { href: '#/flags', dataset: { nav: 'flags' } }, 'Flags'));
   if (session.can('audit:byActor')) nav.push(h('a#nav-audit', { href: '#/audit', dataset: { nav: 'audit' } }, 'Audit trail'));
   if (session.can('treaty:found') || session.can('users:admin')) nav.push(h('a#nav-admin', { href: '#/admin', dataset: { nav: 'admin' } }, 'Administration'));
@@ -130,6 +141,8 @@ function showShell() {
           refreshUnread();
           if (item.event === 'regnet.referral.submitted') toast('A new referral has arrived.');
         }
+        if (item.event === 'regnet.assistance.submitted') toast('A new request for assistance has arrived.');
+        if (item.event === 'regnet.assistance.offered') toast('Information has been shared with your authority.');
       });
     }
     startLive();
@@ -150,7 +163,8 @@ async function refreshUnread() {
 }
 
 function markNav(hash) {
-  const key = hash.startsWith('#/referrals/new') ? 'new'
+  const key = hash.startsWith('#/assistance') ? 'assistance'
+    : hash.startsWith('#/referrals/new') ? 'new'
     : hash.includes('box=outbox') ? 'outbox'
     : hash.startsWith('#/referrals') ? 'inbox'
     : hash.replace(/^#\//, '').split(/[/?]/)[0];

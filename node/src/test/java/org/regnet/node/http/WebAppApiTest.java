@@ -225,6 +225,55 @@ class WebAppApiTest {
     assertThat(js.headers().firstValue("x-content-type-options")).hasValue("nosniff");
   }
 
+  /**
+   * Every module the app imports, from main.js down (the pages for referrals and for requests for
+   * assistance alike), is served as JavaScript; none builds markup from text or evaluates strings.
+   * A missing or misnamed module would stop the whole app in the browser.
+   */
+  @Test
+  void every_module_the_app_imports_is_served_and_none_writes_markup_or_evaluates()
+      throws Exception {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of("/app/main.js"));
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    java.util.regex.Pattern imports =
+        java.util.regex.Pattern.compile(
+            "^import [^;]* from '([^']+)';", java.util.regex.Pattern.MULTILINE);
+    while (!todo.isEmpty()) {
+      String path = todo.pop();
+      if (!seen.add(path)) {
+        continue;
+      }
+      HttpResponse<String> js = send("GET", path, null, null);
+      assertThat(js.statusCode()).as(path).isEqualTo(200);
+      assertThat(js.headers().firstValue("content-type"))
+          .as(path)
+          .hasValue("text/javascript; charset=utf-8");
+      assertThat(js.body())
+          .as(path)
+          .doesNotContain(".innerHTML")
+          .doesNotContain(".outerHTML")
+          .doesNotContain("insertAdjacentHTML(")
+          .doesNotContain("document.write(")
+          .doesNotContain("eval(")
+          .doesNotContain("new Function(");
+      java.util.regex.Matcher m = imports.matcher(js.body());
+      while (m.find()) {
+        todo.push(java.net.URI.create("https://x" + path).resolve(m.group(1)).getPath());
+      }
+    }
+    assertThat(seen)
+        .contains(
+            "/app/pages/assistance-list.js",
+            "/app/pages/assistance.js",
+            "/app/pages/new-assistance.js",
+            "/app/pages/new-unsolicited.js",
+            "/app/pages/assistance-statistics.js",
+            "/app/rfa.js",
+            "/app/rfa-views.js",
+            "/app/scope.js",
+            "/app/pages/referral.js");
+  }
+
   @Test
   void unknown_or_ambiguous_asset_paths_are_not_served() throws Exception {
     assertThat(send("GET", "/app/nothing.js", null, null).statusCode()).isEqualTo(404);
