@@ -294,6 +294,15 @@ class AuthorizationMatrixIT {
             A,
             o -> "{\"collegeId\":\"COL-0000000000000000\",\"title\":\"t\",\"information\":\"i\"}"));
     m.put("college:get", Case.of(Scope.OWN, A, o -> "{\"collegeId\":\"COL-0000000000000000\"}"));
+    m.put("college:close", Case.of(Scope.OWN, A, o -> "{\"collegeId\":\"COL-0000000000000000\"}"));
+    m.put(
+        "college:purge",
+        Case.of(
+            Scope.OWN,
+            A,
+            o ->
+                "{\"collegeId\":\"COL-0000000000000000\",\"counterparty\":\"%s\"}"
+                    .formatted(actors.msp(B))));
     m.put("college:list", Case.of(Scope.OWN, A, o -> "{}"));
     m.put("assistance:listInbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));
     m.put("assistance:listOutbox", Case.of(Scope.OWN, A, o -> "{\"pageSize\":10}"));

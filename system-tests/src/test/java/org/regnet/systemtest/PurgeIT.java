@@ -46,6 +46,10 @@ import org.regnet.systemtest.support.TestNetwork;
  *       record. The document B sent A with the reply leaves both nodes' evidence stores too: each
  *       node deletes its key and chunks on the purge event, keeps the description with {@code
  *       deletedAt}, and no longer serves it (decision 0030).
+ *   <li>A college of all three, closed on the first day (decision 0035), leaves the peers pair by
+ *       pair: A's node purges its two pairs, B still reads what C shared with it until C's node, a
+ *       month ahead too, purges C's pair with B; then no member reads any item and each sees two
+ *       deletion records.
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,6 +77,10 @@ class PurgeIT {
   private static String officerA, officerB;
   private static String requestId;
   private static String marker;
+  private static NodeClient nodeC;
+  private static String officerC;
+  private static String collegeId;
+  private static String collegeMarker;
   private static final String DOCUMENT = "doc-it-purge-0001";
 
   @BeforeAll
@@ -138,6 +146,31 @@ class PurgeIT {
     assertThat(listed.path("verified").asBoolean()).as(listed.toString()).isTrue();
     assertThat(listed.has("deletedAt")).isFalse();
     assertThat(stored(A)).contains("data.enc", "key.sealed");
+    // a college of all three (decision 0035): A and C share in it, then A closes it, so its
+    // retention of 30 days starts now
+    nodeC = new NodeClient(net.organization(C));
+    officerC = NodeClient.login(nodeC, net.organization(C), "case-officer");
+    collegeMarker = Requests.marker();
+    collegeId =
+        ok(nodeA.call(
+                "POST",
+                "/v1/colleges",
+                "{\"treatyId\":\"%s\",\"title\":\"Retention\",\"members\":[\"%s\",\"%s\",\"%s\"]}"
+                    .formatted(TREATY, msp(A), msp(B), msp(C)),
+                officerA))
+            .body()
+            .get("college")
+            .get("collegeId")
+            .asText();
+    String shareBody = "{\"title\":\"t\",\"information\":\"%s\"}".formatted(collegeMarker);
+    ok(nodeA.call("POST", "/v1/colleges/" + collegeId + "/items", shareBody, officerA));
+    ok(nodeC.call("POST", "/v1/colleges/" + collegeId + "/items", shareBody, officerC));
+    JsonNode closed =
+        ok(nodeA.call("POST", "/v1/colleges/" + collegeId + "/close", null, officerA)).body();
+    assertThat(closed.path("closedAt").asText()).isNotBlank();
+    assertThat(
+            nodeC.call("POST", "/v1/colleges/" + collegeId + "/items", shareBody, officerC).code())
+        .isEqualTo("INVALID_STATE");
     // positive control: both parties' peers hold the content today
     assertThat(content(nodeA, officerA).status()).isEqualTo(200);
     assertThat(content(nodeA, officerA).body().toString()).contains(marker);
@@ -203,6 +236,14 @@ class PurgeIT {
     return node.call("GET", "/v1/assistance/" + requestId + "/content", null, token);
   }
 
+  private static Answer collegePurge(NodeClient node, String token) {
+    return node.call("POST", "/v1/colleges/" + collegeId + "/purge", null, token);
+  }
+
+  private static JsonNode collegeView(NodeClient node, String token) {
+    return ok(node.call("GET", "/v1/colleges/" + collegeId, null, token)).body();
+  }
+
   private static Answer purge() {
     return nodeA.call("POST", "/v1/assistance/" + requestId + "/purge", null, officerA);
   }
@@ -219,6 +260,21 @@ class PurgeIT {
       a = call.get();
     }
     return a;
+  }
+
+  /** Restarts authority {@code i}'s node with {@code env} and logs its case officer in again. */
+  private static void restartNode(int i, Map<String, String> env) {
+    OrganizationDefinition o = org(i);
+    net.network().supervisor().stop(o.nodeHostName(), Duration.ofSeconds(20));
+    ProcessRecord node = NodesExtension.startNode(net.network(), o, env);
+    Ports.awaitListening(
+        o.node().endpoint(),
+        node,
+        net.network().supervisor().logFile(node.name()),
+        Duration.ofSeconds(120));
+    if (i == C) {
+      officerC = NodeClient.login(nodeC, net.organization(C), "case-officer");
+    }
   }
 
   /** Restarts A's node with {@code env} and logs its case officer in again. */
@@ -242,6 +298,10 @@ class PurgeIT {
     assertThat(refused.code()).isEqualTo("INVALID_STATE");
     assertThat(refused.body().toString()).contains("retention runs until");
     assertThat(content(nodeA, officerA).body().toString()).contains(marker);
+    Answer college = collegePurge(nodeA, officerA);
+    assertThat(college.status()).as(college.body().toString()).isEqualTo(409);
+    assertThat(college.body().toString()).contains("retention runs until");
+    assertThat(collegeView(nodeB, officerB).path("items")).hasSize(2);
   }
 
   @Test
@@ -320,5 +380,37 @@ class PurgeIT {
     } finally {
       Files.deleteIfExists(copy);
     }
+  }
+
+  @Test
+  @Order(4)
+  void a_month_after_its_close_a_college_leaves_every_members_peer_pair_by_pair()
+      throws InterruptedException {
+    // C's peer and chaincode server join the month: A's pair with C, and C's own pairs, are
+    // endorsed there. B's pair with C is purged by C, whose node is then a month ahead too.
+    net.network().restartPeer(org(C), WIDE_TIME_WINDOW);
+    net.network()
+        .restartChaincodeServer(
+            org(C), net.organization(C).get("chaincodePackageId").asText(), A_MONTH_AHEAD);
+    JsonNode byA = ok(onceReconnected(() -> collegePurge(nodeA, officerA))).body();
+    assertThat(byA.path("purges")).hasSize(2);
+    // A's pairs hold nothing of it any more; C's pair with B still holds what C shared
+    JsonNode left = collegeView(nodeB, officerB).path("items");
+    assertThat(left).hasSize(1);
+    assertThat(left.path(0).path("sharedBy").asText()).isEqualTo(msp(C));
+    restartNode(C, A_MONTH_AHEAD);
+    JsonNode byC = ok(onceReconnected(() -> collegePurge(nodeC, officerC))).body();
+    assertThat(byC.path("purges")).hasSize(2);
+    for (int i : new int[] {A, B, C}) {
+      NodeClient node = i == A ? nodeA : i == B ? nodeB : nodeC;
+      String token = i == A ? officerA : i == B ? officerB : officerC;
+      JsonNode view = collegeView(node, token);
+      assertThat(view.path("items")).as(msp(i)).isEmpty();
+      assertThat(view.path("purges")).as(msp(i)).hasSize(2);
+      assertThat(view.path("college").path("title").asText()).isEqualTo("Retention");
+      assertThat(view.toString()).doesNotContain(collegeMarker);
+    }
+    // asking again completes nothing more and changes nothing
+    assertThat(ok(collegePurge(nodeA, officerA)).body().path("purges")).hasSize(2);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * holds all the pair collections a college spans.
  */
 public record CollegeLocator(
-    String treatyId, String formedBy, List<String> members, String closedAt) {
+    String treatyId, String formedBy, List<String> members, String closedAt, int items) {
 
   public CollegeLocator {
     members = List.copyOf(members);
@@ -19,6 +19,11 @@ public record CollegeLocator(
 
   /** Closed to new information; retention counts from here. */
   public CollegeLocator closed(final String at) {
-    return new CollegeLocator(treatyId, formedBy, members, at);
+    return new CollegeLocator(treatyId, formedBy, members, at, items);
+  }
+
+  /** One more item shared: its sequence number is the new count. */
+  public CollegeLocator withItem() {
+    return new CollegeLocator(treatyId, formedBy, members, closedAt, items + 1);
   }
 }

@@ -63,6 +63,11 @@ final class CollegeStore {
     }
   }
 
+  /** The private key of the item numbered {@code seq} (from 1) in the college. */
+  static String itemKey(final RegnetContext ctx, final String collegeId, final int seq) {
+    return ctx.ledger().key(ITEM, collegeId, String.format("%06d", seq));
+  }
+
   /** The pair collections of {@code msp} with every other member. */
   static List<PairStore> pairsOf(
       final RegnetContext ctx, final String msp, final List<String> members) {

@@ -44,7 +44,7 @@ public final class Colleges {
     ctx.ledger()
         .put(
             CollegeStore.locatorKey(ctx, id),
-            new CollegeLocator(treaty.treatyId(), caller, req.members(), null),
+            new CollegeLocator(treaty.treatyId(), caller, req.members(), null, 0),
             Endorsement.allOf(req.members()));
     final College college =
         new College(id, treaty.treatyId(), req.title(), req.members(), caller, ctx.nowString());
@@ -79,6 +79,12 @@ public final class Colleges {
       throw ErrorCode.CONFLICT.exception("itemId", "item " + itemId + " already exists");
     }
     ctx.ledger().put(marker, java.util.Map.of(), Endorsement.allOf(loc.members()));
+    final CollegeLocator counted = loc.withItem();
+    ctx.ledger()
+        .put(
+            CollegeStore.locatorKey(ctx, req.collegeId()),
+            counted,
+            Endorsement.allOf(loc.members()));
     final CollegeItem item =
         new CollegeItem(
             itemId,
@@ -88,9 +94,9 @@ public final class Colleges {
             ctx.nowString(),
             req.title(),
             req.information());
-    final String ts = Keys.sortable(ctx.now());
+    final String key = CollegeStore.itemKey(ctx, req.collegeId(), counted.items());
     for (PairStore store : CollegeStore.pairsOf(ctx, caller, loc.members())) {
-      store.put(ctx.ledger().key(CollegeStore.ITEM, req.collegeId(), ts, itemId), item);
+      store.put(key, item);
     }
     AuditLog.recordInCollege(
         ctx,
@@ -198,8 +204,12 @@ public final class Colleges {
     if (done.isPresent()) {
       throw ErrorCode.CONFLICT.exception("collegeId", "purged at " + done.get().purgedAt());
     }
-    for (KeyValue kv : store.list(CollegeStore.ITEM, CollegeStore.MAX_SCAN, req.collegeId())) {
-      store.purge(kv.getKey());
+    // point reads only: Fabric refuses writes in a transaction that queried private data by range
+    for (int seq = 1; seq <= loc.items(); seq++) {
+      final String key = CollegeStore.itemKey(ctx, req.collegeId(), seq);
+      if (store.exists(key)) {
+        store.purge(key);
+      }
     }
     final CollegePurge purge =
         new CollegePurge(store.members(), ctx.nowString(), ctx.caller().actor());

@@ -252,6 +252,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   @Override
   public void putState(final String key, final byte[] value) {
     checkKey(key);
+    beforeWrite();
     if (value == null) {
       throw new IllegalArgumentException("value must not be null");
     }
@@ -261,6 +262,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   @Override
   public void delState(final String key) {
     checkKey(key);
+    beforeWrite();
     writes.put(key, null);
   }
 
@@ -275,6 +277,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   @Override
   public void setStateValidationParameter(final String key, final byte[] value) {
     checkKey(key);
+    beforeWrite();
     validationParameterWrites.put(key, value.clone());
   }
 
@@ -395,6 +398,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   public void putPrivateData(final String collection, final String key, final byte[] value) {
     checkCollection(collection);
     checkKey(key);
+    beforeWrite();
     if (value == null || value.length == 0) {
       throw new IllegalArgumentException("value must not be empty");
     }
@@ -408,6 +412,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
       final String collection, final String key, final byte[] value) {
     checkCollection(collection);
     checkKey(key);
+    beforeWrite();
     privateValidationParameterWrites
         .computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER))
         .put(key, value.clone());
@@ -416,6 +421,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   @Override
   public void delPrivateData(final String collection, final String key) {
     checkCollection(collection);
+    beforeWrite();
     privateWrites
         .computeIfAbsent(collection, c -> new TreeMap<>(InMemoryLedger.BYTE_ORDER))
         .put(key, null);
@@ -430,6 +436,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   public QueryResultsIterator<KeyValue> getPrivateDataByRange(
       final String collection, final String startKey, final String endKey) {
     checkMember(collection);
+    beforePrivateQuery();
     CompositeKey.validateSimpleKeys(startKey, endKey);
     return iterator(privateRange(collection, startKey, endKey), null);
   }
@@ -438,6 +445,7 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
       final String collection, final String compositeKey) {
     checkMember(collection);
+    beforePrivateQuery();
     return iterator(privateRange(collection, compositeKey, compositeKey + MAX_UNICODE_RUNE), null);
   }
 
@@ -458,6 +466,36 @@ public final class TxStub implements ChaincodeStub, PeerClock {
   public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(
       final String collection, final String query) {
     throw new UnsupportedOperationException("rich queries need CouchDB; regnet uses LevelDB");
+  }
+
+  private boolean writePerformed;
+  private boolean privateQueryPerformed;
+
+  /**
+   * Fabric's transaction simulator refuses any write after a range or partial-key query of private
+   * data ("Transaction has already performed queries on pvt data. Writes are not allowed"), and
+   * such a query after any write ("Queries on pvt data is supported only in a read-only
+   * transaction"): the peer cannot re-validate private queries at commit.
+   */
+  private void beforeWrite() {
+    if (privateQueryPerformed) {
+      throw new IllegalStateException(
+          "txid ["
+              + spec.txId()
+              + "]: unsuppored transaction. Transaction has already performed queries on pvt"
+              + " data. Writes are not allowed");
+    }
+    writePerformed = true;
+  }
+
+  private void beforePrivateQuery() {
+    if (writePerformed) {
+      throw new IllegalStateException(
+          "txid ["
+              + spec.txId()
+              + "]: Queries on pvt data is supported only in a read-only transaction");
+    }
+    privateQueryPerformed = true;
   }
 
   // ---- events

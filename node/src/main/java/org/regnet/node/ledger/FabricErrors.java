@@ -13,6 +13,7 @@ import org.regnet.node.service.LedgerException;
  * unreachable peer or orderer. Messages are the chaincode's, never a stack trace.
  */
 final class FabricErrors {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FabricErrors.class);
   private static final List<String> CODES =
       List.of(
           "VALIDATION_FAILED",
@@ -50,6 +51,9 @@ final class FabricErrors {
     if (all.contains("access denied") || all.contains("creator")) {
       return new LedgerException("ACCESS_DENIED", "the ledger refused this identity");
     }
+    // neither the chaincode's refusal nor an outage: the operator needs Fabric's own words (its
+    // messages name transactions, peers and codes, never a request's content)
+    LOG.warn("ledger request failed: {} {}", e.getStatus().getCode(), all.trim());
     return new LedgerException("UNAVAILABLE", "the ledger could not complete the request");
   }
 }

@@ -121,7 +121,14 @@ public final class TestNetwork {
     FabricNetwork network = new FabricNetwork(def, layout, extensions);
     // A run killed earlier may have left processes behind: stop them first.
     network.down();
-    Runtime.getRuntime().addShutdownHook(new Thread(network::down, "it-network-down"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  keepLogs(layout);
+                  network.down();
+                },
+                "it-network-down"));
     Path descriptorFile = network.up();
     try {
       TestNetwork net = new TestNetwork(network, JSON.readTree(descriptorFile.toFile()));
@@ -130,6 +137,33 @@ public final class TestNetwork {
     } catch (IOException e) {
       network.down();
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Copies the network's process logs to {@code <state>-logs} before the state goes: a failed run
+   * in CI is read from there. Files of the same name are replaced.
+   */
+  private static void keepLogs(NetworkLayout layout) {
+    Path from = layout.logs();
+    Path to = layout.stateDir().resolveSibling(layout.stateDir().getFileName() + "-logs");
+    if (!java.nio.file.Files.isDirectory(from)) {
+      return;
+    }
+    try {
+      java.nio.file.Files.createDirectories(to);
+      try (var logs = java.nio.file.Files.list(from)) {
+        for (Path log : logs.toList()) {
+          if (java.nio.file.Files.isRegularFile(log)) {
+            java.nio.file.Files.copy(
+                log,
+                to.resolve(log.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("could not keep the logs of " + layout.stateDir() + ": " + e);
     }
   }
 
