@@ -36,19 +36,7 @@ public final class AuditLog {
     final Ledger ledger = ctx.ledger();
     final String ts = Keys.sortable(ctx.now());
     final String suffix = ts + "~" + ctx.txId() + "~0";
-    final String hash = change.payloadHash() != null ? change.payloadHash() : ctx.requestHash();
-    final AuditEntry entry =
-        new AuditEntry(
-            ctx.txId() + "-0",
-            ctx.txId(),
-            ctx.nowString(),
-            change.action(),
-            change.objectId(),
-            change.objectType(),
-            change.treatyId(),
-            ctx.caller().actor(),
-            hash,
-            change.viewers());
+    final AuditEntry entry = entry(ctx, change);
     if (change.pair() != null) {
       return recordInPair(ctx, change, entry, suffix);
     }
@@ -65,6 +53,23 @@ public final class AuditLog {
     }
     ledger.event("regnet." + change.action(), event(ctx, change));
     return entry;
+  }
+
+  /**
+   * The transaction's one audit entry: the change, its actor, the payload's (or request's) hash.
+   */
+  private static AuditEntry entry(final RegnetContext ctx, final Change change) {
+    return new AuditEntry(
+        ctx.txId() + "-0",
+        ctx.txId(),
+        ctx.nowString(),
+        change.action(),
+        change.objectId(),
+        change.objectType(),
+        change.treatyId(),
+        ctx.caller().actor(),
+        change.payloadHash() != null ? change.payloadHash() : ctx.requestHash(),
+        change.viewers());
   }
 
   /** The event a change announces: which object, whose, by whom, its status. */
@@ -118,18 +123,7 @@ public final class AuditLog {
       final RegnetContext ctx, final Change change, final List<String> members) {
     final String caller = ctx.caller().msp();
     final String suffix = Keys.sortable(ctx.now()) + "~" + ctx.txId() + "~0";
-    final AuditEntry entry =
-        new AuditEntry(
-            ctx.txId() + "-0",
-            ctx.txId(),
-            ctx.nowString(),
-            change.action(),
-            change.objectId(),
-            change.objectType(),
-            change.treatyId(),
-            ctx.caller().actor(),
-            change.payloadHash() != null ? change.payloadHash() : ctx.requestHash(),
-            change.viewers());
+    final AuditEntry entry = entry(ctx, change);
     final List<String> parties = new ArrayList<>();
     for (String other : members) {
       if (other.equals(caller)) {
