@@ -60,7 +60,7 @@ public final class EvidenceDesk {
    */
   public ObjectNode send(String username, String documentId) {
     DocumentMeta m = store.meta(documentId);
-    refuseDeleted(documentId);
+    store.refuseIfDeleted(documentId);
     if (!m.sender().equals(self) || !store.accepted(documentId)) {
       throw new EvidenceException(
           EvidenceException.Code.UNKNOWN_DOCUMENT, "not a complete document of this authority");
@@ -83,7 +83,7 @@ public final class EvidenceDesk {
   /** Records on the ledger, as {@code username}, receipt of a document this node verified. */
   public ObjectNode recordReceipt(String username, String documentId) {
     DocumentMeta m = store.meta(documentId);
-    refuseDeleted(documentId);
+    store.refuseIfDeleted(documentId);
     if (!m.receiver().equals(self) || !store.accepted(documentId)) {
       throw new EvidenceException(
           EvidenceException.Code.UNKNOWN_DOCUMENT, "not a verified document for this authority");
@@ -122,13 +122,6 @@ public final class EvidenceDesk {
     // the deletion record: content gone at the case's retention end, description kept
     store.deletedAt(m.documentId()).ifPresent(at -> o.put("deletedAt", at.toString()));
     return o;
-  }
-
-  private void refuseDeleted(String documentId) {
-    if (store.deletedAt(documentId).isPresent()) {
-      throw new EvidenceException(
-          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
-    }
   }
 
   private static List<String> parties(DocumentMeta m) {

@@ -52,10 +52,7 @@ public final class EvidenceStore {
         throw new EvidenceException(
             EvidenceException.Code.BAD_DOCUMENT, "the document is known with other details");
       }
-      if (deletedAt(meta.documentId()).isPresent()) {
-        throw new EvidenceException(
-            EvidenceException.Code.DELETED, "deleted when its case's retention ended");
-      }
+      refuseIfDeleted(meta.documentId());
       if (accepted(meta.documentId())) {
         throw new EvidenceException(EvidenceException.Code.ALREADY_ACCEPTED, "already accepted");
       }
@@ -86,10 +83,7 @@ public final class EvidenceStore {
   /** The bytes of a document stored so far in whole chunks: where a broken transfer resumes. */
   public long receivedOffset(String documentId) {
     DocumentMeta meta = meta(documentId);
-    if (deletedAt(documentId).isPresent()) {
-      throw new EvidenceException(
-          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
-    }
+    refuseIfDeleted(documentId);
     try {
       long chunks = Files.size(dir(documentId).resolve("data.enc")) / ChunkCipher.RECORD;
       return Math.min(chunks * ChunkCipher.CHUNK, meta.size());
@@ -150,6 +144,16 @@ public final class EvidenceStore {
     return List.copyOf(out);
   }
 
+  /**
+   * Refuses ({@code DELETED}) a document deleted when its case's retention ended (decision 0030).
+   */
+  public void refuseIfDeleted(String documentId) {
+    if (deletedAt(documentId).isPresent()) {
+      throw new EvidenceException(
+          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
+    }
+  }
+
   /** When the document was deleted at its case's retention end, if it was. */
   public java.util.Optional<java.time.Instant> deletedAt(String documentId) {
     Path marker = dir(documentId).resolve("deleted");
@@ -190,10 +194,7 @@ public final class EvidenceStore {
 
   /** The plaintext of an accepted document, decrypted as it is read. */
   public InputStream open(String documentId) {
-    if (deletedAt(documentId).isPresent()) {
-      throw new EvidenceException(
-          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
-    }
+    refuseIfDeleted(documentId);
     if (!accepted(documentId)) {
       throw new EvidenceException(EvidenceException.Code.UNKNOWN_DOCUMENT, "not accepted");
     }
@@ -227,11 +228,8 @@ public final class EvidenceStore {
   }
 
   synchronized void markAccepted(String documentId) {
-    if (deletedAt(documentId).isPresent()) {
-      // A transfer that was open when retention ended: its content must not come back.
-      throw new EvidenceException(
-          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
-    }
+    // A transfer that was open when retention ended: its content must not come back.
+    refuseIfDeleted(documentId);
     try {
       Path marker = dir(documentId).resolve("accepted");
       if (!Files.exists(marker)) {

@@ -74,11 +74,8 @@ public final class Incoming implements AutoCloseable {
       flushChunk();
     }
     closeQuietly();
-    if (store.deletedAt(meta.documentId()).isPresent()) {
-      // retention ended while this transfer was open: its content must not come back
-      throw new EvidenceException(
-          EvidenceException.Code.DELETED, "deleted when its case's retention ended");
-    }
+    // retention ended while this transfer was open: its content must not come back
+    store.refuseIfDeleted(meta.documentId());
     byte[] actual = digestOfStored();
     if (!MessageDigest.isEqual(actual, meta.sha256Bytes())) {
       store.delete(meta.documentId());
