@@ -272,22 +272,11 @@ class PurgeIT {
         node,
         net.network().supervisor().logFile(node.name()),
         Duration.ofSeconds(120));
-    if (i == C) {
+    if (i == A) {
+      officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
+    } else if (i == C) {
       officerC = NodeClient.login(nodeC, net.organization(C), "case-officer");
     }
-  }
-
-  /** Restarts A's node with {@code env} and logs its case officer in again. */
-  private static void restartNodeA(Map<String, String> env) {
-    OrganizationDefinition a = org(A);
-    net.network().supervisor().stop(a.nodeHostName(), Duration.ofSeconds(20));
-    ProcessRecord node = NodesExtension.startNode(net.network(), a, env);
-    Ports.awaitListening(
-        a.node().endpoint(),
-        node,
-        net.network().supervisor().logFile(node.name()),
-        Duration.ofSeconds(120));
-    officerA = NodeClient.login(nodeA, net.organization(A), "case-officer");
   }
 
   @Test
@@ -308,7 +297,7 @@ class PurgeIT {
   @Order(2)
   void a_client_dating_its_purge_a_month_ahead_is_refused_by_the_endorsing_peers_clocks()
       throws InterruptedException {
-    restartNodeA(A_MONTH_AHEAD);
+    restartNode(A, A_MONTH_AHEAD);
     // Fabric's own guard: each endorsing peer refuses a proposal dated outside its
     // peer.authentication.timewindow (15 minutes by default); the node answers 503.
     Answer byFabric = purge();

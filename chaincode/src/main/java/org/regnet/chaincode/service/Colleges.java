@@ -148,11 +148,7 @@ public final class Colleges {
     if (loc.closedAt() != null) {
       throw ErrorCode.CONFLICT.exception("collegeId", "closed at " + loc.closedAt());
     }
-    final Treaty treaty = Repository.treaty(ctx, loc.treatyId());
-    if (!treaty.activeMember(ctx.caller().msp())) {
-      throw ErrorCode.ACCESS_DENIED.exception(
-          "treatyId", ctx.caller().msp() + " is not an active member of " + treaty.treatyId());
-    }
+    requireActiveCaller(Repository.treaty(ctx, loc.treatyId()), ctx.caller().msp());
     final CollegeLocator closed = loc.closed(ctx.nowString());
     ctx.ledger()
         .put(
@@ -245,15 +241,19 @@ public final class Colleges {
    */
   private static void requireActive(
       final Treaty treaty, final List<String> members, final String caller) {
-    if (!treaty.activeMember(caller)) {
-      throw ErrorCode.ACCESS_DENIED.exception(
-          "treatyId", caller + " is not an active member of " + treaty.treatyId());
-    }
+    requireActiveCaller(treaty, caller);
     for (String m : members) {
       if (!treaty.activeMember(m)) {
         throw ErrorCode.INVALID_STATE.exception(
             "members", m + " is not an active member of " + treaty.treatyId());
       }
+    }
+  }
+
+  private static void requireActiveCaller(final Treaty treaty, final String caller) {
+    if (!treaty.activeMember(caller)) {
+      throw ErrorCode.ACCESS_DENIED.exception(
+          "treatyId", caller + " is not an active member of " + treaty.treatyId());
     }
   }
 }

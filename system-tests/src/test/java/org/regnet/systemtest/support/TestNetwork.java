@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.regnet.network.FabricNetwork;
@@ -147,18 +149,15 @@ public final class TestNetwork {
   private static void keepLogs(NetworkLayout layout) {
     Path from = layout.logs();
     Path to = layout.stateDir().resolveSibling(layout.stateDir().getFileName() + "-logs");
-    if (!java.nio.file.Files.isDirectory(from)) {
+    if (!Files.isDirectory(from)) {
       return;
     }
     try {
-      java.nio.file.Files.createDirectories(to);
-      try (var logs = java.nio.file.Files.list(from)) {
+      Files.createDirectories(to);
+      try (var logs = Files.list(from)) {
         for (Path log : logs.toList()) {
-          if (java.nio.file.Files.isRegularFile(log)) {
-            java.nio.file.Files.copy(
-                log,
-                to.resolve(log.getFileName()),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          if (Files.isRegularFile(log)) {
+            Files.copy(log, to.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
           }
         }
       }
