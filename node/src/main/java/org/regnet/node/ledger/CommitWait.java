@@ -16,8 +16,17 @@ import java.util.function.LongSupplier;
  * envelope with the same transaction id: if both copies are ordered, the peers invalidate the
  * second as {@code DUPLICATE_TXID} and it changes nothing, so the commit status of that one id
  * still decides the answer.
+ *
+ * <p>A resend that ordering refuses (no Raft leader yet: the gateway tried every orderer) is tried
+ * again after {@link #AFTER_REFUSAL}, not after a whole resend wait. A refused copy was not ordered
+ * and costs only that round trip, and the leader elected in the meantime should get the copy as
+ * soon as it can take it: with a full wait between refusals a lost transaction waited up to one
+ * more resend wait after the election (decision 0036).
  */
 final class CommitWait {
+  /** How soon a refused resend is tried again (one Raft tick). */
+  static final Duration AFTER_REFUSAL = Duration.ofMillis(500);
+
   private final Duration wait;
   private final Duration resendAfter;
   private final LongSupplier nanoTime;
@@ -32,8 +41,12 @@ final class CommitWait {
      */
     Optional<S> status(Duration max);
 
-    /** Sends the same signed transaction (same id) to ordering again; failures are its own. */
-    void resend();
+    /**
+     * Sends the same signed transaction (same id) to ordering again; failures are its own.
+     *
+     * @return whether ordering accepted the copy (false: refused, e.g. while it elects a leader)
+     */
+    boolean resend();
   }
 
   /**
@@ -56,14 +69,15 @@ final class CommitWait {
   /** The commit status, or empty when the whole wait ran out without one. */
   <S> Optional<S> await(Pending<S> pending) {
     long end = nanoTime.getAsLong() + wait.toNanos();
+    Duration next = resendAfter;
     while (true) {
       long left = end - nanoTime.getAsLong();
       if (left <= 0) {
         return Optional.empty();
       }
       Duration slice = Duration.ofNanos(left);
-      if (!resendAfter.isZero() && resendAfter.compareTo(slice) < 0) {
-        slice = resendAfter;
+      if (!resendAfter.isZero() && next.compareTo(slice) < 0) {
+        slice = next;
       }
       Optional<S> status = pending.status(slice);
       if (status.isPresent()) {
@@ -73,7 +87,8 @@ final class CommitWait {
         return Optional.empty(); // no resend that nobody would wait for
       }
       resends.increment();
-      pending.resend();
+      boolean accepted = pending.resend();
+      next = accepted || AFTER_REFUSAL.compareTo(resendAfter) > 0 ? resendAfter : AFTER_REFUSAL;
     }
   }
 

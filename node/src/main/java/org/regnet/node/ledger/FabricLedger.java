@@ -248,16 +248,18 @@ public final class FabricLedger implements Ledger, AutoCloseable {
     }
 
     @Override
-    public void resend() {
+    public boolean resend() {
       LOG.info("resending transaction {}: no commit status yet", transaction.getTransactionId());
       try {
         transaction.submitAsync();
+        return true;
       } catch (SubmitException e) {
-        // Ordering may be electing a leader; the next slice waits and, if need be, resends again.
+        // Ordering may be electing a leader; the next, shorter slice waits and resends again.
         LOG.info(
             "resend of transaction {} not accepted ({})",
             transaction.getTransactionId(),
             e.getStatus().getCode());
+        return false;
       }
     }
   }

@@ -28,6 +28,11 @@ class CommitWaitTest {
     final List<String> outcomes = new ArrayList<>();
     int statusCalls;
 
+    /** Until when ordering refuses every copy (no leader yet); a refused copy is not ordered. */
+    long refusedUntil;
+
+    final List<Long> refused = new ArrayList<>();
+
     /** {@code lost}: per copy, the original first, whether ordering drops it; later ones arrive. */
     Ordering(Boolean... lost) {
       this.lost = List.of(lost);
@@ -57,8 +62,13 @@ class CommitWaitTest {
     }
 
     @Override
-    public void resend() {
+    public boolean resend() {
+      if (now < refusedUntil) {
+        refused.add(now);
+        return false;
+      }
       sent.add(now);
+      return true;
     }
 
     /** What the peers record for each copy once all have been ordered. */
@@ -99,6 +109,33 @@ class CommitWaitTest {
     // answered half a second after the copy that arrived, not after the whole commit wait
     assertThat(o.now).isEqualTo(2 * RESEND.toNanos() + COMMIT.toNanos());
     assertThat(o.ledger()).containsExactly("VALID");
+  }
+
+  @Test
+  void a_refused_resend_is_tried_again_after_half_a_second_not_a_whole_resend_wait() {
+    // The original is lost with the leader; ordering refuses copies until a leader is elected at
+    // 4.2 s. The copy goes out at the first half-second after that, not at 6 s.
+    Ordering o = new Ordering(true);
+    o.refusedUntil = 4_200_000_000L;
+    CommitWait w = wait(o, RESEND);
+
+    assertThat(w.await(o)).contains("VALID");
+    assertThat(o.refused).containsExactly(3_000_000_000L, 3_500_000_000L, 4_000_000_000L);
+    assertThat(o.sent).containsExactly(0L, 4_500_000_000L);
+    assertThat(o.now).isEqualTo(4_500_000_000L + COMMIT.toNanos());
+    assertThat(w.resends()).isEqualTo(4);
+  }
+
+  @Test
+  void after_an_accepted_resend_the_next_wait_is_a_whole_resend_wait_again() {
+    // Refused at 3 s, accepted at 3.5 s but lost too: the next copy waits the full 3 s.
+    Ordering o = new Ordering(true, true, false);
+    o.refusedUntil = 3_200_000_000L;
+    CommitWait w = wait(o, RESEND);
+
+    assertThat(w.await(o)).contains("VALID");
+    assertThat(o.refused).containsExactly(3_000_000_000L);
+    assertThat(o.sent).containsExactly(0L, 3_500_000_000L, 6_500_000_000L);
   }
 
   @Test

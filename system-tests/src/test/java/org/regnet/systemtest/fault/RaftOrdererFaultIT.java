@@ -25,7 +25,11 @@ import org.regnet.systemtest.support.NodeClient.Answer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RaftOrdererFaultIT {
-  private static final int LEADER_KILLS = 3;
+  /**
+   * More with {@code -Dregnet.fault.raftLeaderKills=N} for a larger sample (docs/reliability.md).
+   */
+  private static final int LEADER_KILLS = Integer.getInteger("regnet.fault.raftLeaderKills", 5);
+
   private static FaultNetwork f;
   private static Faults faults;
   private static NodeClient nodeA, nodeB;
