@@ -87,7 +87,11 @@ public final class MembershipService {
       if (req.channelSignature() != null) {
         update = update.withSignature(c.msp(), signature(c, req.channelSignature()));
       }
-      ctx.ledger().put(ctx.ledger().key(Keys.MCHANGE_CHANNEL, id), update);
+      // Treaty-wide like the change record itself: a minority of members cannot forge the
+      // gathered signatures or the pending marker, and no new endorser is needed, since the same
+      // transaction writes the change record under the same policy.
+      ctx.ledger()
+          .put(ctx.ledger().key(Keys.MCHANGE_CHANNEL, id), update, Repository.treatyWide(t));
     }
     return tallyAndSave(ctx, t, proposed, openKey, "treaty.membershipProposed");
   }
@@ -111,7 +115,11 @@ public final class MembershipService {
                   () ->
                       ErrorCode.VALIDATION_FAILED.exception(
                           "channelSignature", "the change carries no channel update"));
-      ctx.ledger().put(key, update.withSignature(c.msp(), signature(c, req.channelSignature())));
+      ctx.ledger()
+          .put(
+              key,
+              update.withSignature(c.msp(), signature(c, req.channelSignature())),
+              Repository.treatyWide(t));
     }
     return tallyAndSave(
         ctx,
@@ -265,7 +273,7 @@ public final class MembershipService {
     if (approvals < required) {
       final MembershipChange pending = change.withTally(required, ChangeStatus.PENDING, null);
       Repository.save(ctx, pending);
-      ctx.ledger().putString(openKey, pending.changeId());
+      ctx.ledger().putString(openKey, pending.changeId(), Repository.treatyWide(t));
       AuditLog.record(
           ctx,
           Change.of(

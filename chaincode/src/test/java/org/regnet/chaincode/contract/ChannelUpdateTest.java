@@ -14,9 +14,11 @@ import java.util.Base64;
 import org.hyperledger.fabric.protos.common.ConfigSignature;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.testing.ChannelUpdates;
 import org.regnet.chaincode.testing.Fixture;
+import org.regnet.chaincode.testing.KeyPolicy;
 import org.regnet.chaincode.testing.TestNetwork.Result;
 
 /** A membership change carries the channel config update and gathers the admins' signatures. */
@@ -70,6 +72,30 @@ class ChannelUpdateTest {
             + "\",\"channelSignature\":\""
             + signature
             + "\"}");
+  }
+
+  @Test
+  void the_pending_marker_and_the_gathered_signatures_need_a_majority_of_members_peers() {
+    f.foundTreaty();
+    String changeId = Fixture.ok(propose(signatureBy(ALPINE))).json().get("changeId").asText();
+    Fixture.ok(approve(HARBOUR, changeId, signatureBy(HARBOUR)));
+    String majority = "2 of [AlpineMSP.PEER, HarbourMSP.PEER, LagoonMSP.PEER]";
+    String channelKey = new CompositeKey("mchange~channel", changeId).toString();
+    assertThat(KeyPolicy.describe(f.net.ledger().validationParameter(channelKey)))
+        .isEqualTo(majority);
+    // the change is applied with two of three votes: the marker is gone, the signatures stay
+    String openKey = new CompositeKey("mchange~open", TREATY, DELTA).toString();
+    assertThat(f.net.ledger().state(openKey)).isNull();
+  }
+
+  @Test
+  void a_pending_marker_needs_a_majority_of_members_peers() {
+    f.foundTreaty();
+    Fixture.ok(propose(signatureBy(ALPINE)));
+    String openKey = new CompositeKey("mchange~open", TREATY, DELTA).toString();
+    assertThat(f.net.ledger().state(openKey)).isNotNull();
+    assertThat(KeyPolicy.describe(f.net.ledger().validationParameter(openKey)))
+        .isEqualTo("2 of [AlpineMSP.PEER, HarbourMSP.PEER, LagoonMSP.PEER]");
   }
 
   @Test
