@@ -664,7 +664,7 @@ public final class FabricNetwork {
    * Retries a CLI step that can fail while the network settles (no Raft leader yet, a peer still
    * catching up on blocks): four times a second, up to a minute.
    */
-  static void retry(Runnable step) {
+  public static void retry(Runnable step) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {

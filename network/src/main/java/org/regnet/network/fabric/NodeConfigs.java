@@ -67,7 +67,7 @@ public final class NodeConfigs {
    * message send. Fabric's default is 7 s; when the leader has died, the follower cannot open a
    * stream to it and waits that whole time (etcdraft's {@code forwardToLeader} is told of a failed
    * stream only by its timer), and the gateway tries each follower in turn: one submit took 7 to 14
-   * s to be refused, most of a leader failover (decision 0036). 2 s still leaves a send on a loaded
+   * s to be refused, most of a leader failover (decision 0038). 2 s still leaves a send on a loaded
    * machine hundreds of times what it needs. SmartBFT does not use it.
    */
   static final String CLUSTER_RPC_TIMEOUT = "2s";

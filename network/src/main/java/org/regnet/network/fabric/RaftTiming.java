@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * <p>The default is Fabric's tick of 500 ms with 5 ticks (an election 2.5 to 5 s after the leader
  * went quiet) instead of Fabric's 10: with 10 the leader's crash cost clients up to 15 s, with 5 at
- * most 8.1 s in the fault suite (decision 0032). {@code REGNET_RAFT_ELECTION_TICK} overrides the
- * tick count when a network is created; it is read once, into the genesis block.
+ * most 10.8 s in the fault suite (decision 0032), and at most 6.5 s once followers stopped waiting
+ * 7 s on a dead leader (decision 0038). {@code REGNET_RAFT_ELECTION_TICK} overrides the tick count
+ * when a network is created; it is read once, into the genesis block.
  */
 public record RaftTiming(int tickIntervalMillis, int electionTick) {
   public static final String ELECTION_TICK_ENV = "REGNET_RAFT_ELECTION_TICK";

@@ -1,11 +1,16 @@
 package org.regnet.systemtest.fault;
 
 import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,11 +102,11 @@ final class Faults {
         .toString();
   }
 
-  private static String tail(java.nio.file.Path log, int lines) {
+  private static String tail(Path log, int lines) {
     try {
-      List<String> all = java.nio.file.Files.readAllLines(log);
+      List<String> all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
   }
@@ -145,7 +150,7 @@ final class Faults {
           .filter(l -> l.startsWith(prefix) && l.contains(channel))
           .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
           .findFirst();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Optional.empty(); // down or not answering
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -382,8 +387,8 @@ final class Faults {
         throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
       }
       return out;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -467,7 +472,7 @@ final class Faults {
           .map(l -> l.substring(l.lastIndexOf(' ') + 1))
           .mapToDouble(Double::parseDouble)
           .findFirst();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return java.util.OptionalDouble.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -476,6 +481,58 @@ final class Faults {
   }
 
   /** Starts a killed peer again from its own configuration and ledger; waits for its port. */
+  /**
+   * Rebuilds a killed peer from an empty disk, as after a lost volume: its data directory (ledger,
+   * private data, transient store, installed chaincode) is deleted, the peer started again, joined
+   * to the channel from its genesis block, and the organisation's chaincode package installed again
+   * (same package, same package id, so the committed definition applies). Its identity and TLS
+   * files, which live beside the data, stay.
+   */
+  void rebuildPeer(OrganizationDefinition org) {
+    NetworkLayout layout = network.layout();
+    awaitExited(org.peerHostName());
+    Path data = layout.peerHome(org).resolve("data");
+    deleteTree(data);
+    restartPeer(org);
+    FabricNetwork.retry(
+        () ->
+            network
+                .cli()
+                .peer(
+                    org,
+                    "peer channel join",
+                    "channel",
+                    "join",
+                    "-b",
+                    layout.genesisBlock().toString()));
+    Path pkg;
+    try (var files = Files.list(layout.chaincodeDir(org))) {
+      pkg =
+          files
+              .filter(x -> x.getFileName().toString().endsWith(".tar.gz"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no chaincode package for " + org));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    network
+        .cli()
+        .peer(org, "install chaincode", "lifecycle", "chaincode", "install", pkg.toString());
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var walk = Files.walk(root)) {
+      for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void restartPeer(OrganizationDefinition org) {
     NetworkLayout layout = network.layout();
     String name = org.peerHostName();
