@@ -8,6 +8,7 @@ import org.hyperledger.fabric.shim.ChaincodeBase;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
 import org.hyperledger.fabric.traces.Traces;
+import org.regnet.chaincode.state.PairStore;
 
 /**
  * TEST ONLY, never packaged: what a dishonest member could run instead of the regnet chaincode. It
@@ -21,7 +22,12 @@ import org.hyperledger.fabric.traces.Traces;
  *       public record under the composite key {@code (type, id)};
  *   <li>{@code rogue:canary [name]}: writes a key that belongs to nobody (positive control: the
  *       forged endorsement itself is good enough for the chaincode-level policy);
- *   <li>{@code rogue:read [type, id]}: the record's raw value on this peer, unchecked.
+ *   <li>{@code rogue:read [type, id]}: the record's raw value on this peer, unchecked;
+ *   <li>{@code rogue:forgeLocator [referralId, originator, recipient]}: rewrites a referral's
+ *       public locator (under the hash of its id) to name another pair;
+ *   <li>{@code rogue:readLocator [referralId]}: the locator's raw value on this peer;
+ *   <li>{@code rogue:forgePrivate [mspA, mspB, type, id, status]}: writes, blind, a record with
+ *       that status into the pair collection of A and B, which this peer cannot read.
  * </ul>
  */
 public final class RogueChaincodeServer extends ChaincodeBase {
@@ -77,6 +83,30 @@ public final class RogueChaincodeServer extends ChaincodeBase {
         stub.putState("rogue~canary~" + args.get(0), "forged".getBytes(StandardCharsets.UTF_8));
         return newSuccessResponse();
       }
+      case "rogue:forgeLocator" -> {
+        final String key = locatorKey(stub, args.get(0));
+        final byte[] value = stub.getState(key);
+        if (value == null || value.length == 0) {
+          return newErrorResponse("rogue chaincode: no locator for " + args.get(0));
+        }
+        final String forged =
+            new String(value, StandardCharsets.UTF_8)
+                .replaceFirst("\"originator\":\"[^\"]+\"", "\"originator\":\"" + args.get(1) + "\"")
+                .replaceFirst("\"recipient\":\"[^\"]+\"", "\"recipient\":\"" + args.get(2) + "\"");
+        stub.putState(key, forged.getBytes(StandardCharsets.UTF_8));
+        return newSuccessResponse(forged.getBytes(StandardCharsets.UTF_8));
+      }
+      case "rogue:readLocator" -> {
+        return newSuccessResponse(stub.getState(locatorKey(stub, args.get(0))));
+      }
+      case "rogue:forgePrivate" -> {
+        final String collection = PairStore.collection(args.get(0), args.get(1));
+        final String key = stub.createCompositeKey(args.get(2), args.get(3)).toString();
+        final String forged =
+            "{\"referralId\":\"" + args.get(3) + "\",\"status\":\"" + args.get(4) + "\"}";
+        stub.putPrivateData(collection, key, forged.getBytes(StandardCharsets.UTF_8));
+        return newSuccessResponse();
+      }
       case "rogue:read" -> {
         final String key = stub.createCompositeKey(args.get(0), args.get(1)).toString();
         return newSuccessResponse(stub.getState(key));
@@ -84,6 +114,21 @@ public final class RogueChaincodeServer extends ChaincodeBase {
       default -> {
         return newErrorResponse("rogue chaincode: no " + fn);
       }
+    }
+  }
+
+  /** {@code referral~loc [hex(sha256(referralId))]}, as the honest chaincode keys a locator. */
+  private static String locatorKey(final ChaincodeStub stub, final String referralId) {
+    try {
+      return stub.createCompositeKey(
+              "referral~loc",
+              java.util.HexFormat.of()
+                  .formatHex(
+                      java.security.MessageDigest.getInstance("SHA-256")
+                          .digest(referralId.getBytes(StandardCharsets.UTF_8))))
+          .toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -8,6 +8,7 @@ import static org.regnet.systemtest.support.Scenarios.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ import org.hyperledger.fabric.protos.peer.FilteredTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.regnet.network.AuthorityOnboarding;
 import org.regnet.network.FabricNetwork;
 import org.regnet.network.config.ChaincodeDefinition;
@@ -48,13 +52,19 @@ import org.regnet.systemtest.support.TestNetwork;
  * shows the status the parties set. The agreement stays in public state whatever else moves to
  * private collections, which is why it carries the proof; the parties themselves sign it through a
  * plain Gateway call that names no endorsers: discovery finds them from the key-level policy.
+ *
+ * <p>The second test turns the same two rogue servers on an A-B referral: its public locator,
+ * redirected to C and D, is invalidated at commit like the agreement; its record, which lives in
+ * the A-B collection that C's and D's peers never hold, cannot be rewritten either.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RogueEndorsementIT {
   private static final int A = 0, B = 1, C = 2, D = 3;
   private static final String TREATY = "TRT-IT-ROGUE";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestNetwork net;
   private static Actors actors;
+  private static String agreementId;
 
   @BeforeAll
   static void start() {
@@ -88,6 +98,7 @@ class RogueEndorsementIT {
   }
 
   @Test
+  @Order(1)
   void non_parties_with_a_modified_chaincode_cannot_change_an_agreement() throws Exception {
     String[] msps = {actors.msp(A), actors.msp(B), actors.msp(C), actors.msp(D)};
     ok(
@@ -95,7 +106,7 @@ class RogueEndorsementIT {
             actors.contract(A, "treaty-admin"),
             "treaty:found",
             Requests.foundTreaty(TREATY, msps, new String[] {"CH", "SG", "BR", "DE"})));
-    String agreementId =
+    agreementId =
         ok(submit(
                 actors.contract(A, "treaty-admin"),
                 "agreement:propose",
@@ -169,6 +180,97 @@ class RogueEndorsementIT {
           .as(actors.msp(peer))
           .isEqualTo("ACTIVE");
     }
+  }
+
+  @Test
+  @Order(2)
+  void non_parties_with_a_modified_chaincode_cannot_redirect_or_rewrite_a_referral()
+      throws Exception {
+    assertThat(agreementId).as("the agreement of the first test").isNotNull();
+    // A refers a case to B through a plain Gateway call (no endorsers named); C and D run the
+    // rogue chaincode since the first test, which does not concern A's and B's peers.
+    String referralId =
+        ok(submit(
+                actors.contract(A, "case-officer"),
+                "referral:submit",
+                Requests.submitReferral(agreementId),
+                Requests.confidential(Requests.payload(Requests.marker()))))
+            .json()
+            .get("referralId")
+            .asText();
+    assertThat(referralOnParties(referralId)).containsOnly("SUBMITTED");
+    Contract rogue = actors.contract(C, "treaty-admin");
+    String locator = new String(readLocator(C, referralId), StandardCharsets.UTF_8);
+    assertThat(JSON.readTree(locator).get("recipient").asText()).isEqualTo(actors.msp(B));
+
+    // The public locator redirected to C and D: endorsed by both rogue servers, ordered, and
+    // invalidated by the locator's key-level policy (A's and B's peers).
+    CommitException redirected =
+        catchThrowableOfType(
+            CommitException.class,
+            () ->
+                rogue
+                    .newProposal("rogue:forgeLocator")
+                    .addArguments(referralId, actors.msp(C), actors.msp(D))
+                    .setEndorsingOrganizations(actors.msp(C), actors.msp(D))
+                    .build()
+                    .endorse(CallOption.deadlineAfter(60, TimeUnit.SECONDS))
+                    .submit(CallOption.deadlineAfter(60, TimeUnit.SECONDS)));
+    assertThat(redirected).as("the forged locator must be ordered and then invalidated").isNotNull();
+    assertThat(redirected.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+    for (int peer : new int[] {A, B, C, D}) {
+      assertThat(validation(peer, redirected.getTransactionId()))
+          .as(actors.msp(peer))
+          .isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+    }
+    for (int peer : new int[] {C, D}) {
+      assertThat(new String(readLocator(peer, referralId), StandardCharsets.UTF_8))
+          .as(actors.msp(peer))
+          .isEqualTo(locator);
+    }
+
+    // The record itself, in the A-B collection, rewritten blind with another status.
+    Throwable rewritten =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                rogue
+                    .newProposal("rogue:forgePrivate")
+                    .addArguments(actors.msp(A), actors.msp(B), "referral", referralId, "CLOSED")
+                    .setEndorsingOrganizations(actors.msp(C), actors.msp(D))
+                    .build()
+                    .endorse(CallOption.deadlineAfter(60, TimeUnit.SECONDS))
+                    .submit(CallOption.deadlineAfter(60, TimeUnit.SECONDS)));
+    assertThat(rewritten).as("a forged write to the pair's collection").isNotNull();
+    System.out.println("[rogue] forged private write: " + rewritten);
+    // the parties still read the record they wrote, each on its own peer
+    assertThat(referralOnParties(referralId)).containsOnly("SUBMITTED");
+  }
+
+  private byte[] readLocator(int peer, String referralId) {
+    return actors
+        .contract(C, "treaty-admin")
+        .newProposal("rogue:readLocator")
+        .addArguments(referralId)
+        .setEndorsingOrganizations(actors.msp(peer))
+        .build()
+        .evaluate(CallOption.deadlineAfter(60, TimeUnit.SECONDS));
+  }
+
+  /** The referral's status as A's case officer reads it on A's peer and B's on B's peer. */
+  private List<String> referralOnParties(String referralId) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (int peer : new int[] {A, B}) {
+      JsonNode r =
+          ok(evaluate(
+                  actors.contract(peer, "case-officer"),
+                  "referral:get",
+                  Requests.ref(referralId),
+                  Map.of(),
+                  actors.msp(peer)))
+              .json();
+      out.add(r.get("status").asText());
+    }
+    return out;
   }
 
   /**

@@ -27,8 +27,8 @@ import org.regnet.systemtest.support.NodeClient.Answer;
  * dissemination is needed). While B's peer is down no referral A to B can be endorsed, so none is
  * acknowledged (the node answers 503); the ones B's peer endorsed just before the kill commit on
  * the orderers while it is down, and it commits them from its transient store when it catches up by
- * blocks. A payload missing (a transient store lost with a disk) comes from A's peer by gossip:
- * the second test rebuilds B's peer from an empty disk to show it.
+ * blocks. A payload missing (a transient store lost with a disk) comes from A's peer by gossip: the
+ * second test rebuilds B's peer from an empty disk to show it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerFaultIT {
