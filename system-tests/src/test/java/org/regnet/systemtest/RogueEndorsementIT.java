@@ -216,7 +216,9 @@ class RogueEndorsementIT {
                     .build()
                     .endorse(CallOption.deadlineAfter(60, TimeUnit.SECONDS))
                     .submit(CallOption.deadlineAfter(60, TimeUnit.SECONDS)));
-    assertThat(redirected).as("the forged locator must be ordered and then invalidated").isNotNull();
+    assertThat(redirected)
+        .as("the forged locator must be ordered and then invalidated")
+        .isNotNull();
     assertThat(redirected.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
     for (int peer : new int[] {A, B, C, D}) {
       assertThat(validation(peer, redirected.getTransactionId()))
@@ -246,7 +248,7 @@ class RogueEndorsementIT {
     assertThat(referralOnParties(referralId)).containsOnly("SUBMITTED");
   }
 
-  private byte[] readLocator(int peer, String referralId) {
+  private byte[] readLocator(int peer, String referralId) throws GatewayException {
     return actors
         .contract(C, "treaty-admin")
         .newProposal("rogue:readLocator")
