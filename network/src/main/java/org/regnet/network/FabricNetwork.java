@@ -379,16 +379,24 @@ public final class FabricNetwork {
           START_TIMEOUT);
     }
     for (OrganizationDefinition org : def.organizations()) {
-      retry(
-          () ->
-              cli.peer(
-                  org,
-                  "peer channel join",
-                  "channel",
-                  "join",
-                  "-b",
-                  layout.genesisBlock().toString()));
+      joinChannel(org);
     }
+  }
+
+  /**
+   * Joins the organisation's running peer to the channel from the genesis block (also a peer
+   * rebuilt from an empty disk, which then fetches every block from the orderers).
+   */
+  public void joinChannel(OrganizationDefinition org) {
+    retry(
+        () ->
+            cli.peer(
+                org,
+                "peer channel join",
+                "channel",
+                "join",
+                "-b",
+                layout.genesisBlock().toString()));
   }
 
   /** Writes the peer's core.yaml and starts it. */
@@ -664,7 +672,7 @@ public final class FabricNetwork {
    * Retries a CLI step that can fail while the network settles (no Raft leader yet, a peer still
    * catching up on blocks): four times a second, up to a minute.
    */
-  public static void retry(Runnable step) {
+  static void retry(Runnable step) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {

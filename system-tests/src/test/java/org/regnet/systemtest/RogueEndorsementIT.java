@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitException;
@@ -258,23 +259,6 @@ class RogueEndorsementIT {
         .evaluate(CallOption.deadlineAfter(60, TimeUnit.SECONDS));
   }
 
-  /** The referral's status as A's case officer reads it on A's peer and B's on B's peer. */
-  private List<String> referralOnParties(String referralId) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (int peer : new int[] {A, B}) {
-      JsonNode r =
-          ok(evaluate(
-                  actors.contract(peer, "case-officer"),
-                  "referral:get",
-                  Requests.ref(referralId),
-                  Map.of(),
-                  actors.msp(peer)))
-              .json();
-      out.add(r.get("status").asText());
-    }
-    return out;
-  }
-
   /**
    * How the peer of organisation {@code peer} validated the transaction: read from its own block
    * stream, which also means the peer has committed that block before the test reads its state.
@@ -300,16 +284,23 @@ class RogueEndorsementIT {
 
   /** The agreement's status as A's treaty admin reads it on A's peer and on B's peer. */
   private List<String> statusOnParties(String agreementId) {
+    return statusOnParties(
+        peer -> actors.contract(A, "treaty-admin"),
+        "agreement:get",
+        Requests.agreement(agreementId));
+  }
+
+  /** The referral's status as each party's case officer reads it on its own peer. */
+  private List<String> referralOnParties(String referralId) {
+    return statusOnParties(
+        peer -> actors.contract(peer, "case-officer"), "referral:get", Requests.ref(referralId));
+  }
+
+  /** A record's status read on A's peer and on B's peer, each time by {@code reader(peer)}. */
+  private List<String> statusOnParties(IntFunction<Contract> reader, String tx, String arg) {
     List<String> out = new ArrayList<>();
     for (int peer : new int[] {A, B}) {
-      JsonNode r =
-          ok(evaluate(
-                  actors.contract(A, "treaty-admin"),
-                  "agreement:get",
-                  Requests.agreement(agreementId),
-                  Map.of(),
-                  actors.msp(peer)))
-              .json();
+      JsonNode r = ok(evaluate(reader.apply(peer), tx, arg, Map.of(), actors.msp(peer))).json();
       out.add(r.get("status").asText());
     }
     return out;

@@ -18,7 +18,7 @@ class ChaincodePauseFaultIT {
   @Test
   void a_paused_chaincode_server_gives_503_and_the_retry_after_unpause_makes_one_referral() {
     FaultNetwork f = FaultNetwork.shared();
-    OrganizationDefinition a = f.net.network().definition().organizations().get(FaultNetwork.A);
+    OrganizationDefinition a = f.organization(FaultNetwork.A);
     String server = a.chaincodeHostName();
     String key = "fault-pause-" + UUID.randomUUID();
     String body = f.referral();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.regnet.network.NodesExtension;
+import org.regnet.network.config.OrganizationDefinition;
 import org.regnet.systemtest.support.NodeClient;
 import org.regnet.systemtest.support.NodeClient.Answer;
 import org.regnet.systemtest.support.Requests;
@@ -124,6 +125,11 @@ final class FaultNetwork {
       ReferralLoad.sleep(500);
     }
     return a;
+  }
+
+  /** The organisation at {@code index} ({@link #A}, {@link #B}, {@link #C}) of the network. */
+  OrganizationDefinition organization(int index) {
+    return net.network().definition().organizations().get(index);
   }
 
   /** The referral ids in B's inbox now. */

@@ -494,17 +494,7 @@ final class Faults {
     Path data = layout.peerHome(org).resolve("data");
     deleteTree(data);
     restartPeer(org);
-    FabricNetwork.retry(
-        () ->
-            network
-                .cli()
-                .peer(
-                    org,
-                    "peer channel join",
-                    "channel",
-                    "join",
-                    "-b",
-                    layout.genesisBlock().toString()));
+    network.joinChannel(org);
     Path pkg;
     try (var files = Files.list(layout.chaincodeDir(org))) {
       pkg =

@@ -22,7 +22,7 @@ class NodeKillFaultIT {
   @Test
   void fifty_kills_of_the_receiving_node_under_load_leave_every_event_in_its_inbox_exactly_once() {
     FaultNetwork f = FaultNetwork.shared();
-    OrganizationDefinition b = f.net.network().definition().organizations().get(FaultNetwork.B);
+    OrganizationDefinition b = f.organization(FaultNetwork.B);
     Set<String> before = f.inboxB();
     List<Double> restartSeconds = new ArrayList<>();
     ReferralLoad load = new ReferralLoad(f.nodeA, f.officerA, f.agreementId, 2);

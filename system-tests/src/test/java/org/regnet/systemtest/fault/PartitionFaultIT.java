@@ -26,7 +26,7 @@ class PartitionFaultIT {
       an_authority_cut_off_for_60_s_answers_503_and_after_healing_its_inbox_holds_every_event_once()
           throws Exception {
     FaultNetwork f = FaultNetwork.shared();
-    OrganizationDefinition b = f.net.network().definition().organizations().get(FaultNetwork.B);
+    OrganizationDefinition b = f.organization(FaultNetwork.B);
     Set<String> before = f.inboxB();
     Answer refused;
     Answer readyDuring;

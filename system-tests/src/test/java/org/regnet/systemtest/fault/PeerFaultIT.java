@@ -40,8 +40,7 @@ class PeerFaultIT {
   void the_recipients_peer_killed_under_load_catches_up_and_holds_every_payload() {
     FaultNetwork f = FaultNetwork.shared();
     Faults faults = f.faults;
-    List<OrganizationDefinition> orgs = f.net.network().definition().organizations();
-    OrganizationDefinition a = orgs.get(FaultNetwork.A), b = orgs.get(FaultNetwork.B);
+    OrganizationDefinition a = f.organization(FaultNetwork.A), b = f.organization(FaultNetwork.B);
     Set<String> before = f.inboxB();
 
     ReferralLoad load = new ReferralLoad(f.nodeA, f.officerA, f.agreementId, 3);
@@ -135,9 +134,7 @@ class PeerFaultIT {
   @Order(2)
   void a_peer_rebuilt_from_an_empty_disk_gets_every_block_and_payload_back_from_the_others() {
     FaultNetwork f = FaultNetwork.shared();
-    Faults faults = f.faults;
-    List<OrganizationDefinition> orgs = f.net.network().definition().organizations();
-    OrganizationDefinition a = orgs.get(FaultNetwork.A), b = orgs.get(FaultNetwork.B);
+    OrganizationDefinition a = f.organization(FaultNetwork.A), b = f.organization(FaultNetwork.B);
     Set<String> before = f.inboxB();
     ReferralLoad load = new ReferralLoad(f.nodeA, f.officerA, f.agreementId, 2);
     try (load) {
@@ -146,15 +143,15 @@ class PeerFaultIT {
     }
     Map<String, Integer> fresh = Inbox.awaitNew(f.nodeB, f.officerB, before, load.acks().size());
     assertThat(fresh).hasSize(load.acks().size());
-    long height = awaitSameHeight(faults, a, b);
+    long height = awaitSameHeight(f.faults, a, b);
 
-    faults.kill(b.peerHostName());
+    f.faults.kill(b.peerHostName());
     long rebuilt = System.nanoTime();
-    faults.rebuildPeer(b);
-    assertThat(faults.peerHeight(b).orElse(0))
+    f.faults.rebuildPeer(b);
+    assertThat(f.faults.peerHeight(b).orElse(0))
         .as("the rebuilt peer starts from nothing")
         .isLessThan(height);
-    double catchUp = awaitPeerCaughtUp(faults, b, a, rebuilt);
+    double catchUp = awaitPeerCaughtUp(f.faults, b, a, rebuilt);
 
     // The run's referrals and a sample spread over everything B received before them.
     List<String> older = before.stream().sorted().toList();
