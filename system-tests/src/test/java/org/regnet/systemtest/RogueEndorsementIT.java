@@ -21,8 +21,10 @@ import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.FilteredBlock;
 import org.hyperledger.fabric.protos.peer.FilteredTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -243,8 +245,22 @@ class RogueEndorsementIT {
                     .build()
                     .endorse(CallOption.deadlineAfter(60, TimeUnit.SECONDS))
                     .submit(CallOption.deadlineAfter(60, TimeUnit.SECONDS)));
-    assertThat(rewritten).as("a forged write to the pair's collection").isNotNull();
-    System.out.println("[rogue] forged private write: " + rewritten);
+    // C's and D's peers refuse the write themselves, in simulation: they are not members of the
+    // A-B collection (memberOnlyWrite), so nothing is endorsed, let alone ordered; had it been,
+    // the collection's own policy (A's and B's peers) would have invalidated it at commit.
+    assertThat(rewritten)
+        .as("a forged write to the pair's collection")
+        .isInstanceOf(EndorseException.class);
+    List<ErrorDetail> refusals = ((EndorseException) rewritten).getDetails();
+    assertThat(refusals)
+        .extracting(ErrorDetail::getMspId)
+        .containsExactlyInAnyOrder(actors.msp(C), actors.msp(D));
+    assertThat(refusals)
+        .allSatisfy(
+            d ->
+                assertThat(d.getMessage())
+                    .contains("error in simulation")
+                    .contains("putPrivateData"));
     // the parties still read the record they wrote, each on its own peer
     assertThat(referralOnParties(referralId)).containsOnly("SUBMITTED");
   }

@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * again after {@link #AFTER_REFUSAL}, not after a whole resend wait. A refused copy was not ordered
  * and costs only that round trip, and the leader elected in the meantime should get the copy as
  * soon as it can take it: with a full wait between refusals a lost transaction waited up to one
- * more resend wait after the election (decision 0036).
+ * more resend wait after the election (decision 0038).
  */
 final class CommitWait {
   /** How soon a refused resend is tried again (one Raft tick). */
