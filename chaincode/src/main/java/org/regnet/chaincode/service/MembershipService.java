@@ -87,7 +87,8 @@ public final class MembershipService {
       if (req.channelSignature() != null) {
         update = update.withSignature(c.msp(), signature(c, req.channelSignature()));
       }
-      ctx.ledger().put(ctx.ledger().key(Keys.MCHANGE_CHANNEL, id), update);
+      ctx.ledger()
+          .put(ctx.ledger().key(Keys.MCHANGE_CHANNEL, id), update, Repository.treatyWide(t));
     }
     return tallyAndSave(ctx, t, proposed, openKey, "treaty.membershipProposed");
   }
@@ -111,7 +112,11 @@ public final class MembershipService {
                   () ->
                       ErrorCode.VALIDATION_FAILED.exception(
                           "channelSignature", "the change carries no channel update"));
-      ctx.ledger().put(key, update.withSignature(c.msp(), signature(c, req.channelSignature())));
+      ctx.ledger()
+          .put(
+              key,
+              update.withSignature(c.msp(), signature(c, req.channelSignature())),
+              Repository.treatyWide(t));
     }
     return tallyAndSave(
         ctx,
@@ -265,7 +270,7 @@ public final class MembershipService {
     if (approvals < required) {
       final MembershipChange pending = change.withTally(required, ChangeStatus.PENDING, null);
       Repository.save(ctx, pending);
-      ctx.ledger().putString(openKey, pending.changeId());
+      ctx.ledger().putString(openKey, pending.changeId(), Repository.treatyWide(t));
       AuditLog.record(
           ctx,
           Change.of(

@@ -14,9 +14,11 @@ import java.util.Base64;
 import org.hyperledger.fabric.protos.common.ConfigSignature;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Test;
 import org.regnet.chaincode.testing.ChannelUpdates;
 import org.regnet.chaincode.testing.Fixture;
+import org.regnet.chaincode.testing.KeyPolicy;
 import org.regnet.chaincode.testing.TestNetwork.Result;
 
 /** A membership change carries the channel config update and gathers the admins' signatures. */
@@ -88,6 +90,37 @@ class ChannelUpdateTest {
     assertThat(update.get("update").asText()).isEqualTo(UPDATE);
     assertThat(update.get("updateHash").asText()).matches("[0-9a-f]{64}");
     assertThat(update.get("signatures").fieldNames()).toIterable().containsExactly(ALPINE, HARBOUR);
+  }
+
+  /**
+   * The pending marker (which blocks other changes for the MSP) and the gathered signatures are
+   * treaty-wide records: like the change itself, only a majority of the active members' peers may
+   * rewrite them, never two colluding members of a larger treaty through the chaincode-level
+   * fallback.
+   */
+  @Test
+  void the_pending_marker_and_the_gathered_signatures_need_the_treatys_majority() {
+    f.foundTreaty();
+    String majority = "2 of [AlpineMSP.PEER, HarbourMSP.PEER, LagoonMSP.PEER]";
+    Fixture.ok(
+        f.net.submit(
+            admin(ALPINE),
+            "treaty:proposeMembershipChange",
+            "{\"treatyId\":\"" + TREATY + "\",\"kind\":\"SUSPEND\",\"msp\":\"" + LAGOON + "\"}"));
+    assertThat(policyOf(new CompositeKey("mchange~open", TREATY, LAGOON).toString()))
+        .isEqualTo(majority);
+
+    String changeId = Fixture.ok(propose(signatureBy(ALPINE))).json().get("changeId").asText();
+    assertThat(policyOf(new CompositeKey("mchange~open", TREATY, DELTA).toString()))
+        .isEqualTo(majority);
+    assertThat(policyOf(new CompositeKey("mchange~channel", changeId).toString()))
+        .isEqualTo(majority);
+    assertThat(policyOf(new CompositeKey("mchange", changeId).toString())).isEqualTo(majority);
+  }
+
+  private String policyOf(final String key) {
+    final byte[] p = f.net.ledger().validationParameter(key);
+    return p == null ? null : KeyPolicy.describe(p);
   }
 
   @Test
