@@ -96,4 +96,24 @@ class DatabaseTest {
       assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(3, "tx9"));
     }
   }
+
+  @Test
+  void transactions_reuse_pooled_connections_rather_than_opening_one_each(@TempDir Path dir) {
+    try (Database db = new Database(dir, SECRET)) {
+      java.util.Set<Integer> sessions = new java.util.HashSet<>();
+      for (int i = 0; i < 50; i++) {
+        sessions.add(
+            db.inTransaction(
+                c -> {
+                  try (var q = c.createStatement();
+                      var r = q.executeQuery("SELECT SESSION_ID()")) {
+                    r.next();
+                    return r.getInt(1);
+                  }
+                }));
+      }
+      // One H2 session per connection: 50 transactions, at most the pool's 8 connections.
+      assertThat(sessions).hasSizeBetween(1, 8);
+    }
+  }
 }
