@@ -9,6 +9,8 @@
 #   scripts/bench.sh --no-caliper   skip Caliper (no npm needed)
 #   scripts/bench.sh --submit-only  evaluate and treaty:found only (to compare orderer settings,
 #                               e.g. REGNET_BATCH_TIMEOUT=100ms); tables under target/bench/ as --quick
+#   scripts/bench.sh --referral-only  referrals at 16 in flight, 25 s each, Gateway then node (R6:
+#                               to compare node settings, e.g. REGNET_NODE_JVM_OPTS); as --quick
 #
 # The network runs on ports moved by BENCH_PORT_OFFSET (default 20000, used by no test) with its
 # state in target/bench/network. Run it under the shared lock on a machine with other networks:
@@ -23,14 +25,16 @@ source "$ROOT/scripts/lib/common.sh"
 
 quick=0
 submit_only=0
+referral_only=0
 caliper=1
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     --submit-only) submit_only=1 ;;
+    --referral-only) referral_only=1; caliper=0 ;;
     --no-caliper) caliper=0 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
   esac
 done
 
@@ -70,6 +74,7 @@ rm -f "$RESULTS"
 args=(--network "$NETJSON" --out "$RESULTS")
 (( quick )) && args+=(--quick)
 (( submit_only )) && args+=(--submit-only)
+(( referral_only )) && args+=(--referral-only)
 log "running the rounds with the project's load generator"
 java -Xmx512m -cp "$CP" -Dlogback.configurationFile=none org.regnet.systemtest.bench.BenchMain "${args[@]}" \
   | tee "$WORK/bench.log"
@@ -128,7 +133,7 @@ done
 dirty=false
 [[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] && dirty=true
 cat >"$WORK/meta.json" <<JSON
-{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')$( (( submit_only )) && echo ' --submit-only')",
+{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')$( (( submit_only )) && echo ' --submit-only')$( (( referral_only )) && echo ' --referral-only')",
  "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
  "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)", "dirty": $dirty,
  "nproc": $cores, "memGiB": $(awk '/^MemTotal:/ {printf "%.0f", $2/1048576}' /proc/meminfo),
@@ -141,7 +146,7 @@ cat >"$WORK/meta.json" <<JSON
 JSON
 # A quick run's figures say only that the suite runs: they never replace the real ones.
 doc="$ROOT/docs/benchmarks.md"
-if (( quick || submit_only )); then
+if (( quick || submit_only || referral_only )); then
   cp "$doc" "$WORK/benchmarks.md"
   doc="$WORK/benchmarks.md"
 fi

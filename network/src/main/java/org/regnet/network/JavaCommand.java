@@ -10,6 +10,9 @@ final class JavaCommand {
   /** Replaces {@link #QUICK_START} when set, e.g. to an empty string for the full JIT. */
   static final String OPTIONS_ENV = "REGNET_SERVER_JVM_OPTS";
 
+  /** Replaces the options for the authority nodes only, before {@link #OPTIONS_ENV}. */
+  static final String NODE_OPTIONS_ENV = "REGNET_NODE_JVM_OPTS";
+
   /**
    * Only the first JIT tier: measured on 2 cores, a chaincode server then reaches its port with 4.1
    * instead of 6.5 CPU-seconds and a node with 2.9 instead of 4.5 (docs/benchmarks.md), and six of
@@ -26,11 +29,20 @@ final class JavaCommand {
    * compete with the peers and orderers.
    */
   static List<String> server(Path jar, String maxHeap) {
+    return command(jar, maxHeap, System.getenv(OPTIONS_ENV));
+  }
+
+  /** {@link #server} for an authority node, whose options {@link #NODE_OPTIONS_ENV} may replace. */
+  static List<String> node(Path jar, String maxHeap) {
+    String options = System.getenv(NODE_OPTIONS_ENV);
+    return command(jar, maxHeap, options != null ? options : System.getenv(OPTIONS_ENV));
+  }
+
+  private static List<String> command(Path jar, String maxHeap, String options) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx" + maxHeap);
     command.add("-XX:+UseSerialGC");
-    String options = System.getenv(OPTIONS_ENV);
     Arrays.stream((options == null ? QUICK_START : options).trim().split("\\s+"))
         .filter(o -> !o.isEmpty())
         .forEach(command::add);

@@ -182,7 +182,7 @@ public final class NodesExtension implements NetworkExtension {
       Map<String, String> extraEnv) {
     NetworkLayout layout = network.layout();
     Path home = layout.nodeHome(org);
-    List<String> command = new ArrayList<>(JavaCommand.server(layout.nodeJar(), "384m"));
+    List<String> command = new ArrayList<>(JavaCommand.node(layout.nodeJar(), "384m"));
     command.addAll(List.of("--config", home.resolve("node.yaml").toString()));
     command.addAll(extraArgs);
     return network

@@ -1,5 +1,6 @@
 package org.regnet.chaincode.request;
 
+import org.regnet.chaincode.ErrorCode;
 import org.regnet.chaincode.model.Outcome;
 import org.regnet.chaincode.model.PermittedUse;
 import org.regnet.chaincode.model.RefusalGround;
@@ -66,13 +67,33 @@ public final class ReferralActionRequest {
     }
   }
 
-  /** {@code referral:pairEvent}: the details of a pair event, asked by one of the pair. */
-  public record PairEvent(String txId, String counterparty) {
+  /**
+   * {@code referral:pairEvent}: the details of a pair event, asked by one of the pair; or, with
+   * {@code txIds} instead of {@code txId}, of up to {@link #MAX_TX_IDS} of the pair's events at
+   * once (a node's event follower asks once per block, not once per event).
+   */
+  public record PairEvent(String txId, java.util.List<String> txIds, String counterparty) {
+    /** At most this many ids in one ask: a block holds at most 200 transactions. */
+    public static final int MAX_TX_IDS = 200;
+
+    private static final java.util.regex.Pattern TX_ID =
+        java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     public PairEvent validated() {
-      Check.matches(
-          "txId", txId, java.util.regex.Pattern.compile("[0-9a-f]{64}"), "a transaction id");
+      if (txIds == null) {
+        Check.matches("txId", txId, TX_ID, "a transaction id");
+        Check.msp("counterparty", counterparty);
+        return this;
+      }
       Check.msp("counterparty", counterparty);
-      return this;
+      if (txId != null) {
+        throw ErrorCode.VALIDATION_FAILED.exception("txId", "give txId or txIds, not both");
+      }
+      final java.util.List<String> ids = Check.list("txIds", txIds, 1, MAX_TX_IDS);
+      for (int i = 0; i < ids.size(); i++) {
+        Check.matches("txIds[" + i + "]", ids.get(i), TX_ID, "a transaction id");
+      }
+      return new PairEvent(null, ids, counterparty);
     }
   }
 }

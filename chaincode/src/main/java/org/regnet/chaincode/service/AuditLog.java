@@ -175,9 +175,17 @@ public final class AuditLog {
   /** The details of a pair event, read from the caller's own peer by a member of the pair. */
   public static Map<?, ?> pairEvent(
       final RegnetContext ctx, final PairStore store, final String tx) {
-    return store
-        .get(ctx.ledger().key(Keys.PAIR_EVENT, tx), Map.class)
-        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("txId", "no pair event " + tx));
+    final Map<?, ?> event = pairEventOrNull(ctx, store, tx);
+    if (event == null) {
+      throw ErrorCode.NOT_FOUND.exception("txId", "no pair event " + tx);
+    }
+    return event;
+  }
+
+  /** {@link #pairEvent}, or null when the pair has no such event. */
+  public static Map<?, ?> pairEventOrNull(
+      final RegnetContext ctx, final PairStore store, final String tx) {
+    return store.get(ctx.ledger().key(Keys.PAIR_EVENT, tx), Map.class).orElse(null);
   }
 
   /** A referral's entries: in its pair's collection, or in an onward recipient's. */

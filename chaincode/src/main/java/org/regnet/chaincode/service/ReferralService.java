@@ -182,8 +182,16 @@ public final class ReferralService {
       throw ErrorCode.VALIDATION_FAILED.exception("counterparty", "must be another member");
     }
     AccessPolicy.requireOwnPeer(ctx.getStub(), c);
-    return AuditLog.pairEvent(
-        ctx, PairStore.of(ctx.ledger(), c.msp(), req.counterparty()), req.txId());
+    final PairStore store = PairStore.of(ctx.ledger(), c.msp(), req.counterparty());
+    if (req.txIds() == null) {
+      return AuditLog.pairEvent(ctx, store, req.txId());
+    }
+    // several at once: each id answered with its event, or null when the pair has no such event
+    final java.util.Map<String, Object> events = new java.util.LinkedHashMap<>();
+    for (String tx : req.txIds()) {
+      events.put(tx, AuditLog.pairEventOrNull(ctx, store, tx));
+    }
+    return java.util.Map.of("events", events);
   }
 
   static String exchangeKey(final RegnetContext ctx, final String referralId, final int seq) {

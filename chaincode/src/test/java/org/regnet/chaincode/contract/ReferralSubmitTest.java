@@ -264,6 +264,50 @@ class ReferralSubmitTest {
   }
 
   @Test
+  void a_member_reads_several_pair_events_in_one_ask_and_an_unknown_id_answers_null() {
+    final Result first = submit(submitRequest(agreementId));
+    final Result second = submit(submitRequest(agreementId));
+    final String unknown = "0".repeat(64);
+    final String ask =
+        "{\"txIds\":[\"%s\",\"%s\",\"%s\"],\"counterparty\":\"%s\""
+                .formatted(first.txId(), second.txId(), unknown, "%s")
+            + "}";
+
+    final JsonNode events =
+        f.net
+            .evaluate(
+                officer(HARBOUR), "referral:pairEvent", ask.formatted(ALPINE), Map.of(), HARBOUR)
+            .json()
+            .get("events");
+    assertThat(events.get(first.txId()).get("objectId").asText())
+        .isEqualTo(first.json().get("referralId").asText());
+    assertThat(events.get(second.txId()).get("objectId").asText())
+        .isEqualTo(second.json().get("referralId").asText());
+    assertThat(events.path(unknown).isMissingNode() || events.get(unknown).isNull()).isTrue();
+    // a third member finds none of the pair's events
+    final JsonNode lagoon =
+        f.net
+            .evaluate(
+                officer(LAGOON), "referral:pairEvent", ask.formatted(ALPINE), Map.of(), LAGOON)
+            .json()
+            .get("events");
+    assertThat(lagoon.path(first.txId()).isMissingNode() || lagoon.get(first.txId()).isNull())
+        .isTrue();
+  }
+
+  @Test
+  void refuses_a_pair_event_ask_with_both_one_id_and_several() {
+    final String ask =
+        "{\"txId\":\"%s\",\"txIds\":[\"%s\"],\"counterparty\":\"%s\"}"
+            .formatted("a".repeat(64), "b".repeat(64), ALPINE);
+
+    final Result r = f.net.evaluate(officer(HARBOUR), "referral:pairEvent", ask, Map.of(), HARBOUR);
+
+    assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(r.message()).contains("txId");
+  }
+
+  @Test
   void public_state_holds_neither_the_referral_id_nor_its_facts() {
     final Result r = submit(submitRequest(agreementId));
     final String id = r.json().get("referralId").asText();

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A change to a bilateral exchange announces only {@code regnet.pair.updated} and the pair
  * (decision 0020): for its own pairs the follower reads the details from its own peer before filing
- * the event, in the same step, so a crash in between only repeats the read.
+ * the event, in the same step, so a crash in between only repeats the read. It reads them once per
+ * block and counterparty, not once per event: each read is a signed proposal the peer endorses,
+ * which cost the nodes more CPU than filing (docs/benchmarks.md, "Issue 12, third pass").
  */
 public final class EventFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventFollower.class);
@@ -85,15 +89,15 @@ public final class EventFollower implements AutoCloseable {
   }
 
   /**
-   * {@code pairDetails} answers a pair event's details (tx id, counterparty) -> JSON; null asks
-   * this authority's own peer ({@code referral:pairEvent}) as the reader identity.
+   * {@code pairDetails} answers pair events' details; null asks this authority's own peer ({@code
+   * referral:pairEvent}) as the reader identity.
    */
   EventFollower(
       Supplier<Network> network,
       String chaincode,
       InboxStore inbox,
       InboxFilter filter,
-      BiFunction<String, String, String> pairDetails) {
+      PairDetails pairDetails) {
     this(network, chaincode, inbox, filter, pairDetails, e -> {});
   }
 
@@ -102,7 +106,7 @@ public final class EventFollower implements AutoCloseable {
       String chaincode,
       InboxStore inbox,
       InboxFilter filter,
-      BiFunction<String, String, String> pairDetails,
+      PairDetails pairDetails,
       Consumer<Filing.Event> filed) {
     this.filed = filed;
     this.network = network;
@@ -119,8 +123,26 @@ public final class EventFollower implements AutoCloseable {
   /** The public event of a change to a bilateral exchange; it names only the pair. */
   static final String PAIR_EVENT = "regnet.pair.updated";
 
-  private final BiFunction<String, String, String> pairDetails;
+  private final PairDetails pairDetails;
   private final Consumer<Filing.Event> filed;
+
+  /** The details of several pair events of one pair, asked at once. */
+  @FunctionalInterface
+  interface PairDetails {
+    /**
+     * tx id -> the event's details (JSON) for each of {@code txIds} the pair (this authority,
+     * {@code counterparty}) has; an id missing from the answer has no such event. Throws {@link
+     * Unresolvable} when the peer will refuse every one of them, any other exception when it cannot
+     * answer now.
+     */
+    Map<String, String> ask(String counterparty, List<String> txIds);
+  }
+
+  /** At most this many ids in one ask (the chaincode's limit; a block holds at most 200). */
+  static final int MAX_ASK = 200;
+
+  /** What the follower learnt of one pair event: its details, or why it has none. */
+  private record Resolution(String details, String refusal) {}
 
   /** A failure the peer will answer the same way every time: the event cannot be resolved. */
   static final class Unresolvable extends RuntimeException {
@@ -130,23 +152,23 @@ public final class EventFollower implements AutoCloseable {
   }
 
   /**
-   * Reads a pair event's details from this authority's own peer: the pair's collection, which only
+   * Reads pair events' details from this authority's own peer: the pair's collection, which only
    * the two members' peers hold (decision 0020).
    */
-  private String askPeer(String txId, String counterparty) {
-    String request =
-        JSON.createObjectNode().put("txId", txId).put("counterparty", counterparty).toString();
+  private Map<String, String> askPeer(String counterparty, List<String> txIds) {
+    var request = JSON.createObjectNode().put("counterparty", counterparty);
+    txIds.forEach(request.putArray("txIds")::add);
+    byte[] answer;
     try {
-      byte[] answer =
+      answer =
           network
               .get()
               .getContract(chaincode)
               .newProposal("referral:pairEvent")
               .addArguments("{}")
-              .putTransient("request", request.getBytes(StandardCharsets.UTF_8))
+              .putTransient("request", request.toString().getBytes(StandardCharsets.UTF_8))
               .build()
               .evaluate();
-      return new String(answer, StandardCharsets.UTF_8);
     } catch (org.hyperledger.fabric.client.GatewayException e) {
       String all = e.getMessage() + " " + e.getDetails();
       if (all.contains("NOT_FOUND") || all.contains("ACCESS_DENIED")) {
@@ -154,16 +176,24 @@ public final class EventFollower implements AutoCloseable {
       }
       throw new IllegalStateException("pair event details unavailable: " + e.getStatus());
     }
+    JsonNode events = parse(new String(answer, StandardCharsets.UTF_8)).path("events");
+    Map<String, String> found = new HashMap<>();
+    for (String tx : txIds) {
+      JsonNode details = events.get(tx);
+      if (details != null && details.isObject()) {
+        found.put(tx, details.toString());
+      }
+    }
+    return found;
   }
 
   /**
-   * The event as the inbox files it: a pair event of this authority's pair replaced by its details
-   * (the event it was before decision 0020); any other event as it came. Throws when the details
-   * cannot be read now (the follower resumes from its checkpoint and asks again).
+   * The counterparty of a pair event of this authority's own pair; null for any other event
+   * (another pair's is filed as not relevant, never read).
    */
-  private String resolved(ChaincodeEvent e, JsonNode envelope, String payload) {
+  private String ownCounterparty(ChaincodeEvent e, JsonNode envelope) {
     if (!e.getEventName().equals(PAIR_EVENT)) {
-      return payload;
+      return null;
     }
     String own = filter.mspId();
     String counterparty = null;
@@ -175,10 +205,46 @@ public final class EventFollower implements AutoCloseable {
         counterparty = p.asText();
       }
     }
-    if (!member || counterparty == null) {
-      return payload; // another pair's: filed as not relevant, never read
+    return member ? counterparty : null;
+  }
+
+  /**
+   * The details of the block's pair events of this authority's own pairs, asked once per
+   * counterparty (in parts of at most {@link #MAX_ASK}). Throws when the peer cannot answer now
+   * (the follower resumes from its checkpoint and asks again).
+   */
+  private Map<String, Resolution> resolveAll(List<ChaincodeEvent> events, List<JsonNode> parsed) {
+    Map<String, List<String>> byCounterparty = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      String counterparty = ownCounterparty(events.get(i), parsed.get(i));
+      if (counterparty != null) {
+        byCounterparty
+            .computeIfAbsent(counterparty, c -> new ArrayList<>())
+            .add(events.get(i).getTransactionId());
+      }
     }
-    return pairDetails.apply(e.getTransactionId(), counterparty);
+    Map<String, Resolution> out = new HashMap<>();
+    byCounterparty.forEach(
+        (counterparty, txIds) -> {
+          for (int from = 0; from < txIds.size(); from += MAX_ASK) {
+            List<String> part = txIds.subList(from, Math.min(txIds.size(), from + MAX_ASK));
+            try {
+              Map<String, String> found = pairDetails.ask(counterparty, List.copyOf(part));
+              for (String tx : part) {
+                String details = found.get(tx);
+                out.put(
+                    tx,
+                    details != null
+                        ? new Resolution(details, null)
+                        : new Resolution(null, "NOT_FOUND"));
+              }
+            } catch (Unresolvable ex) {
+              // the peer answers the same every time: none of them can be resolved
+              part.forEach(tx -> out.put(tx, new Resolution(null, ex.getMessage())));
+            }
+          }
+        });
+    return out;
   }
 
   public void start() {
@@ -287,9 +353,15 @@ public final class EventFollower implements AutoCloseable {
    * details cannot be read now.
    */
   void fileBlock(List<ChaincodeEvent> events) {
-    List<Filing> filings = new ArrayList<>(events.size());
+    List<JsonNode> parsed = new ArrayList<>(events.size());
     for (ChaincodeEvent e : events) {
-      filings.add(filing(e));
+      parsed.add(parse(new String(e.getPayload(), StandardCharsets.UTF_8)));
+    }
+    Map<String, Resolution> resolved = resolveAll(events, parsed);
+    List<Filing> filings = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      ChaincodeEvent e = events.get(i);
+      filings.add(filing(e, parsed.get(i), resolved.get(e.getTransactionId())));
     }
     try {
       inbox.file(filings);
@@ -315,29 +387,31 @@ public final class EventFollower implements AutoCloseable {
     }
   }
 
-  /** What the inbox files for the event; asks the peer for a pair event's details. */
-  private Filing filing(ChaincodeEvent e) {
+  /**
+   * What the inbox files for the event: a pair event of this authority's pair replaced by its
+   * details ({@code resolution}, the event it was before decision 0020); any other event as it
+   * came; an unresolvable pair event in quarantine.
+   */
+  private Filing filing(ChaincodeEvent e, JsonNode json, Resolution resolution) {
     String payload = new String(e.getPayload(), StandardCharsets.UTF_8);
-    JsonNode json = parse(payload);
     String key = e.getTransactionId() + "/" + e.getEventName();
-    String name = e.getEventName();
-    try {
-      String details = resolved(e, json, payload);
-      if (!details.equals(payload)) { // parsed again only when the peer's details replace it
-        payload = details;
-        json = parse(payload);
-      }
-      name = json.path("event").asText(name);
-    } catch (Unresolvable ex) {
+    if (resolution != null && resolution.refusal() != null) {
       // the peer answers the same every time: keep the envelope for an operator, move on
       LOG.warn(
-          "pair event {} in block {} unresolvable: {}", key, e.getBlockNumber(), ex.getMessage());
+          "pair event {} in block {} unresolvable: {}",
+          key,
+          e.getBlockNumber(),
+          resolution.refusal());
       return new Filing.Quarantine(
           key, e.getTransactionId(), e.getBlockNumber(), "unresolvable pair event", e.getPayload());
     }
+    if (resolution != null && !resolution.details().equals(payload)) {
+      payload = resolution.details();
+      json = parse(payload);
+    }
     return new Filing.Event(
         key,
-        name,
+        json.path("event").asText(e.getEventName()),
         json.path("objectId").asText(null),
         json.path("treatyId").asText(null),
         e.getTransactionId(),

@@ -30,18 +30,13 @@ public final class ReferralCases {
     this.used = used;
   }
 
-  /** Submits a referral: {@code payload} is confidential, the rest public. */
+  /**
+   * Submits a referral: {@code payload} is confidential, the rest public. The agreement is not read
+   * first: the chaincode checks it and the caller's part in it, and the node names no endorsers (an
+   * early {@code agreement:get} cost a signed proposal and an endorsement per referral:
+   * docs/benchmarks.md, "Issue 12, third pass").
+   */
   public JsonNode submit(String user, ObjectNode publicPart, JsonNode payload) {
-    String agreementId = publicPart.path("agreementId").asText();
-    JsonNode agreement =
-        read(
-            ledger.evaluate(
-                user,
-                "agreement:get",
-                json(Map.of("agreementId", agreementId)),
-                Map.of(),
-                List.of()));
-    otherParty(agreement.path("parties")); // refuses early when this authority is no party
     try {
       return read(
           ledger.submit(

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,11 +83,12 @@ class EventFollowerTest {
               "regnet",
               inbox,
               new InboxFilter("AlpineFMAMSP"),
-              (tx, counterparty) -> {
-                asked.add(tx + "/" + counterparty);
-                return "{\"event\":\"regnet.referral.acknowledged\",\"objectId\":\"REF-1\","
-                    + "\"parties\":[\"AlpineFMAMSP\",\"HarbourMSP\"],\"actor\":\"HarbourMSP\"}";
-              });
+              oneByOne(
+                  (tx, counterparty) -> {
+                    asked.add(tx + "/" + counterparty);
+                    return "{\"event\":\"regnet.referral.acknowledged\",\"objectId\":\"REF-1\","
+                        + "\"parties\":[\"AlpineFMAMSP\",\"HarbourMSP\"],\"actor\":\"HarbourMSP\"}";
+                  }));
       follower.handle(event("tx1", 5, "regnet.pair.updated", PAIR_AH));
       follower.handle(event("tx1", 5, "regnet.pair.updated", PAIR_AH)); // replayed: filed once
 
@@ -106,9 +110,10 @@ class EventFollowerTest {
               "regnet",
               inbox,
               new InboxFilter("LagoonMSP"),
-              (tx, counterparty) -> {
-                throw new AssertionError("asked for another pair's details");
-              });
+              oneByOne(
+                  (tx, counterparty) -> {
+                    throw new AssertionError("asked for another pair's details");
+                  }));
       follower.handle(event("tx1", 5, "regnet.pair.updated", PAIR_AH));
 
       assertThat(inbox.after(0, 10)).isEmpty();
@@ -128,9 +133,10 @@ class EventFollowerTest {
               "regnet",
               inbox,
               new InboxFilter("AlpineFMAMSP"),
-              (tx, counterparty) -> {
-                throw new IllegalStateException("peer unavailable");
-              });
+              oneByOne(
+                  (tx, counterparty) -> {
+                    throw new IllegalStateException("peer unavailable");
+                  }));
 
       assertThatThrownBy(() -> follower.handle(event("tx1", 5, "regnet.pair.updated", PAIR_AH)))
           .isInstanceOf(IllegalStateException.class);
@@ -178,12 +184,13 @@ class EventFollowerTest {
               "regnet",
               inbox,
               new InboxFilter("AlpineFMAMSP"),
-              (tx, counterparty) -> {
-                if (!peerUp[0]) {
-                  throw new IllegalStateException("peer unavailable");
-                }
-                return REFERRAL_TO_ALPINE.formatted(2);
-              });
+              oneByOne(
+                  (tx, counterparty) -> {
+                    if (!peerUp[0]) {
+                      throw new IllegalStateException("peer unavailable");
+                    }
+                    return REFERRAL_TO_ALPINE.formatted(2);
+                  }));
       List<ChaincodeEvent> block =
           List.of(
               event("tx1", 7, REFERRAL_TO_ALPINE.formatted(1)),
@@ -241,6 +248,55 @@ class EventFollowerTest {
         .extracting(run -> run.stream().map(a -> a.event().getTransactionId()).toList())
         .containsExactly(List.of("a", "b"), List.of("c"), List.of("c", "d"));
     assertThat(EventFollower.blocks(List.of())).isEmpty();
+  }
+
+  @Test
+  void a_blocks_pair_events_are_resolved_in_one_ask_per_counterparty(@TempDir Path dir) {
+    try (Database db = new Database(dir, "a-node-secret-long-enough-0123456789")) {
+      InboxStore inbox = new InboxStore(db);
+      List<String> asks = new ArrayList<>();
+      EventFollower follower =
+          new EventFollower(
+              null,
+              "regnet",
+              inbox,
+              new InboxFilter("AlpineFMAMSP"),
+              (counterparty, txIds) -> {
+                asks.add(counterparty + ":" + String.join(",", txIds));
+                Map<String, String> found = new HashMap<>();
+                for (String tx : txIds) {
+                  if (!tx.equals("tx3")) { // tx3: the peer has no such event
+                    found.put(tx, REFERRAL_TO_ALPINE.formatted(tx));
+                  }
+                }
+                return found;
+              });
+      String pairAl =
+          "{\"event\":\"regnet.pair.updated\",\"parties\":[\"AlpineFMAMSP\",\"LagoonMSP\"]}";
+      follower.fileBlock(
+          List.of(
+              event("tx1", 8, "regnet.pair.updated", PAIR_AH),
+              event("tx2", 8, "regnet.pair.updated", pairAl),
+              event("tx3", 8, "regnet.pair.updated", PAIR_AH),
+              event("tx4", 8, REFERRAL_TO_ALPINE.formatted(4)),
+              event("tx5", 8, "regnet.pair.updated", PAIR_AH)));
+
+      assertThat(asks).containsExactly("HarbourMSP:tx1,tx3,tx5", "LagoonMSP:tx2");
+      assertThat(inbox.after(0, 10))
+          .extracting(InboxItem::objectId)
+          .containsExactly("REF-tx1", "REF-tx2", "REF-4", "REF-tx5");
+      assertThat(inbox.quarantined()).isEqualTo(1);
+      assertThat(inbox.checkpoint()).isEqualTo(new Checkpoint(8, "tx5"));
+    }
+  }
+
+  /** Pair details asked event by event, as the tests' peers answer them. */
+  private static EventFollower.PairDetails oneByOne(BiFunction<String, String, String> ask) {
+    return (counterparty, txIds) -> {
+      Map<String, String> found = new HashMap<>();
+      txIds.forEach(tx -> found.put(tx, ask.apply(tx, counterparty)));
+      return found;
+    };
   }
 
   private static void follow(InboxStore inbox, String txId, long block) {

@@ -21,8 +21,8 @@ import org.regnet.systemtest.support.TestNetwork;
  * The project's load generator, run by scripts/bench.sh against a network it started: every round
  * of docs/benchmarks.md, results as JSON for the script to turn into tables.
  *
- * <p>Usage: {@code BenchMain --network <network.json> --out <results.json> [--quick |
- * --submit-only]}
+ * <p>Usage: {@code BenchMain --network <network.json> --out <results.json> [--quick | --submit-only
+ * | --referral-only]}
  */
 public final class BenchMain {
   private static final int A = 0, B = 1;
@@ -64,12 +64,13 @@ public final class BenchMain {
         case "--out" -> outFile = Path.of(args[++i]);
         case "--quick" -> plan = Plan.smoke();
         case "--submit-only" -> plan = Plan.submitOnly();
+        case "--referral-only" -> plan = Plan.referralOnly();
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
     if (network == null || outFile == null) {
       throw new IllegalArgumentException(
-          "usage: --network <network.json> --out <file> [--quick | --submit-only]");
+          "usage: --network <network.json> --out <file> [--quick | --submit-only | --referral-only]");
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode out = json.createObjectNode();

@@ -31,6 +31,15 @@ public record Plan(
         true, 3, 12, new int[] {32}, new int[] {1, 32, 64}, new int[] {}, 0, 0, 0, 64, 8);
   }
 
+  /**
+   * Only the referral rounds at 16 in flight (Gateway, then node, then the node at twice that),
+   * each 5 s of warm-up and 25 s measured: the steady state where R6 (the nodes' share of the CPU)
+   * is judged, long enough to compare node settings run against run.
+   */
+  public static Plan referralOnly() {
+    return new Plan(true, 5, 25, new int[] {}, new int[] {}, new int[] {16}, 0, 0, 0, 64, 8);
+  }
+
   public static Plan full() {
     return new Plan(
         false,

@@ -33,7 +33,7 @@ class RoutePermissionsTest {
    */
   private static final Map<String, List<String>> COMPOSITE =
       Map.ofEntries(
-          Map.entry("SubmitReferral", List.of("referral:submit", "agreement:get")),
+          Map.entry("SubmitReferral", List.of("referral:submit")),
           Map.entry("ViewPayload", List.of("referral:readPayload", "referral:fetchPayload")),
           Map.entry(
               "ShareOnward",
