@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,13 +97,7 @@ class InboxStreamBackpressureTest {
     fileEvents();
     // A client with a small receive buffer that reads nothing for now.
     try (SSLSocket s = RawHttps.connect("127.0.0.1", port, 4096)) {
-      s.getOutputStream()
-          .write(
-              ("GET /v1/inbox/stream HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                      + token
-                      + "\r\nLast-Event-ID: 0\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
-      s.getOutputStream().flush();
+      RawHttps.requestStream(s, "", token, "0");
 
       // The node notices that the client does not keep up and stops reading for it.
       while (pausedStreams() != 1) {

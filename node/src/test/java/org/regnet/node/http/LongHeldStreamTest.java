@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class LongHeldStreamTest {
         long start = System.nanoTime();
         int heartbeats = 0;
         while (System.nanoTime() - start < HOLD_SECONDS * 1_000_000_000L) {
-          assertThat(readUntil(in, ": heartbeat")).as("stream still open").isTrue();
+          assertThat(RawHttps.readUntil(in, ": heartbeat")).as("stream still open").isTrue();
           heartbeats++;
         }
         assertThat(heartbeats).isGreaterThan(1);
@@ -72,7 +71,7 @@ class LongHeldStreamTest {
                     "{\"objectId\":\"REF-0000000000000held\"}",
                     true))
             .isTrue();
-        assertThat(readUntilContaining(in, "REF-0000000000000held"))
+        assertThat(RawHttps.readUntil(in, line -> line.contains("REF-0000000000000held")))
             .as("the event filed after the hold")
             .isTrue();
       }
@@ -90,9 +89,9 @@ class LongHeldStreamTest {
       try (SSLSocket s = openStream(n.port(), token)) {
         InputStream in = s.getInputStream();
         assertThat(RawHttps.readLine(in)).isEqualTo("HTTP/1.1 200 OK");
-        assertThat(readUntil(in, ": heartbeat")).isTrue();
+        assertThat(RawHttps.readUntil(in, ": heartbeat")).isTrue();
         // Heartbeats go on until the token's minute is up; then the node closes the stream.
-        assertThat(readUntil(in, "never sent")).isFalse();
+        assertThat(RawHttps.readUntil(in, "never sent")).isFalse();
       }
       assertThat(
               TestHttp.send(n.http(), n.base(), "GET", "/v1/inbox", null, token, new String[0])
@@ -136,35 +135,6 @@ class LongHeldStreamTest {
     SSLSocket s = RawHttps.connect("127.0.0.1", port);
     // A guard against a stream that hangs, not a timing: heartbeats come every second or faster.
     s.setSoTimeout(120_000);
-    s.getOutputStream()
-        .write(
-            ("GET /v1/inbox/stream HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + token
-                    + "\r\nLast-Event-ID: 0\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-    s.getOutputStream().flush();
-    return s;
-  }
-
-  /** Reads lines until one contains {@code wanted}; false at the end of the stream. */
-  private static boolean readUntilContaining(InputStream in, String wanted) throws Exception {
-    String line;
-    while ((line = RawHttps.readLine(in)) != null) {
-      if (line.contains(wanted)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Reads lines until one equals {@code wanted}; false at the end of the stream. */
-  private static boolean readUntil(InputStream in, String wanted) throws Exception {
-    String line;
-    while ((line = RawHttps.readLine(in)) != null) {
-      if (line.equals(wanted)) {
-        return true;
-      }
-    }
-    return false;
+    return RawHttps.requestStream(s, "", token, "0");
   }
 }

@@ -376,29 +376,7 @@ class NodeHardeningTest {
 
   private static SSLSocket openStream(String auth, String query, String lastEventId)
       throws Exception {
-    SSLSocket s = RawHttps.connect("127.0.0.1", port);
-    s.getOutputStream()
-        .write(
-            ("GET /v1/inbox/stream"
-                    + query
-                    + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + (auth == null ? "" : "Authorization: Bearer " + auth + "\r\n")
-                    + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n")
-                    + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-    s.getOutputStream().flush();
-    return s;
-  }
-
-  /** Reads lines until one equals {@code wanted}; false at the end of the stream. */
-  private static boolean readUntil(InputStream in, String wanted) throws Exception {
-    String line;
-    while ((line = RawHttps.readLine(in)) != null) {
-      if (line.equals(wanted)) {
-        return true;
-      }
-    }
-    return false;
+    return RawHttps.requestStream(RawHttps.connect("127.0.0.1", port), query, auth, lastEventId);
   }
 
   @Test
@@ -417,10 +395,10 @@ class NodeHardeningTest {
     try (SSLSocket s = openStream(token, "", "0")) {
       InputStream in = s.getInputStream();
       assertThat(RawHttps.readLine(in)).isEqualTo("HTTP/1.1 200 OK");
-      assertThat(readUntil(in, ": heartbeat")).isTrue();
+      assertThat(RawHttps.readUntil(in, ": heartbeat")).isTrue();
       assertThat(send("POST", "/v1/auth/logout", null, token).statusCode()).isEqualTo(200);
       // The next heartbeat re-checks the token: the stream ends (the server closes it).
-      assertThat(readUntil(in, "never sent")).isFalse();
+      assertThat(RawHttps.readUntil(in, "never sent")).isFalse();
     }
   }
 
@@ -433,7 +411,7 @@ class NodeHardeningTest {
     try (SSLSocket s = openStream(null, "?ticket=" + ticket, null)) {
       InputStream in = s.getInputStream();
       assertThat(RawHttps.readLine(in)).isEqualTo("HTTP/1.1 200 OK");
-      assertThat(readUntil(in, ": heartbeat")).isTrue();
+      assertThat(RawHttps.readUntil(in, ": heartbeat")).isTrue();
     }
     HttpResponse<String> again = send("GET", "/v1/inbox/stream?ticket=" + ticket, null, null);
     assertThat(again.statusCode()).isEqualTo(401);

@@ -73,6 +73,42 @@ final class RawHttps {
     }
   }
 
+  /**
+   * Sends {@code GET /v1/inbox/stream<query>} on {@code s}, with a bearer token and a {@code
+   * Last-Event-ID} where given (null: the header is left out), and leaves the answer to be read.
+   */
+  static SSLSocket requestStream(SSLSocket s, String query, String token, String lastEventId)
+      throws IOException {
+    s.getOutputStream()
+        .write(
+            ("GET /v1/inbox/stream"
+                    + query
+                    + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                    + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n")
+                    + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  /** Reads lines until one passes {@code wanted}; false at the end of the stream. */
+  static boolean readUntil(InputStream in, java.util.function.Predicate<String> wanted)
+      throws IOException {
+    String line;
+    while ((line = readLine(in)) != null) {
+      if (wanted.test(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads lines until one equals {@code wanted}; false at the end of the stream. */
+  static boolean readUntil(InputStream in, String wanted) throws IOException {
+    return readUntil(in, wanted::equals);
+  }
+
   static String readAll(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     in.transferTo(out);
