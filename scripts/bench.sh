@@ -11,6 +11,8 @@
 #                               e.g. REGNET_BATCH_TIMEOUT=100ms); tables under target/bench/ as --quick
 #   scripts/bench.sh --referral-only  referrals at 16 in flight, 25 s each, Gateway then node (R6:
 #                               to compare node settings, e.g. REGNET_NODE_JVM_OPTS); as --quick
+#   scripts/bench.sh --audit-only   the audit rounds only, at 1,000 and at 100,000 entries (R5):
+#                               seeding takes about half an hour on 2 cores; as --quick
 #
 # The network runs on ports moved by BENCH_PORT_OFFSET (default 20000, used by no test) with its
 # state in target/bench/network. Run it under the shared lock on a machine with other networks:
@@ -26,15 +28,17 @@ source "$ROOT/scripts/lib/common.sh"
 quick=0
 submit_only=0
 referral_only=0
+audit_only=0
 caliper=1
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     --submit-only) submit_only=1 ;;
     --referral-only) referral_only=1; caliper=0 ;;
+    --audit-only) audit_only=1; caliper=0 ;;
     --no-caliper) caliper=0 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
   esac
 done
 
@@ -75,6 +79,7 @@ args=(--network "$NETJSON" --out "$RESULTS")
 (( quick )) && args+=(--quick)
 (( submit_only )) && args+=(--submit-only)
 (( referral_only )) && args+=(--referral-only)
+(( audit_only )) && args+=(--audit-only)
 log "running the rounds with the project's load generator"
 java -Xmx512m -cp "$CP" -Dlogback.configurationFile=none org.regnet.systemtest.bench.BenchMain "${args[@]}" \
   | tee "$WORK/bench.log"
@@ -133,7 +138,7 @@ done
 dirty=false
 [[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] && dirty=true
 cat >"$WORK/meta.json" <<JSON
-{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')$( (( submit_only )) && echo ' --submit-only')$( (( referral_only )) && echo ' --referral-only')",
+{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')$( (( submit_only )) && echo ' --submit-only')$( (( referral_only )) && echo ' --referral-only')$( (( audit_only )) && echo ' --audit-only')",
  "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
  "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)", "dirty": $dirty,
  "nproc": $cores, "memGiB": $(awk '/^MemTotal:/ {printf "%.0f", $2/1048576}' /proc/meminfo),
@@ -146,7 +151,7 @@ cat >"$WORK/meta.json" <<JSON
 JSON
 # A quick run's figures say only that the suite runs: they never replace the real ones.
 doc="$ROOT/docs/benchmarks.md"
-if (( quick || submit_only || referral_only )); then
+if (( quick || submit_only || referral_only || audit_only )); then
   cp "$doc" "$WORK/benchmarks.md"
   doc="$WORK/benchmarks.md"
 fi

@@ -63,13 +63,15 @@ class PurgeIT {
 
   private static final Map<String, String> A_MONTH_AHEAD =
       Map.of(
-          "LD_PRELOAD", FAKETIME.toString(),
+          "LD_PRELOAD",
+          FAKETIME.toString(),
           // The monotonic clock moves with it: with FAKETIME_DONT_FAKE_MONOTONIC=1, Debian's
           // libfaketime 0.9.10 ends every timed wait on the monotonic clock at once (fixed upstream
           // in 2025), so each parked JVM thread spins. Measured: 3.6 CPU-s for 3.5 s of parking
           // (0.3 without it), a chaincode server listening after 22 to 33 s (4 without it), and
           // in CI three such JVMs starved a fourth past its 90 s start.
-          "FAKETIME", "+31d");
+          "FAKETIME",
+          "+31d");
 
   /** Fabric's proposal time window on the parties' peers, widened past the month. */
   private static final Map<String, String> WIDE_TIME_WINDOW =

@@ -65,12 +65,13 @@ public final class BenchMain {
         case "--quick" -> plan = Plan.smoke();
         case "--submit-only" -> plan = Plan.submitOnly();
         case "--referral-only" -> plan = Plan.referralOnly();
+        case "--audit-only" -> plan = Plan.auditOnly();
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
     if (network == null || outFile == null) {
       throw new IllegalArgumentException(
-          "usage: --network <network.json> --out <file> [--quick | --submit-only | --referral-only]");
+          "usage: --network <network.json> --out <file> [--quick | --submit-only | --referral-only | --audit-only]");
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode out = json.createObjectNode();
@@ -148,13 +149,13 @@ public final class BenchMain {
         peak = r;
       }
     }
-    if (peak == null) {
-      return; // a plan without referral rounds has no overload or large-ledger round either
+    if (peak != null) {
+      int overload = 2 * peak.concurrency();
+      out.put("saturatingConcurrency", peak.concurrency());
+      round("overload referral:submit", "node", overload, "overload node c=" + overload, viaNode);
+    } else if (plan.auditLarge() == 0) {
+      return; // a plan with neither referral rounds nor a large ledger (--submit-only)
     }
-
-    int overload = 2 * peak.concurrency();
-    out.put("saturatingConcurrency", peak.concurrency());
-    round("overload referral:submit", "node", overload, "overload node c=" + overload, viaNode);
 
     auditAt(plan.auditLarge(), found, nodeA, auditorToken);
   }

@@ -40,6 +40,16 @@ public record Plan(
     return new Plan(true, 5, 25, new int[] {}, new int[] {}, new int[] {16}, 0, 0, 0, 64, 8);
   }
 
+  /**
+   * Only the audit rounds: seeds until the ledger holds 100,000 entries visible to A (about half an
+   * hour on 2 cores, bound by the network's write ceiling), with an hour's budget; the long R5
+   * profile, outside CI.
+   */
+  public static Plan auditOnly() {
+    return new Plan(
+        true, 3, 12, new int[] {}, new int[] {}, new int[] {}, 1_000, 100_000, 3_600, 64, 8);
+  }
+
   public static Plan full() {
     return new Plan(
         false,
