@@ -169,16 +169,20 @@ CF
   build_image jre
 }
 
-# image_app <name> <jar>: the jar on the jre image.
+# image_app <name> <jar> <heap>: the jar on the jre image, with the heap and JVM options native mode
+# gives the same server (network/.../JavaCommand, FabricNetwork.CHAINCODE_HEAP,
+# NodesExtension): without -Xmx the JVM would take a quarter of the host's memory. Container
+# mode replaces the entrypoint with the native command line anyway; this is for operators who run
+# the images as docs/operations.md shows.
 image_app() {
-  local name="$1" jar="$2" ctx; ctx="$(fresh "$name")"
+  local name="$1" jar="$2" heap="$3" ctx; ctx="$(fresh "$name")"
   [[ -f "$jar" ]] || die "$jar is missing (mvn package failed?)"
   mkdir -p "$ctx/rootfs/opt/regnet"
   cp "$jar" "$ctx/rootfs/opt/regnet/$name.jar"
   cat > "$ctx/Containerfile" <<CF
 FROM ${TAG[jre]}
 COPY rootfs/ /
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:+UseSerialGC", "-jar", "/opt/regnet/$name.jar"]
+ENTRYPOINT ["/opt/jre/bin/java", "-Xmx$heap", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/regnet/$name.jar"]
 CF
   build_image "$name"
 }
@@ -188,8 +192,8 @@ for w in "${wanted[@]}"; do
     orderer) image_orderer ;;
     peer) image_peer ;;
     jre) image_jre ;;
-    chaincode) image_app chaincode chaincode/target/regnet-chaincode.jar ;;
-    node) image_app node node/target/regnet-node.jar ;;
+    chaincode) image_app chaincode chaincode/target/regnet-chaincode.jar 128m ;;
+    node) image_app node node/target/regnet-node.jar 384m ;;
   esac
 done
 

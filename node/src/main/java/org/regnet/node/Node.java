@@ -88,7 +88,7 @@ public final class Node implements AutoCloseable {
   private final io.netty.util.concurrent.EventExecutorGroup uploadExecutor =
       new io.netty.util.concurrent.DefaultEventExecutorGroup(2);
   private final UserIdentities identities;
-  private final WorkerPools workers = WorkerPools.defaults();
+  private final WorkerPools workers;
   private final ScheduledExecutorService poller =
       Executors.newScheduledThreadPool(2, named("inbox-poller"));
   private final NodeServer server = new NodeServer();
@@ -105,6 +105,7 @@ public final class Node implements AutoCloseable {
 
   public Node(NodeConfig config) {
     this.config = config;
+    this.workers = WorkerPools.withApiThreads(config.apiThreads());
     this.db = new Database(config.dataDir(), config.secret());
     this.users = new UserStore(db);
     this.tokenStore = new TokenStore(db);

@@ -42,7 +42,8 @@ public record NodeConfig(
     AdminEndpoint admin,
     EvidenceConfig evidence,
     Duration commitWait,
-    Duration resendAfter) {
+    Duration resendAfter,
+    int apiThreads) {
 
   /** Users' and the event reader's certificates live at most a day (issue 10). */
   public static final Duration MAX_CERTIFICATE_LIFETIME = Duration.ofHours(24);
@@ -64,6 +65,16 @@ public record NodeConfig(
    * s) plus the time to notice it.
    */
   public static final Duration DEFAULT_RESEND_AFTER = Duration.ofSeconds(3);
+
+  /**
+   * Threads of the node's {@code api} lane, each holding one request until its ledger call answers
+   * (decision 0017). A submit holds its thread for the whole endorse-order-commit round trip (0.3
+   * to 1 s), mostly waiting, so the lane, not the CPU, capped the node at 16 writes in flight while
+   * the peers took twice that (docs/benchmarks.md, issue 12, fifth pass).
+   */
+  public static final int DEFAULT_API_THREADS = 64;
+
+  static final int MAX_API_THREADS = 512;
 
   private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -140,6 +151,9 @@ public record NodeConfig(
         || resendAfter.isNegative()
         || resendAfter.compareTo(MAX_COMMIT_WAIT) > 0) {
       throw new ConfigException("resendAfterMillis", "must be 0..600000 (0: never resend)");
+    }
+    if (apiThreads < 1 || apiThreads > MAX_API_THREADS) {
+      throw new ConfigException("apiThreads", "must be 1.." + MAX_API_THREADS);
     }
     treatyKeys.forEach(
         (treaty, key) -> {

@@ -51,7 +51,8 @@ public final class NodeConfigLoader {
           "admin",
           "evidence",
           "commitWaitMillis",
-          "resendAfterMillis");
+          "resendAfterMillis",
+          "apiThreads");
 
   private NodeConfigLoader() {}
 
@@ -123,7 +124,8 @@ public final class NodeConfigLoader {
             integer(
                 text(root, "resendAfterMillis"),
                 "resendAfterMillis",
-                (int) NodeConfig.DEFAULT_RESEND_AFTER.toMillis())));
+                (int) NodeConfig.DEFAULT_RESEND_AFTER.toMillis())),
+        integer(text(root, "apiThreads"), "apiThreads", NodeConfig.DEFAULT_API_THREADS));
   }
 
   /** The optional evidence section; null when absent (no evidence port). */

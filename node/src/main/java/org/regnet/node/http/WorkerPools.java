@@ -43,12 +43,12 @@ public final class WorkerPools {
   }
 
   /**
-   * The defaults: 16 api threads (each mostly waits for endorsement and commit) with room for 64
+   * {@code apiThreads} api threads (each mostly waits for endorsement and commit) with room for 64
    * waiting requests; one costly thread per two cores with room for 8.
    */
-  public static WorkerPools defaults() {
+  public static WorkerPools withApiThreads(int apiThreads) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new WorkerPools(16, 64, Math.max(1, cores / 2), 8);
+    return new WorkerPools(apiThreads, 64, Math.max(1, cores / 2), 8);
   }
 
   private static ThreadPoolExecutor bounded(String name, int threads, int queue, Semaphore cpu) {

@@ -121,5 +121,25 @@ class NodeConfigLoaderTest {
         .hasMessageContaining("resendAfterMillis");
   }
 
+  @Test
+  void the_api_lane_defaults_to_64_threads_and_is_configurable(@TempDir Path dir) throws Exception {
+    Map<String, String> env = Map.of("REGNET_NODE_SECRET", SECRET);
+    Path plain = org.regnet.node.TestConfigs.write(dir.resolve("a"), "");
+    org.assertj.core.api.Assertions.assertThat(NodeConfigLoader.load(plain, env).apiThreads())
+        .isEqualTo(64);
+    Path few = org.regnet.node.TestConfigs.write(dir.resolve("b"), "apiThreads: 4\n");
+    org.assertj.core.api.Assertions.assertThat(NodeConfigLoader.load(few, env).apiThreads())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void refuses_an_api_lane_of_no_threads_or_too_many(@TempDir Path dir) throws Exception {
+    Map<String, String> env = Map.of("REGNET_NODE_SECRET", SECRET);
+    Path none = org.regnet.node.TestConfigs.write(dir.resolve("a"), "apiThreads: 0\n");
+    assertThatThrownBy(() -> NodeConfigLoader.load(none, env)).hasMessageContaining("apiThreads");
+    Path many = org.regnet.node.TestConfigs.write(dir.resolve("b"), "apiThreads: 513\n");
+    assertThatThrownBy(() -> NodeConfigLoader.load(many, env)).hasMessageContaining("apiThreads");
+  }
+
   private static final String SECRET = org.regnet.node.TestConfigs.SECRET;
 }

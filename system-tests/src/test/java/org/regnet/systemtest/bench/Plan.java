@@ -32,12 +32,13 @@ public record Plan(
   }
 
   /**
-   * Only the referral rounds at 16 in flight (Gateway, then node, then the node at twice that),
-   * each 5 s of warm-up and 25 s measured: the steady state where R6 (the nodes' share of the CPU)
-   * is judged, long enough to compare node settings run against run.
+   * Only the referral rounds at 16 and 32 in flight (Gateway, then node, then the node at twice its
+   * peak), each 5 s of warm-up and 25 s measured: the steady state where R1 (node against Gateway)
+   * and R6 (the nodes' share of the CPU) are judged, long enough to compare node settings run
+   * against run.
    */
   public static Plan referralOnly() {
-    return new Plan(true, 5, 25, new int[] {}, new int[] {}, new int[] {16}, 0, 0, 0, 64, 8);
+    return new Plan(true, 5, 25, new int[] {}, new int[] {}, new int[] {16, 32}, 0, 0, 0, 64, 8);
   }
 
   /**
