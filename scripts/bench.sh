@@ -9,8 +9,8 @@
 #   scripts/bench.sh --no-caliper   skip Caliper (no npm needed)
 #   scripts/bench.sh --submit-only  evaluate and treaty:found only (to compare orderer settings,
 #                               e.g. REGNET_BATCH_TIMEOUT=100ms); tables under target/bench/ as --quick
-#   scripts/bench.sh --referral-only  referrals at 16 in flight, 25 s each, Gateway then node (R6:
-#                               to compare node settings, e.g. REGNET_NODE_JVM_OPTS); as --quick
+#   scripts/bench.sh --referral-only  referrals at 16 and 32 in flight, 25 s each, Gateway then node
+#                               (R1, R6: to compare node settings, e.g. REGNET_NODE_JVM_OPTS); as --quick
 #   scripts/bench.sh --audit-only   the audit rounds only, at 1,000 and at 100,000 entries (R5):
 #                               seeding takes about half an hour on 2 cores; as --quick
 #
