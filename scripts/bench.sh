@@ -27,15 +27,14 @@ source "$ROOT/scripts/lib/common.sh"
 
 quick=0
 submit_only=0
-referral_only=0
-audit_only=0
+plans=() # the plan flags given, passed on to the load generator and named in the tables' command
 caliper=1
 for a in "$@"; do
   case "$a" in
-    --quick) quick=1 ;;
-    --submit-only) submit_only=1 ;;
-    --referral-only) referral_only=1; caliper=0 ;;
-    --audit-only) audit_only=1; caliper=0 ;;
+    --quick) quick=1; plans+=("$a") ;;
+    --submit-only) submit_only=1; plans+=("$a") ;;
+    --referral-only) caliper=0; plans+=("$a") ;;
+    --audit-only) caliper=0; plans+=("$a") ;;
     --no-caliper) caliper=0 ;;
     -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
     *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
@@ -75,11 +74,7 @@ NETJSON="$STATE/network.json"
 # --- the project's load generator -------------------------------------------------------------
 RESULTS="$WORK/results.json"
 rm -f "$RESULTS"
-args=(--network "$NETJSON" --out "$RESULTS")
-(( quick )) && args+=(--quick)
-(( submit_only )) && args+=(--submit-only)
-(( referral_only )) && args+=(--referral-only)
-(( audit_only )) && args+=(--audit-only)
+args=(--network "$NETJSON" --out "$RESULTS" "${plans[@]}")
 log "running the rounds with the project's load generator"
 java -Xmx512m -cp "$CP" -Dlogback.configurationFile=none org.regnet.systemtest.bench.BenchMain "${args[@]}" \
   | tee "$WORK/bench.log"
@@ -138,7 +133,7 @@ done
 dirty=false
 [[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] && dirty=true
 cat >"$WORK/meta.json" <<JSON
-{"command": "scripts/bench.sh$( (( quick )) && echo ' --quick')$( (( submit_only )) && echo ' --submit-only')$( (( referral_only )) && echo ' --referral-only')$( (( audit_only )) && echo ' --audit-only')",
+{"command": "$(echo scripts/bench.sh "${plans[@]}")",
  "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
  "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)", "dirty": $dirty,
  "nproc": $cores, "memGiB": $(awk '/^MemTotal:/ {printf "%.0f", $2/1048576}' /proc/meminfo),
@@ -151,7 +146,7 @@ cat >"$WORK/meta.json" <<JSON
 JSON
 # A quick run's figures say only that the suite runs: they never replace the real ones.
 doc="$ROOT/docs/benchmarks.md"
-if (( quick || submit_only || referral_only || audit_only )); then
+if (( ${#plans[@]} )); then
   cp "$doc" "$WORK/benchmarks.md"
   doc="$WORK/benchmarks.md"
 fi
