@@ -39,7 +39,7 @@ public final class Browser implements AutoCloseable {
   private final WebDriver driver;
   private final String base;
   private final Path shots;
-  private final WebDriverWait wait;
+  private final org.openqa.selenium.support.ui.FluentWait<WebDriver> wait;
 
   public Browser(String baseUrl, Path screenshots, Path downloads) {
     ChromeOptions options = new ChromeOptions();
@@ -76,7 +76,11 @@ public final class Browser implements AutoCloseable {
     this.driver = chrome;
     this.base = baseUrl;
     this.shots = screenshots;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+    // The app re-renders lists when data arrives: an element found by one poll may be replaced
+    // before the same poll asks whether it is displayed. The next poll finds the new one.
+    this.wait =
+        new WebDriverWait(driver, Duration.ofSeconds(90))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   public static boolean installed() {
